@@ -1,0 +1,192 @@
+"""The topic format (docs/content-format.md) read from YAML nodes into a Topic.
+
+Every problem in a file is collected, so a teacher sees them all in one run.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from yaml.nodes import Node
+
+from ..errors import InvalidFiles, Problem
+from ..model import Factor, Flashcard, Origin, PartialDate, TimelineEvent, Topic
+from ..yamlfile import YamlFile, did_you_mean, read_yaml
+
+TOPIC_KEYS = ("title", "subject", "course", "source", "question", "flashcards", "factors", "timeline")
+SECTIONS = ("flashcards", "factors", "timeline")
+FLASHCARD_KEYS = ("front", "back", "tags")
+FACTOR_KEYS = ("name", "summary", "evidence", "for", "against")
+EVENT_KEYS = ("date", "until", "event", "detail", "factor")
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+DATE_HELP = "write a year (1969), a month (1969-03) or a day (1969-03-02)"
+
+
+def parse_date(text: str) -> PartialDate:
+    match = _DATE.match(text.strip())
+    if not match:
+        raise ValueError(f"'{text}' is not a date; {DATE_HELP}")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"'{text}' has no month {month}; months run from 01 to 12")
+    date = PartialDate(year, month, day)
+    if day is not None:
+        try:
+            date.start()
+        except ValueError:
+            raise ValueError(f"'{text}' is not a day of the calendar; {DATE_HELP}") from None
+    if year < 1:
+        raise ValueError(f"'{text}' is not a date; {DATE_HELP}")
+    return date
+
+
+def read_topic(path: str) -> tuple[Optional[Topic], list[Problem]]:
+    """The topic and every problem found in it (the topic is None if there are any)."""
+    source = read_yaml(path)
+    if source.root is None:
+        return None, source.problems
+    topic = _TopicReader(source).topic()
+    return (topic if not source.problems else None), source.problems
+
+
+def load_topic(path: str) -> Topic:
+    return load_topics([path])[0]
+
+
+def load_topics(paths: Iterable[str]) -> list[Topic]:
+    """All topics, or InvalidFiles listing the problems of every file at once."""
+    topics, problems = [], []
+    for path in paths:
+        topic, found = read_topic(path)
+        problems.extend(found)
+        if topic is not None:
+            topics.append(topic)
+    if problems:
+        raise InvalidFiles(problems)
+    return topics
+
+
+class _TopicReader:
+    def __init__(self, source: YamlFile):
+        self.source = source
+
+    def origin(self, node: Node, item: str) -> Origin:
+        return Origin(self.source.name, node.start_mark.line + 1, node.start_mark.column + 1, item)
+
+    def topic(self) -> Optional[Topic]:
+        src, root = self.source, self.source.root
+        problems_before = len(src.problems)
+        fields = src.mapping(root, "", TOPIC_KEYS, required=("title",), what="a topic: key: value lines such as 'title: ...'")
+        if not fields and src.problems:
+            return None
+        # A misspelt section ('flashcard:') is already reported once, with a suggestion.
+        if len(src.problems) == problems_before and not any(section in fields for section in SECTIONS):
+            src.report(root, "", "has no flashcards, factors or timeline; add at least one of these sections")
+        factors = self.factors(fields.get("factors"))
+        factor_names = {factor.name for factor in factors}
+        topic = Topic(
+            title=src.text(fields.get("title"), "title", required="title" in fields) or "",
+            subject=src.text(fields.get("subject"), "subject", required=False) or "",
+            course=src.text(fields.get("course"), "course", required=False) or "",
+            source=src.text(fields.get("source"), "source", required=False) or "",
+            question=src.text(fields.get("question"), "question", required=False) or "",
+            flashcards=self.flashcards(fields.get("flashcards")),
+            factors=factors,
+            timeline=self.timeline(fields.get("timeline"), factor_names),
+            origin=self.origin(root, ""),
+        )
+        return topic
+
+    def flashcards(self, node: Optional[Node]) -> tuple[Flashcard, ...]:
+        cards = []
+        for index, card_node in enumerate(self.source.sequence(node, "flashcards", "cards")):
+            item = f"flashcards[{index}]"
+            fields = self.source.mapping(card_node, item, FLASHCARD_KEYS, required=("front", "back"),
+                                         what="a card with 'front:' and 'back:'")
+            if not fields:
+                continue
+            front = self.source.text(fields.get("front"), f"{item}.front") if "front" in fields else None
+            back_node = fields.get("back")
+            back_is_list = back_node is not None and back_node.id == "sequence"
+            if back_is_list:
+                back = self.source.text_list(back_node, f"{item}.back")
+                if not back:
+                    self.source.report(back_node, f"{item}.back", "is an empty list; write the answer")
+            elif back_node is not None:
+                text = self.source.text(back_node, f"{item}.back")
+                back = (text,) if text else ()
+            else:
+                back = ()
+            tags = self.source.text_list(fields.get("tags"), f"{item}.tags")
+            if front and back:
+                cards.append(Flashcard(len(cards) + 1, front, back, back_is_list, tags, self.origin(card_node, item)))
+        return tuple(cards)
+
+    def factors(self, node: Optional[Node]) -> tuple[Factor, ...]:
+        factors: list[Factor] = []
+        seen: dict[str, str] = {}
+        for index, factor_node in enumerate(self.source.sequence(node, "factors", "factors")):
+            item = f"factors[{index}]"
+            fields = self.source.mapping(factor_node, item, FACTOR_KEYS, required=("name",),
+                                         what="a factor with 'name:'")
+            if not fields:
+                continue
+            name = self.source.text(fields.get("name"), f"{item}.name") if "name" in fields else None
+            if name is None:
+                continue
+            if name.casefold() in seen:
+                self.source.report(fields["name"], f"{item}.name",
+                                   f"two factors are called '{name}' (the other is {seen[name.casefold()]}); "
+                                   "give each factor its own name")
+                continue
+            seen[name.casefold()] = item
+            factors.append(Factor(
+                name=name,
+                summary=self.source.text(fields.get("summary"), f"{item}.summary", required=False) or "",
+                evidence=self.source.text_list(fields.get("evidence"), f"{item}.evidence"),
+                arguments_for=self.source.text_list(fields.get("for"), f"{item}.for"),
+                arguments_against=self.source.text_list(fields.get("against"), f"{item}.against"),
+                origin=self.origin(factor_node, item),
+            ))
+        return tuple(factors)
+
+    def timeline(self, node: Optional[Node], factor_names: set[str]) -> tuple[TimelineEvent, ...]:
+        events = []
+        for index, event_node in enumerate(self.source.sequence(node, "timeline", "events")):
+            item = f"timeline[{index}]"
+            fields = self.source.mapping(event_node, item, EVENT_KEYS, required=("date", "event"),
+                                         what="an event with 'date:' and 'event:'")
+            if not fields:
+                continue
+            date = self.source.converted(fields["date"], f"{item}.date", parse_date) if "date" in fields else None
+            until = None
+            if fields.get("until") is not None:
+                until = self.source.converted(fields["until"], f"{item}.until", parse_date)
+                if date and until and until.end() < date.start():
+                    self.source.report(fields["until"], f"{item}.until",
+                                       f"ends ({until}) before the event starts ({date}); "
+                                       "'until' must not be before 'date'")
+                    until = None
+            event = self.source.text(fields.get("event"), f"{item}.event") if "event" in fields else None
+            factor = self.source.text(fields.get("factor"), f"{item}.factor", required=False)
+            if factor is not None and factor not in factor_names:
+                self.report_unknown_factor(fields["factor"], f"{item}.factor", factor, factor_names)
+                factor = None
+            if date and event:
+                events.append(TimelineEvent(
+                    date=date,
+                    until=until,
+                    event=event,
+                    detail=self.source.text(fields.get("detail"), f"{item}.detail", required=False) or "",
+                    factor=factor,
+                    origin=self.origin(event_node, item),
+                ))
+        return tuple(events)
+
+    def report_unknown_factor(self, node: Node, item: str, factor: str, names: set[str]) -> None:
+        if not names:
+            self.source.report(node, item, f"names the factor '{factor}', but the topic has no factors section")
+            return
+        self.source.report(node, item, f"names no factor of this topic: '{factor}'{did_you_mean(factor, sorted(names))}")

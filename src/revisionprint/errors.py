@@ -1,0 +1,59 @@
+"""One family of user-facing errors; each knows how to print itself.
+
+They subclass click.ClickException so the CLI shows one clean message and
+the right exit code without a try/except ladder.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Iterable
+
+import click
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    PROBLEMS = 1  # the user's files have mistakes, or text did not fit
+    USAGE = 2  # the command line itself is wrong (click's own code)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, as `FILE:LINE:COL: path.to.item: message`."""
+
+    file: str
+    line: int
+    column: int
+    item: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.item}: {self.message}" if self.item else f"{where}: {self.message}"
+
+
+class RevisionprintError(click.ClickException):
+    exit_code = ExitCode.PROBLEMS
+
+    def show(self, file=None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
+class InvalidFiles(RevisionprintError):
+    """Every problem found in one run, so a teacher fixes them all at once."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(set(problems))
+        count = len(self.problems)
+        summary = f"{count} problem{'s' if count != 1 else ''} found; nothing was built."
+        super().__init__("\n".join([*map(str, self.problems), summary]))
+
+
+class RenderProblems(RevisionprintError):
+    """Text that could not be printed as written (too long, missing glyphs)."""
+
+    def __init__(self, problems: Iterable[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))

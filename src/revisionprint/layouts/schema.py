@@ -1,0 +1,59 @@
+"""What a layout file may say: a tree of sections whose leaves are options.
+
+The built-in `default` layout sets every value; other layouts extend it and
+say only what they change.
+"""
+
+from __future__ import annotations
+
+from ..fontfiles import FAMILY_NAMES
+from .options import Boolean, Choice, ChoiceList, Colour, Integer, Length, NumberList, Paper, Template, Text
+
+ORIENTATION = Choice("portrait", "landscape")
+TEXT_SIZES = {"largest": Length(at_least=4), "smallest": Length(at_least=4)}
+FURNITURE = {"left": Template(), "centre": Template(), "right": Template()}
+FACTOR_COLUMNS = ("factor", "summary", "evidence", "for", "against")
+
+LAYOUT_SCHEMA = {
+    "description": Text(),
+    "extends": Text(),
+    "paper": Paper(),
+    "margins": {side: Length() for side in ("top", "right", "bottom", "left")},
+    "font": {
+        "family": Choice(*FAMILY_NAMES),
+        "size": Length(at_least=4),
+        "title_size": Length(at_least=4),
+    },
+    "colours": {name: Colour() for name in ("text", "muted", "rule", "accent", "heading_band")},
+    "header": FURNITURE,
+    "footer": FURNITURE,
+    "flashcards": {
+        "orientation": ORIENTATION,
+        "card_width": Length(at_least=20),
+        "card_height": Length(at_least=20),
+        "columns": Integer(1, 10),
+        "rows": Integer(1, 20),
+        "column_gap": Length(),
+        "row_gap": Length(),
+        "safe_margin": Length(),
+        "front_text": TEXT_SIZES,
+        "back_text": TEXT_SIZES,
+        "cut_lines": Boolean(),
+    },
+    "factors": {
+        "orientation": ORIENTATION,
+        "columns": ChoiceList(*FACTOR_COLUMNS),
+        "widths": NumberList(),
+        "text": TEXT_SIZES,
+        "heading_size": Length(at_least=4),
+        "writing_line_spacing": Length(at_least=8),
+        "min_writing_lines": Integer(0, 20),
+    },
+    "timeline": {
+        "orientation": ORIENTATION,
+        "label_size": Length(at_least=4),
+        "date_size": Length(at_least=4),
+        "label_width": Length(at_least=20),
+        "writing_line_length": Length(at_least=20),
+    },
+}

@@ -1,0 +1,212 @@
+"""The plain data every stage shares: topics, their items, and layouts.
+
+Loading fills these in; renderers only read them. Nothing here knows about
+YAML or ReportLab. Lengths are points (1/72 in).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an item was written, so any stage can name it in a message."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+
+    def describe(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.path}"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A year, a month or a day: history notes are rarely more precise than needed."""
+
+    year: int
+    month: Optional[int] = None
+    day: Optional[int] = None
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year}"
+        if self.day is None:
+            return f"{self.year}-{self.month:02d}"
+        return f"{self.year}-{self.month:02d}-{self.day:02d}"
+
+    def label(self) -> str:
+        """How a teacher writes the date: '1969', 'Mar 1969', '2 Mar 1969'."""
+        if self.month is None:
+            return str(self.year)
+        month = calendar.month_abbr[self.month]
+        if self.day is None:
+            return f"{month} {self.year}"
+        return f"{self.day} {month} {self.year}"
+
+    def start(self) -> datetime.date:
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    def end(self) -> datetime.date:
+        """The last day the date covers: 1969 runs to 31 Dec 1969."""
+        if self.month is None:
+            return datetime.date(self.year, 12, 31)
+        if self.day is None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            return datetime.date(self.year, self.month, last)
+        return self.start()
+
+    def midpoint_in_years(self) -> float:
+        """Position on a proportional axis, in fractional years."""
+        return (to_fractional_year(self.start()) + to_fractional_year(self.end() + datetime.timedelta(days=1))) / 2
+
+
+def to_fractional_year(day: datetime.date) -> float:
+    year_start = datetime.date(day.year, 1, 1)
+    year_days = 366 if calendar.isleap(day.year) else 365
+    return day.year + (day - year_start).days / year_days
+
+
+@dataclass(frozen=True)
+class Flashcard:
+    number: int  # 1-based, in content order: printed on the card to sort a dropped pile
+    front: str
+    back: tuple[str, ...]
+    back_is_list: bool  # written as a YAML list: print as bullets
+    tags: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Factor:
+    name: str
+    summary: str
+    evidence: tuple[str, ...]
+    arguments_for: tuple[str, ...]
+    arguments_against: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: PartialDate
+    until: Optional[PartialDate]
+    event: str
+    detail: str
+    factor: Optional[str]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Topic:
+    title: str
+    subject: str
+    course: str
+    source: str
+    question: str
+    flashcards: tuple[Flashcard, ...]
+    factors: tuple[Factor, ...]
+    timeline: tuple[TimelineEvent, ...]
+    origin: Origin
+
+    @property
+    def file(self) -> str:
+        return self.origin.file
+
+
+# ---------------------------------------------------------------- layouts
+
+
+@dataclass(frozen=True)
+class Box:
+    top: float
+    right: float
+    bottom: float
+    left: float
+
+
+@dataclass(frozen=True)
+class SizeRange:
+    """Text starts at `largest` and shrinks no further than `smallest`."""
+
+    largest: float
+    smallest: float
+
+
+@dataclass(frozen=True)
+class PageFurniture:
+    """Header and footer text with {placeholders}, each split in three slots."""
+
+    left: str = ""
+    centre: str = ""
+    right: str = ""
+
+
+@dataclass(frozen=True)
+class FlashcardLayout:
+    orientation: str
+    card_width: float
+    card_height: float
+    columns: int
+    rows: int
+    column_gap: float
+    row_gap: float
+    safe_margin: float
+    front_size: SizeRange
+    back_size: SizeRange
+    cut_lines: bool
+
+
+@dataclass(frozen=True)
+class FactorTableLayout:
+    orientation: str
+    columns: tuple[str, ...]
+    widths: tuple[float, ...]  # relative: shares of the table's width
+    text_size: SizeRange
+    heading_size: float
+    writing_line_spacing: float
+    min_writing_lines: int
+
+
+@dataclass(frozen=True)
+class TimelineLayout:
+    orientation: str
+    label_size: float
+    date_size: float
+    label_width: float
+    writing_line_length: float
+
+
+@dataclass(frozen=True)
+class Colours:
+    text: str
+    muted: str
+    rule: str
+    accent: str
+    heading_band: str
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    description: str
+    file: str
+    page_width: float  # portrait: each product turns the page as its section says
+    page_height: float
+    paper_name: str
+    margins: Box
+    font_family: str
+    body_size: float
+    title_size: float
+    colours: Colours
+    header: PageFurniture
+    footer: PageFurniture
+    flashcards: FlashcardLayout
+    factors: FactorTableLayout
+    timeline: TimelineLayout
+    extends: tuple[str, ...] = field(default=())

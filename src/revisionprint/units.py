@@ -1,0 +1,47 @@
+"""Lengths written with units ("12mm", "0.5in", "10pt") to points.
+
+The only place units are parsed, so every file spells lengths the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+POINTS_PER_UNIT = {
+    "pt": 1.0,
+    "in": 72.0,
+    "mm": 72.0 / 25.4,
+    "cm": 72.0 / 2.54,
+}
+
+_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*([a-z]+)\s*$")
+
+
+class LengthError(ValueError):
+    pass
+
+
+def mm(value: float) -> float:
+    return value * POINTS_PER_UNIT["mm"]
+
+
+def parse_length(text: str) -> float:
+    """'12mm' -> 34.0157...; a bare number is refused: units are never guessed."""
+    match = _LENGTH.match(str(text).lower())
+    if not match:
+        raise LengthError(
+            f"'{text}' is not a length: write a number and a unit, like 12mm, 1.5cm, 0.5in or 10pt"
+        )
+    number, unit = match.groups()
+    if unit not in POINTS_PER_UNIT:
+        known = ", ".join(POINTS_PER_UNIT)
+        raise LengthError(f"'{text}' has an unknown unit '{unit}': use one of {known}")
+    return float(number) * POINTS_PER_UNIT[unit]
+
+
+def format_length(points: float) -> str:
+    """The inverse, for showing merged layouts: whole millimetres where exact."""
+    millimetres = points / POINTS_PER_UNIT["mm"]
+    if abs(millimetres - round(millimetres, 1)) < 1e-6:
+        return f"{round(millimetres, 1):g}mm"
+    return f"{points:g}pt"
