@@ -1,0 +1,173 @@
+"""The one place that decides page furniture: header, footer, answer-key banner,
+the Name / Class / Date line, and the document settings every product shares.
+
+Headers and footers are drawn when the document is saved, once the number of
+pages is known, so "Page 2 of 7" is right without building twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable, Optional
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from ..model import Layout, PageFurniture, Topic
+from .fonts import Faces, register_family
+
+FURNITURE_SIZE = 8.0
+SMALLEST_FURNITURE_SIZE = 5.5
+NAME_LINE_HEIGHT = 11 * mm  # room for the Name / Class / Date line under the header
+
+
+@dataclass(frozen=True)
+class SheetKind:
+    """What the furniture says about the sheet's purpose."""
+
+    product: str  # printed through {product}: "Factor table (blank)"
+    answer_key: bool = False  # says ANSWERS on every page so it is never handed out by mistake
+    student_sheet: bool = False  # has a Name / Class / Date line
+
+
+@dataclass
+class Furniture:
+    layout: Layout
+    topic: Topic
+    kind: SheetKind
+    faces: Faces = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.faces = register_family(self.layout.font_family)
+
+    def values(self, page: int, pages: int) -> dict[str, str]:
+        return {
+            "title": self.topic.title,
+            "subject": self.topic.subject,
+            "course": self.topic.course,
+            "source": self.topic.source,
+            "product": self.kind.product,
+            "page": str(page),
+            "pages": str(pages),
+        }
+
+    def content_top(self, page_height: float) -> float:
+        """Where flowing content may start: below the margin and the name line."""
+        top = page_height - self.layout.margins.top
+        return top - NAME_LINE_HEIGHT if self.kind.student_sheet else top
+
+    def draw(self, canvas: Canvas, page: int, pages: int) -> None:
+        width, height = canvas._pagesize
+        margins = self.layout.margins
+        values = self.values(page, pages)
+        canvas.saveState()
+        canvas.setFillColor(HexColor(self.layout.colours.muted))
+        header_y = height - margins.top + 3.5 * mm
+        footer_y = margins.bottom - 6 * mm
+        self._draw_slots(canvas, self.layout.header, values, header_y, margins.left, width - margins.right)
+        self._draw_slots(canvas, self.layout.footer, values, footer_y, margins.left, width - margins.right)
+        canvas.setStrokeColor(HexColor(self.layout.colours.rule))
+        canvas.setLineWidth(0.4)
+        canvas.line(margins.left, header_y - 1.8 * mm, width - margins.right, header_y - 1.8 * mm)
+        if self.kind.answer_key:
+            self._draw_answer_banner(canvas, width, header_y)
+        if self.kind.student_sheet:
+            self._draw_name_line(canvas, width - margins.right, height - margins.top - 7 * mm)
+        canvas.restoreState()
+
+    def _draw_slots(self, canvas: Canvas, slots: PageFurniture, values, y: float, left: float, right: float) -> None:
+        texts = [slot.format(**values).strip() for slot in (slots.left, slots.centre, slots.right)]
+        share = (right - left) / 3 - 2 * mm
+        for text, anchor in zip(texts, ("left", "centre", "right")):
+            if not text:
+                continue
+            size = _size_to_fit(text, self.faces.regular, share if texts[1] else 1.5 * share)
+            canvas.setFont(self.faces.regular, size)
+            if anchor == "left":
+                canvas.drawString(left, y, text)
+            elif anchor == "right":
+                canvas.drawRightString(right, y, text)
+            else:
+                canvas.drawCentredString((left + right) / 2, y, text)
+
+    def _draw_answer_banner(self, canvas: Canvas, width: float, header_y: float) -> None:
+        label = "ANSWERS - teacher copy"
+        size = 9.0
+        text_width = stringWidth(label, self.faces.bold, size)
+        x = (width - text_width) / 2
+        canvas.setFillColor(HexColor(self.layout.colours.text))
+        canvas.rect(x - 2 * mm, header_y - 1.2 * mm, text_width + 4 * mm, size + 1.6 * mm, stroke=0, fill=1)
+        canvas.setFillColor(HexColor("#FFFFFF"))
+        canvas.setFont(self.faces.bold, size)
+        canvas.drawString(x, header_y, label)
+
+    def _draw_name_line(self, canvas: Canvas, right: float, y: float) -> None:
+        # Students write larger than type: the name gets at least 50 mm.
+        fields = (("Name", 60 * mm), ("Class", 25 * mm), ("Date", 25 * mm))
+        size = 10.0
+        canvas.setFillColor(HexColor(self.layout.colours.text))
+        canvas.setStrokeColor(HexColor(self.layout.colours.muted))
+        canvas.setLineWidth(0.5)
+        canvas.setFont(self.faces.regular, size)
+        x = right
+        for label, line_length in reversed(fields):
+            canvas.line(x - line_length, y - 1, x, y - 1)
+            x -= line_length + 1.5 * mm
+            label_width = stringWidth(label, self.faces.regular, size)
+            canvas.drawString(x - label_width, y, label)
+            x -= label_width + 5 * mm
+
+
+def _size_to_fit(text: str, face: str, width: float) -> float:
+    size = FURNITURE_SIZE
+    natural = stringWidth(text, face, size)
+    if natural > width:
+        size = max(SMALLEST_FURNITURE_SIZE, size * width / natural)
+    return size
+
+
+class _FurnishedCanvas(Canvas):
+    """Keeps each page until save(), then draws the furniture knowing the page count."""
+
+    def __init__(self, *args, furniture: Optional[Furniture] = None,
+                 draw_page: Optional[Callable[[Canvas, int, int], None]] = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._furniture = furniture
+        self._draw_page = draw_page
+        self._kept_pages: list[dict] = []
+
+    def showPage(self):
+        self._kept_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        pages = len(self._kept_pages)
+        for number, state in enumerate(self._kept_pages, start=1):
+            self.__dict__.update(state)
+            if self._furniture is not None:
+                self._furniture.draw(self, number, pages)
+            if self._draw_page is not None:
+                self._draw_page(self, number, pages)
+            super().showPage()
+        super().save()
+
+
+def furnished_canvas(furniture: Optional[Furniture] = None,
+                     draw_page: Optional[Callable[[Canvas, int, int], None]] = None):
+    """A canvasmaker for BaseDocTemplate.build, or a factory for a plain canvas."""
+    return partial(_FurnishedCanvas, furniture=furniture, draw_page=draw_page)
+
+
+def document_info(topic: Topic, kind: SheetKind) -> dict:
+    """Metadata shared by every product; no dates, so builds are byte-identical."""
+    return {
+        "title": f"{topic.title} - {kind.product}",
+        "subject": topic.subject or topic.title,
+        "author": "",
+        "creator": "revisionprint",
+        "producer": "revisionprint (ReportLab)",
+        "invariant": 1,
+    }

@@ -1,0 +1,24 @@
+"""Our inline syntax (**bold**, *italic*) to Paragraph markup; everything else is data.
+
+Text from YAML is escaped first, so `<b>`, `&` and `<img ...>` print literally.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_ITALIC = re.compile(r"(?<![\*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\*\w])")
+
+
+def to_markup(text: str) -> str:
+    markup = escape(text)
+    markup = _BOLD.sub(r"<b>\1</b>", markup)
+    return _ITALIC.sub(r"<i>\1</i>", markup)
+
+
+def plain_text(text: str) -> str:
+    """The characters that will be printed, without our markup."""
+    text = _BOLD.sub(r"\1", text)
+    return _ITALIC.sub(r"\1", text)

@@ -1,0 +1,45 @@
+"""What every product renderer returns, and the page geometry they share."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from ..model import Layout, Topic
+from .furniture import Furniture, SheetKind, document_info, furnished_canvas
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    data: bytes
+    pages: int
+    contents: str  # what is in it, for the build summary: "24 cards on 6 pages"
+    printing: str  # how to print it: "A4 landscape, single-sided, at 100% / actual size"
+
+
+def page_size(layout: Layout, orientation: str) -> tuple[float, float]:
+    short, long = sorted((layout.page_width, layout.page_height))
+    return (long, short) if orientation == "landscape" else (short, long)
+
+
+def paper_description(layout: Layout, orientation: str) -> str:
+    return f"{layout.paper_name} {orientation}"
+
+
+def build_flowing_document(topic: Topic, layout: Layout, kind: SheetKind, orientation: str,
+                           flowables: list) -> tuple[bytes, int]:
+    """A document of one frame inside the margins, with the shared furniture on every page."""
+    size = page_size(layout, orientation)
+    furniture = Furniture(layout, topic, kind)
+    margins = layout.margins
+    top = furniture.content_top(size[1])
+    frame = Frame(margins.left, margins.bottom, size[0] - margins.left - margins.right, top - margins.bottom,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="content")
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(buffer, pagesize=size, pageTemplates=[PageTemplate("page", [frame], pagesize=size)],
+                               leftMargin=margins.left, rightMargin=margins.right, topMargin=margins.top,
+                               bottomMargin=margins.bottom, **document_info(topic, kind))
+    document.build(flowables, canvasmaker=furnished_canvas(furniture))
+    return buffer.getvalue(), document.page
