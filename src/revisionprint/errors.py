@@ -17,6 +17,7 @@ class ExitCode(enum.IntEnum):
     OK = 0
     PROBLEMS = 1  # the user's files have mistakes, or text did not fit
     USAGE = 2  # the command line itself is wrong (click's own code)
+    INTERNAL = 3  # a bug of ours: the message asks for a --traceback report
 
 
 @dataclass(frozen=True, order=True)

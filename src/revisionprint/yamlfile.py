@@ -19,6 +19,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
 
+# libyaml composes a 1,000-card deck about 30 times faster, with the same marks.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # A real topic has a few thousand nodes; a billion-laughs file has billions.
 MAX_EXPANDED_NODES = 200_000
 
@@ -36,7 +39,7 @@ def kind_of(node: Node) -> str:
 
 
 def is_null(node: Optional[Node]) -> bool:
-    return node is None or (isinstance(node, ScalarNode) and node.tag == NULL_TAG and node.style is None)
+    return node is None or (isinstance(node, ScalarNode) and node.tag == NULL_TAG and not node.style)
 
 
 @dataclass
@@ -85,7 +88,7 @@ class YamlFile:
             self.report(key_node, item, f"a key must be a plain word, not {kind_of(key_node)}")
             return None
         key = key_node.value
-        if key_node.tag == BOOL_TAG and key_node.style is None:
+        if key_node.tag == BOOL_TAG and not key_node.style:
             self.report(
                 key_node,
                 join(item, key),
@@ -199,7 +202,7 @@ def parse_yaml(raw: bytes, name: str) -> YamlFile:
     if _report_tabs(text, result):
         return result
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=FAST_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = " ".join(part for part in (error.context, error.problem) if part)

@@ -55,45 +55,64 @@ class TextBlock:
 
 @dataclass
 class Fitted:
+    """Flowables already wrapped at the fitting width, ready to draw."""
+
     flowables: list[Flowable]
+    heights: list[float]
     size: float
-    height: float
     fits: bool
 
+    @property
+    def height(self) -> float:
+        gaps = sum(flowable.getSpaceAfter() for flowable in self.flowables[:-1])
+        return sum(self.heights) + gaps
 
-def measure(flowables: list[Flowable], width: float) -> tuple[float, bool]:
-    """Total height at this width, and whether every word fits across it."""
-    height = 0.0
-    too_wide = False
-    for index, flowable in enumerate(flowables):
-        _, used = flowable.wrap(width, 1e6)
-        height += used + (flowable.getSpaceAfter() if index < len(flowables) - 1 else 0)
-        if flowable.minWidth() > width + 0.01:
-            too_wide = True
-    return height, not too_wide
+
+def measure(flowables: list[Flowable], width: float) -> tuple[list[float], bool]:
+    """Each flowable's height at this width, and whether every line fits across it."""
+    heights = []
+    across = True
+    for flowable in flowables:
+        heights.append(flowable.wrap(width, 1e6)[1])
+        across = across and _no_line_overflows(flowable)
+    return heights, across
+
+
+def _no_line_overflows(paragraph: Paragraph) -> bool:
+    # A word wider than the box is put on a line of its own and sticks out:
+    # breakLines records that as negative spare space on the line.
+    lines = paragraph.blPara.lines
+    if paragraph.blPara.kind == 0:
+        return all(extra >= -0.01 for extra, _ in lines)
+    return all(line.extraSpace >= -0.01 for line in lines)
 
 
 def fit_block(block: TextBlock, family: str, colour: str, width: float, height: float,
               sizes: SizeRange) -> Fitted:
     """The largest size from sizes.largest down to sizes.smallest at which the block fits."""
     candidates = _sizes(sizes)
-    low, high = 0, len(candidates) - 1
+
+    def attempt(size: float) -> Fitted:
+        flowables = block.flowables(family, size, colour)
+        heights, across = measure(flowables, width)
+        fitted = Fitted(flowables, heights, size, across)
+        fitted.fits = across and fitted.height <= height + 0.01
+        return fitted
+
+    # Most texts fit at the largest size: try it before bisecting (fit is monotonic in size).
+    best = attempt(candidates[0])
+    if best.fits:
+        return best
+    low, high = 1, len(candidates) - 1
     best = None
-    # Sizes run largest first; find the first that fits by bisection (fit is monotonic in size).
     while low <= high:
         middle = (low + high) // 2
-        flowables = block.flowables(family, candidates[middle], colour)
-        used, across = measure(flowables, width)
-        if used <= height + 0.01 and across:
-            best = Fitted(flowables, candidates[middle], used, True)
-            high = middle - 1
+        fitted = attempt(candidates[middle])
+        if fitted.fits:
+            best, high = fitted, middle - 1
         else:
             low = middle + 1
-    if best is not None:
-        return best
-    flowables = block.flowables(family, sizes.smallest, colour)
-    used, _ = measure(flowables, width)
-    return Fitted(flowables, sizes.smallest, used, False)
+    return best if best is not None else attempt(sizes.smallest)
 
 
 def _sizes(sizes: SizeRange) -> list[float]:

@@ -1,0 +1,225 @@
+"""The `revisionprint` command: parse options, call one function, report.
+
+Heavy modules (ReportLab, the renderers) are imported inside commands so
+that `revisionprint --help` starts instantly.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from .errors import ExitCode, RevisionprintError
+
+DEFAULT_CONTENT_FOLDER = Path("content")
+DEFAULT_OUTPUT_FOLDER = Path("output")
+EXAMPLE_TOPIC = "sino-soviet-relations.yaml"
+
+
+class InternalError(RevisionprintError):
+    exit_code = ExitCode.INTERNAL
+
+
+class RevisionprintGroup(click.Group):
+    """Shows a clean line instead of a traceback, unless --traceback was given."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:  # a bug of ours, never the user's mistake
+            if ctx.params.get("traceback"):
+                raise
+            raise InternalError(
+                f"revisionprint failed unexpectedly ({type(error).__name__}: {error}). "
+                "Run the same command with --traceback and send us what it prints."
+            ) from error
+
+
+@click.group(cls=RevisionprintGroup)
+@click.version_option(package_name="revisionprint")
+@click.option("--traceback", is_flag=True, help="Show the Python traceback of an unexpected error (for bug reports).")
+def cli(traceback: bool) -> None:
+    """Turn revision notes (YAML) into print-ready flashcards, factor tables and timeline worksheets."""
+
+
+layout_option = click.option("--layout", "layout_name", default="default", show_default=True,
+                             metavar="NAME|FILE", help="Layout: a name from 'revisionprint layouts' or a YAML file.")
+keep_going_option = click.option("--keep-going", is_flag=True,
+                                 help="Write the PDFs even if some text does not fit or cannot be drawn (still reported).")
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
+content_argument = click.argument("content", type=click.Path(exists=True, dir_okay=False))
+
+
+def _load(paths: list[str], layout_name: str):
+    from .content import load_topics
+    from .layouts import load_layout
+
+    topics = load_topics(paths)
+    return topics, load_layout(layout_name)
+
+
+def _default_content() -> list[str]:
+    found = sorted(str(path) for path in DEFAULT_CONTENT_FOLDER.glob("*.yaml"))
+    if found:
+        return found
+    return [str(resources.files("revisionprint") / "data" / "content" / EXAMPLE_TOPIC)]
+
+
+def _progress(quiet: bool):
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def bar(jobs):
+        with click.progressbar(jobs, label="Building", file=sys.stderr,
+                               item_show_func=lambda job: job[1].label if job else "") as items:
+            yield from items
+
+    return bar
+
+
+def _finish(report, quiet: bool) -> None:
+    for message in report.problems:
+        click.echo(message, err=True)
+    if not quiet:
+        for note in report.skipped:
+            click.echo(f"Skipped: {note}")
+        for written in report.written:
+            click.echo(f"Wrote {written.path}: {written.contents}.")
+            click.echo(f"  Print: {written.printing}.")
+    if report.failed:
+        names = ", ".join(str(path) for path in report.not_written)
+        raise RevisionprintError(
+            f"Not written, because of the problems above: {names} (any earlier copy is untouched). "
+            "Shorten or fix the text named, or use --keep-going to print what fits."
+        )
+    if report.problems and not quiet:
+        click.echo(f"{len(report.problems)} problem(s) reported above; the PDFs were written anyway (--keep-going).")
+
+
+@cli.command()
+@click.argument("content", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@layout_option
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT_FOLDER,
+              show_default=True, help="Folder to write the PDFs into.")
+@click.option("--only", metavar="PRODUCT,...", help="Build only these: flashcards, factors, factors-blank, "
+              "timeline, timeline-answers.")
+@keep_going_option
+@quiet_option
+def build(content: tuple[str, ...], layout_name: str, output: Path, only: Optional[str], keep_going: bool,
+          quiet: bool) -> None:
+    """Build every product of each topic into the output folder.
+
+    With no CONTENT, builds every content/*.yaml (or the bundled example).
+    """
+    from .build import PRODUCT_GROUPS, PRODUCTS, build_topics, product_choices, select_products
+
+    products = list(PRODUCTS)
+    if only:
+        names = [name.strip() for name in only.split(",") if name.strip()]
+        known = set(product_choices()) | set(PRODUCT_GROUPS)
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise click.BadParameter(f"unknown product '{unknown[0]}'; choose from {', '.join(product_choices())}",
+                                     param_hint="--only")
+        products = select_products(names)
+    topics, layout = _load(list(content) or _default_content(), layout_name)
+    report = build_topics(topics, layout, output, products, keep_going, _progress(quiet))
+    _finish(report, quiet)
+
+
+def _single_product(content: str, key: str, output: Optional[Path], layout_name: str, keep_going: bool,
+                    quiet: bool) -> None:
+    from .build import build_one, product
+
+    topics, layout = _load([content], layout_name)
+    item = product(key)
+    target = output or DEFAULT_OUTPUT_FOLDER / item.file_name(topics[0])
+    _finish(build_one(topics[0], layout, item, target, keep_going), quiet)
+
+
+output_file_option = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                                  help="PDF file to write (default: output/<title>-<product>.pdf).")
+
+
+@cli.command()
+@content_argument
+@output_file_option
+@layout_option
+@keep_going_option
+@quiet_option
+def flashcards(content, output, layout_name, keep_going, quiet):
+    """Cut-out flashcard sheets: fronts, then backs, for double-sided printing."""
+    _single_product(content, "flashcards", output, layout_name, keep_going, quiet)
+
+
+@cli.command()
+@content_argument
+@output_file_option
+@click.option("--blank", is_flag=True, help="The blank table for students to fill in.")
+@layout_option
+@keep_going_option
+@quiet_option
+def factors(content, output, blank, layout_name, keep_going, quiet):
+    """The factor summary table (completed, or --blank)."""
+    _single_product(content, "factors-blank" if blank else "factors", output, layout_name, keep_going, quiet)
+
+
+@cli.command()
+@content_argument
+@output_file_option
+@click.option("--answers", is_flag=True, help="The answer key instead of the worksheet.")
+@layout_option
+@keep_going_option
+@quiet_option
+def timeline(content, output, answers, layout_name, keep_going, quiet):
+    """The timeline worksheet (dates with blanks to write the events), or --answers."""
+    _single_product(content, "timeline-answers" if answers else "timeline", output, layout_name, keep_going, quiet)
+
+
+@cli.command()
+@click.argument("content", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@quiet_option
+def validate(content: tuple[str, ...], quiet: bool) -> None:
+    """Check topic files and report every problem, with its file and line."""
+    from .content import load_topics
+
+    topics = load_topics(content)
+    if not quiet:
+        for topic in topics:
+            click.echo(f"{topic.file}: OK ({len(topic.flashcards)} flashcards, {len(topic.factors)} factors, "
+                       f"{len(topic.timeline)} timeline events)")
+
+
+@cli.group(invoke_without_command=True)
+@click.pass_context
+def layouts(ctx: click.Context) -> None:
+    """List the layouts (built in, and yours in layouts/)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from .layouts import available_layouts
+
+    for info in available_layouts():
+        click.echo(f"{info.name:<16} {info.paper:<8} {info.description}  [{info.where}]")
+
+
+@layouts.command("show")
+@click.argument("name")
+def layouts_show(name: str) -> None:
+    """Print a layout with everything it extends merged in, as YAML."""
+    from .layouts import merged_layout_yaml
+
+    click.echo(merged_layout_yaml(name), nl=False)
+
+
+def main() -> None:
+    cli(prog_name="revisionprint")
+
+
+if __name__ == "__main__":
+    main()
