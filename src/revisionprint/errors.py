@@ -48,7 +48,7 @@ class InvalidFiles(RevisionprintError):
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(set(problems))
         count = len(self.problems)
-        summary = f"{count} problem{'s' if count != 1 else ''} found; nothing was built."
+        summary = f"{count} problem{'s' if count != 1 else ''} found; fix {'them' if count != 1 else 'it'} and run again."
         super().__init__("\n".join([*map(str, self.problems), summary]))
 
 

@@ -20,9 +20,15 @@ class Origin:
     line: int
     column: int
     path: str
+    # (field, line, column) of each value inside the item, e.g. ("back[1]", 7, 9),
+    # so a message about one field points at that field's line.
+    fields: tuple[tuple[str, int, int], ...] = ()
 
-    def describe(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.path}"
+    def position_of(self, field_name: str) -> tuple[int, int]:
+        for name, line, column in self.fields:
+            if name == field_name:
+                return line, column
+        return self.line, self.column
 
 
 @dataclass(frozen=True, order=True)

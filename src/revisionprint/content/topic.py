@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from yaml.nodes import Node
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..errors import InvalidFiles, Problem
 from ..model import Factor, Flashcard, Origin, PartialDate, TimelineEvent, Topic
@@ -42,6 +42,10 @@ def parse_date(text: str) -> PartialDate:
     return date
 
 
+def _position(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
 def read_topic(path: str) -> tuple[Optional[Topic], list[Problem]]:
     """The topic and every problem found in it (the topic is None if there are any)."""
     source = read_yaml(path)
@@ -73,7 +77,14 @@ class _TopicReader:
         self.source = source
 
     def origin(self, node: Node, item: str) -> Origin:
-        return Origin(self.source.name, node.start_mark.line + 1, node.start_mark.column + 1, item)
+        fields = []
+        if isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                fields.append((key_node.value, *_position(value_node)))
+                if isinstance(value_node, SequenceNode):
+                    fields.extend((f"{key_node.value}[{index}]", *_position(entry))
+                                  for index, entry in enumerate(value_node.value))
+        return Origin(self.source.name, *_position(node), item, tuple(fields))
 
     def topic(self) -> Optional[Topic]:
         src, root = self.source, self.source.root

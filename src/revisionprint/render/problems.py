@@ -15,7 +15,8 @@ class RenderProblems:
 
     def add(self, origin: Origin, field_name: str, message: str) -> None:
         item = f"{origin.path}.{field_name}" if field_name else origin.path
-        self.messages.append(f"{origin.file}:{origin.line}:{origin.column}: {item}: {message}")
+        line, column = origin.position_of(field_name)
+        self.messages.append(f"{origin.file}:{line}:{column}: {item}: {message}")
 
     def check_glyphs(self, origin: Origin, field_name: str, text: str, faces: Faces) -> None:
         missing = missing_glyphs(plain_text(text), faces)

@@ -1,0 +1,104 @@
+"""The command as a teacher uses it: names of files, safety of outputs, reproducibility."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from revisionprint.build import slugify
+
+CARDS_ONLY = "title: {title}\nflashcards:\n  - front: Q\n    back: A\n"
+
+
+def test_build_names_files_from_the_title_and_skips_missing_sections(run, write_topic, tmp_path):
+    topic = write_topic(CARDS_ONLY.format(title="'The Cold War: 1945-1991'"))
+    result = run("build", topic, "--output", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["the-cold-war-1945-1991-flashcards.pdf"]
+    assert "no factors section" in result.output and "no timeline section" in result.output
+    assert "Print: A4 portrait, double-sided, flip on long edge, at 100% / actual size" in result.output
+
+
+@pytest.mark.parametrize("title", ["'../../etc/passwd'", "/absolute/path", "..", r"'a\b\..\c'", r'"\0nul"',
+                                   "'***'", "\u6bdb"])
+def test_no_title_can_write_outside_the_output_folder(run, write_topic, tmp_path, title):
+    topic = write_topic(CARDS_ONLY.format(title=title))
+    out = tmp_path / "out"
+    result = run("build", topic, "--output", out, "--keep-going")
+    assert result.exit_code == 0, result.output
+    written = list(out.iterdir())
+    assert len(written) == 1 and written[0].parent == out
+    assert written[0].name.endswith("-flashcards.pdf") and "/" not in written[0].name
+
+
+def test_slugs_are_plain_file_names():
+    assert slugify("Sino-Soviet relations, 1949-1976") == "sino-soviet-relations-1949-1976"
+    assert slugify("Révolution française") == "revolution-francaise"
+    assert slugify("../..") == "topic"
+
+
+def test_the_same_inputs_build_byte_identical_pdfs(run, write_topic, tmp_path):
+    topic = write_topic(CARDS_ONLY.format(title="Repeat") + "factors:\n  - name: F\n    summary: S\n"
+                        "timeline:\n  - date: 1950\n    event: E\n")
+    run("build", topic, "-o", tmp_path / "one")
+    run("build", topic, "-o", tmp_path / "two")
+    names = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert len(names) == 5
+    for name in names:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+def test_a_failed_build_leaves_the_previous_pdf_untouched(run, write_topic, tmp_path):
+    out = tmp_path / "out"
+    topic = write_topic(CARDS_ONLY.format(title="Keep"))
+    run("build", topic, "-o", out)
+    before = (out / "keep-flashcards.pdf").read_bytes()
+    topic.write_text("title: Keep\nflashcards:\n  - front: Q\n    back: " + "long " * 600 + "\n", encoding="utf-8")
+    result = run("build", topic, "-o", out)
+    assert result.exit_code == 1
+    assert "Not written" in result.output
+    assert (out / "keep-flashcards.pdf").read_bytes() == before
+    assert [p.name for p in out.iterdir()] == ["keep-flashcards.pdf"]  # no temporary file left behind
+
+
+def test_invalid_content_builds_nothing(run, write_topic, tmp_path):
+    result = run("build", write_topic("title: T\nflashcards: 3\n"), "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_only_builds_the_named_products(run, write_topic, tmp_path):
+    topic = write_topic(CARDS_ONLY.format(title="Only") + "factors:\n  - name: F\n    summary: S\n")
+    result = run("build", topic, "-o", tmp_path, "--only", "factors")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["only-factors-blank.pdf", "only-factors.pdf"]
+    assert run("build", topic, "--only", "flashcard").exit_code == 2
+
+
+def test_unknown_layout_is_a_usage_error_with_a_suggestion(run, write_topic):
+    result = run("build", write_topic(CARDS_ONLY.format(title="T")), "--layout", "lettr")
+    assert result.exit_code == 2 and "did you mean 'letter'" in result.output
+
+
+def test_help_does_not_import_reportlab():
+    code = "import sys; from revisionprint.cli import cli; print('reportlab' in sys.modules)"
+    imported = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert imported.stdout.strip() == "False"
+
+
+def test_an_unexpected_error_shows_no_traceback_unless_asked(run, write_topic, monkeypatch):
+    import revisionprint.build as build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(build.Product, "has_content", broken)
+    topic = write_topic(CARDS_ONLY.format(title="T"))
+    result = run("build", topic)
+    assert result.exit_code == 3
+    assert "boom" in result.output and "--traceback" in result.output and "Traceback" not in result.output
+    with pytest.raises(RuntimeError):
+        run("--traceback", "build", topic)

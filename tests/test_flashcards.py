@@ -1,0 +1,140 @@
+"""Flashcard sheets: every card's text printed, on the card it belongs to, backs behind fronts."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+
+from conftest import normalise, pdf_text
+
+MM = 72 / 25.4
+# The default layout: 2 x 5 cards of 85 x 55 mm centred on A4 (210 x 297 mm),
+# so the grid starts 20 mm from the left and 11 mm from the top.
+A4_WIDTH = 210 * MM
+CARD_W, CARD_H = 85 * MM, 55 * MM
+GRID_LEFT, GRID_TOP = 20 * MM, 11 * MM
+
+
+def front_box(index: int) -> tuple[float, float, float, float]:
+    """(x0, top, x1, bottom) of card `index` on a front page, top-down as pdfplumber measures."""
+    row, column = divmod(index, 2)
+    x0 = GRID_LEFT + column * CARD_W
+    top = GRID_TOP + row * CARD_H
+    return x0, top, x0 + CARD_W, top + CARD_H
+
+
+def mirrored(box):
+    x0, top, x1, bottom = box
+    return A4_WIDTH - x1, top, A4_WIDTH - x0, bottom
+
+
+def words_inside(page, box, tolerance=0.1):
+    x0, top, x1, bottom = box
+    return [w["text"] for w in page.extract_words()
+            if w["x0"] >= x0 - tolerance and w["x1"] <= x1 + tolerance
+            and w["top"] >= top - tolerance and w["bottom"] <= bottom + tolerance]
+
+
+def deck(count: int) -> str:
+    rows = ["title: Test deck", "flashcards:"]
+    for n in range(count):
+        rows += [f"  - front: Front{n} question about the topic?",
+                 "    back:", f"      - Back{n} first point.", f"      - Back{n} second point."]
+    return "\n".join(rows) + "\n"
+
+
+def test_backs_lie_behind_their_fronts(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    result = run("flashcards", write_topic(deck(13)), "-o", target)
+    assert result.exit_code == 0, result.output
+    with pdfplumber.open(target) as pdf:
+        assert len(pdf.pages) == 4  # two sheets, each a front page and a back page
+        for n in range(13):
+            sheet, index = divmod(n, 10)
+            front_page, back_page = pdf.pages[2 * sheet], pdf.pages[2 * sheet + 1]
+            assert f"Front{n}" in words_inside(front_page, front_box(index))
+            back_words = words_inside(back_page, mirrored(front_box(index)))
+            assert f"Back{n}" in back_words, (n, back_words)
+            # the card number sits in the mirrored corner, so it is behind the front's number
+            assert str(n + 1) in words_inside(back_page, mirrored(front_box(index)))
+
+
+def test_text_keeps_inside_the_safe_zone(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    run("flashcards", write_topic(deck(10)), "-o", target)
+    safe = 4 * MM - 0.5
+    with pdfplumber.open(target) as pdf:
+        for index in range(10):
+            x0, top, x1, bottom = front_box(index)
+            inner = (x0 + safe, top + safe, x1 - safe, bottom - safe)
+            words = words_inside(pdf.pages[0], inner)
+            assert f"Front{index}" in words
+
+
+def test_every_card_of_a_large_deck_is_printed(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    result = run("flashcards", write_topic(deck(57)), "-o", target)
+    assert "57 cards on 12 pages" in result.output
+    text = pdf_text(target)
+    for n in range(57):
+        assert f"Front{n} question" in text and f"Back{n} second point" in text
+
+
+def test_markup_characters_print_literally(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    topic = write_topic('title: T\nflashcards:\n  - front: "Is <b>this</b> & <img src=x> bold?"\n'
+                        '    back: "**Really** bold and *italic*, 5 < 6 & 7 > 2"\n')
+    assert run("flashcards", topic, "-o", target).exit_code == 0
+    text = pdf_text(target)
+    assert "Is <b>this</b> & <img src=x> bold?" in text
+    assert "Really bold and italic, 5 < 6 & 7 > 2" in text
+
+
+def test_bold_and_italic_use_their_faces(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    run("flashcards", write_topic("title: T\nflashcards:\n  - front: Q\n    back: plain **strong** *slanted*\n"),
+        "-o", target)
+    with pdfplumber.open(target) as pdf:
+        fonts = {w["text"]: w["fontname"] for w in pdf.pages[1].extract_words(extra_attrs=["fontname"])}
+    assert fonts["plain"].endswith("OpenSans-Regular")
+    assert fonts["strong"].endswith("OpenSans-Bold") and fonts["slanted"].endswith("OpenSans-Italic")
+
+
+def test_greek_and_cyrillic_print(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    result = run("flashcards", write_topic("title: T\nflashcards:\n  - front: Что такое αβγ?\n    back: Ответ\n"),
+                 "-o", target)
+    assert result.exit_code == 0, result.output
+    assert "Что такое αβγ?" in pdf_text(target)
+
+
+def test_a_character_no_font_can_draw_is_reported_by_card(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    topic = write_topic("title: T\nflashcards:\n  - front: Q\n    back: A\n  - front: Who was 毛泽东?\n    back: Mao\n")
+    result = run("flashcards", topic, "-o", target)
+    assert result.exit_code == 1
+    assert f"{topic}:5:12: flashcards[1].front:" in result.output and "U+6BDB" in result.output
+    assert not target.exists()
+
+
+def test_text_too_long_is_reported_and_not_clipped(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    long_back = " ".join(f"word{n}" for n in range(400))
+    topic = write_topic(f"title: T\nflashcards:\n  - front: Q\n    back: {long_back}\n")
+    result = run("flashcards", topic, "-o", target)
+    assert result.exit_code == 1
+    assert "flashcards[0].back: is too long" in result.output and "even at 8pt" in result.output
+    assert not target.exists()
+    result = run("flashcards", topic, "-o", target, "--keep-going")
+    assert result.exit_code == 0
+    assert "flashcards[0].back: is too long" in result.output
+    assert "word0 word1" in pdf_text(target) and "word399" in pdf_text(target)
+
+
+def test_long_text_shrinks_but_not_below_the_minimum(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    back = " ".join(f"w{n}" for n in range(120))
+    run("flashcards", write_topic(f"title: T\nflashcards:\n  - front: Q\n    back: {back}\n"), "-o", target)
+    with pdfplumber.open(target) as pdf:
+        sizes = {round(c["size"], 1) for c in pdf.pages[1].chars if c["text"].startswith("w")}
+    assert sizes and max(sizes) < 11 and min(sizes) >= 8
