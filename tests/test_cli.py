@@ -19,7 +19,7 @@ def test_build_names_files_from_the_title_and_skips_missing_sections(run, write_
     assert result.exit_code == 0, result.output
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["the-cold-war-1945-1991-flashcards.pdf"]
     assert "no factors section" in result.output and "no timeline section" in result.output
-    assert "Print: A4 portrait, double-sided, flip on long edge, at 100% / actual size" in result.output
+    assert "Print: A4 portrait paper, double-sided, flip on long edge, at 100% / actual size" in result.output
 
 
 @pytest.mark.parametrize("title", ["'../../etc/passwd'", "/absolute/path", "..", r"'a\b\..\c'", r'"\0nul"',

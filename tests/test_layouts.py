@@ -26,7 +26,8 @@ def test_builtin_layouts_are_listed(run):
 def test_letter_is_letter_sized():
     layout = load_layout("letter")
     assert (layout.page_width, layout.page_height) == pytest.approx((612, 792))
-    assert layout.flashcards.card_width == pytest.approx(3.5 * 72)
+    assert layout.flashcards.stock.name == "plain-letter-business"
+    assert layout.flashcards.stock.card_width == pytest.approx(3.5 * 72)
     assert layout.font_family == "Open Sans"  # inherited from default
 
 
@@ -37,7 +38,7 @@ def test_extends_overrides_only_what_it_says(in_project, run):
     assert layout.page_width == pytest.approx(612) and layout.factors.writing_line_spacing == pytest.approx(8 * MM)
     shown = run("layouts", "show", "big")
     assert shown.exit_code == 0
-    assert "size: 14pt" in shown.output and "paper: Letter" in shown.output and "card_width: 3.5in" in shown.output
+    assert "size: 14pt" in shown.output and "paper: Letter" in shown.output and "stock: plain-letter-business" in shown.output
 
 
 def test_layout_errors_name_file_and_line(in_project, run, write_topic):
@@ -53,11 +54,21 @@ def test_layout_errors_name_file_and_line(in_project, run, write_topic):
     assert "layouts/bad.yaml:7:9: header.left: '{titel}' is not a placeholder; did you mean 'title'?" in out
 
 
-def test_cards_that_do_not_fit_the_paper_are_reported(in_project, run):
-    (in_project / "wide.yaml").write_text("flashcards:\n  columns: 3\n")
+def test_a_stock_whose_cards_do_not_fit_its_paper_is_reported(in_project, run):
+    (in_project / "wide.yaml").write_text(
+        "stocks:\n  wide:\n    paper: A4\n    card: 85mm x 55mm\n    columns: 3\n    rows: 5\n    centred: true\n"
+        "flashcards:\n  stock: wide\n")
     result = run("layouts", "show", "wide")
     assert result.exit_code == 1
-    assert "layouts/wide.yaml:2:12: flashcards.columns: 3 x 5 cards of 85mm x 55mm do not fit on A4" in result.output
+    assert "layouts/wide.yaml:3:5: stocks.wide: 3 x 5 cards do not fit on A4" in result.output
+
+
+def test_an_unknown_stock_is_reported_with_a_suggestion(in_project, run):
+    (in_project / "typo.yaml").write_text("flashcards:\n  stock: averyc32011\n")
+    result = run("layouts", "show", "typo")
+    assert result.exit_code == 1
+    assert "layouts/typo.yaml:2:10: flashcards.stock: there is no stock 'averyc32011'; did you mean 'avery-c32011'?" \
+        in result.output
 
 
 def test_extends_cycle_is_an_error(in_project, run):

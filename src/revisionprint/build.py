@@ -34,10 +34,10 @@ class Product:
         return bool(getattr(topic, self.section))
 
 
-def _flashcards(topic, layout, problems):
+def _flashcards(topic, layout, problems, printing=None):
     from .render.flashcards import render_flashcards
 
-    return render_flashcards(topic, layout, problems)
+    return render_flashcards(topic, layout, problems, printing)
 
 
 def _factor_table(blank: bool):
@@ -126,11 +126,14 @@ class BuildReport:
 
 
 def make_product(topic: Topic, layout: Layout, item: Product, target: Path, keep_going: bool,
-                 report: BuildReport) -> None:
+                 report: BuildReport, **options) -> None:
+    from .render.fonts import register_family
     from .render.problems import RenderProblems
 
     problems = RenderProblems()
-    rendered = item.render(topic, layout, problems)
+    # The title is printed on every product, in the furniture of every page.
+    problems.check_glyphs(topic.origin, "title", topic.title, register_family(layout.font_family))
+    rendered = item.render(topic, layout, problems, **options)
     report.problems.extend(problems.messages)
     if problems and not keep_going:
         report.not_written.append(target)
@@ -154,10 +157,12 @@ def build_topics(topics: list[Topic], layout: Layout, output: Path, products: li
     return report
 
 
-def build_one(topic: Topic, layout: Layout, item: Product, target: Path, keep_going: bool) -> BuildReport:
+def build_one(topic: Topic, layout: Layout, item: Product, target: Path, keep_going: bool,
+              **options) -> BuildReport:
+    """One product of one topic; `options` are the product's own (CardPrinting for flashcards)."""
     report = BuildReport()
     if not item.has_content(topic):
         raise RenderFailed([f"{topic.file}: the topic has no {item.section} section, so there is no "
                             f"{item.label} to make; add a '{item.section}:' list to the file"])
-    make_product(topic, layout, item, target, keep_going, report)
+    make_product(topic, layout, item, target, keep_going, report, **options)
     return report

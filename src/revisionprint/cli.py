@@ -14,6 +14,7 @@ from typing import Optional
 import click
 
 from .errors import ExitCode, RevisionprintError
+from .model import CardPrinting, CutGuides, Duplex, Overflow, Sides
 
 DEFAULT_CONTENT_FOLDER = Path("content")
 DEFAULT_OUTPUT_FOLDER = Path("output")
@@ -147,15 +148,56 @@ output_file_option = click.option("-o", "--output", type=click.Path(dir_okay=Fal
                                   help="PDF file to write (default: output/<title>-<product>.pdf).")
 
 
+def _comma_list(value: Optional[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split(",") if part.strip())
+
+
 @cli.command()
 @content_argument
 @output_file_option
 @layout_option
+@click.option("--stock", metavar="NAME", help="Card stock or plain-paper grid (see 'revisionprint stocks').")
+@click.option("--duplex", type=click.Choice(Duplex.ALL), help="How backs meet fronts: long-edge (default), "
+              "short-edge, fold (no duplex printer) or none (print backs by hand).")
+@click.option("--sides", type=click.Choice(Sides.ALL), default=Sides.BOTH, show_default=True,
+              help="Print fronts, backs or both.")
+@click.option("--cut", type=click.Choice(CutGuides.ALL), help="Cut guides: lines on plain paper, crop marks "
+              "outside the cards for perforated stock, or none.")
+@click.option("--tags", metavar="TAG,...", help="Only cards with any of these tags.")
+@click.option("--shuffle", is_flag=True, help="Shuffle the cards (give --seed N to repeat an order).")
+@click.option("--seed", type=int, help="Seed for --shuffle: the same seed gives the same order.")
+@click.option("--copies", type=click.IntRange(1, 500), default=1, show_default=True,
+              help="Number of sets; each starts on a fresh sheet.")
+@click.option("--start-position", type=click.IntRange(1, None), default=1, show_default=True,
+              help="Start on this card of a partly used sheet (the backs follow).")
+@click.option("--overflow", type=click.Choice(Overflow.ALL), default=Overflow.FAIL, show_default=True,
+              help="A back too long for its card: fail, or continue it on an extra card.")
 @keep_going_option
 @quiet_option
-def flashcards(content, output, layout_name, keep_going, quiet):
-    """Cut-out flashcard sheets: fronts, then backs, for double-sided printing."""
-    _single_product(content, "flashcards", output, layout_name, keep_going, quiet)
+def flashcards(content, output, layout_name, stock, duplex, sides, cut, tags, shuffle, seed, copies,
+               start_position, overflow, keep_going, quiet):
+    """Cut-out flashcard sheets: fronts and backs that print behind each other."""
+    from .build import build_one, product
+    from .cardsets import UnknownTag, select_by_tags
+    from .layouts import with_card_settings
+
+    if seed is not None and not shuffle:
+        raise click.BadParameter("--seed only makes sense with --shuffle", param_hint="--seed")
+    topics, layout = _load([content], layout_name)
+    layout = with_card_settings(layout, stock, duplex, cut)
+    per_sheet = layout.flashcards.stock.cards_per_sheet
+    if start_position > per_sheet:
+        raise click.BadParameter(f"{layout.flashcards.stock.name} has {per_sheet} cards a sheet",
+                                 param_hint="--start-position")
+    printing = CardPrinting(sides=sides, overflow=overflow, start_position=start_position, tags=_comma_list(tags),
+                            shuffle_seed=(seed if seed is not None else 0) if shuffle else None, copies=copies)
+    try:
+        select_by_tags(topics[0].flashcards, printing.tags)
+    except UnknownTag as error:
+        raise click.BadParameter(str(error), param_hint="--tags") from None
+    item = product("flashcards")
+    target = output or DEFAULT_OUTPUT_FOLDER / item.file_name(topics[0])
+    _finish(build_one(topics[0], layout, item, target, keep_going, printing=printing), quiet)
 
 
 @cli.command()

@@ -154,18 +154,65 @@ class PageFurniture:
 
 
 @dataclass(frozen=True)
-class FlashcardLayout:
-    orientation: str
+class Stock:
+    """A sheet of cards: plain paper to cut, or a maker's perforated card stock.
+
+    Positions are those of the maker's published template, measured from the
+    sheet's top-left corner as the templates give them.
+    """
+
+    name: str
+    description: str
+    paper_name: str
+    page_width: float  # as the sheet is printed (landscape stocks are wider than tall)
+    page_height: float
     card_width: float
     card_height: float
     columns: int
     rows: int
-    column_gap: float
-    row_gap: float
+    left: float  # sheet's left edge to the first card's left edge
+    top: float  # sheet's top edge to the first card's top edge
+    pitch_x: float  # one card's left edge to the next one's
+    pitch_y: float
+    corner_radius: float = 0.0
+    perforated: bool = False
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def cards_per_sheet(self) -> int:
+        return self.columns * self.rows
+
+    @property
+    def orientation(self) -> str:
+        return "landscape" if self.page_width > self.page_height else "portrait"
+
+
+class Duplex:
+    LONG_EDGE = "long-edge"
+    SHORT_EDGE = "short-edge"
+    FOLD = "fold"
+    NONE = "none"
+    ALL = (LONG_EDGE, SHORT_EDGE, FOLD, NONE)
+
+
+class CutGuides:
+    LINES = "lines"
+    CROP = "crop"
+    NONE = "none"
+    ALL = (LINES, CROP, NONE)
+
+
+@dataclass(frozen=True)
+class FlashcardLayout:
+    stock: Stock
     safe_margin: float
     front_size: SizeRange
     back_size: SizeRange
-    cut_lines: bool
+    cut: str  # CutGuides
+    duplex: str  # Duplex
+    back_offset_x: float  # corrects a printer that shifts the back side
+    back_offset_y: float
+    tag_colours: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -216,3 +263,29 @@ class Layout:
     factors: FactorTableLayout
     timeline: TimelineLayout
     extends: tuple[str, ...] = field(default=())
+    stocks: tuple[Stock, ...] = field(default=())  # every stock the layout can use, by name or alias
+
+
+class Sides:
+    FRONT = "front"
+    BACK = "back"
+    BOTH = "both"
+    ALL = (FRONT, BACK, BOTH)
+
+
+class Overflow:
+    FAIL = "fail"  # report the card and stop (or print shrunk with --keep-going)
+    CONTINUE = "continue"  # carry the rest of the back onto an extra card marked (continued)
+    ALL = (FAIL, CONTINUE)
+
+
+@dataclass(frozen=True)
+class CardPrinting:
+    """Choices for one run of flashcards that are not the layout's (stock, duplex and cut are)."""
+
+    sides: str = Sides.BOTH
+    overflow: str = Overflow.FAIL
+    start_position: int = 1  # first free slot on a partly used sheet of card stock
+    tags: tuple[str, ...] = ()
+    shuffle_seed: Optional[int] = None
+    copies: int = 1

@@ -14,7 +14,7 @@ POINTS_PER_UNIT = {
     "cm": 72.0 / 2.54,
 }
 
-_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*([a-z]+)\s*$")
+_LENGTH = re.compile(r"^\s*([-+]?[0-9]*\.?[0-9]+)\s*([a-z]+)\s*$")
 
 
 class LengthError(ValueError):

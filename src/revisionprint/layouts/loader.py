@@ -7,7 +7,7 @@ nothing extends `default`, so every merged layout is complete.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Optional
@@ -19,7 +19,8 @@ from yaml.nodes import Node
 from ..errors import InvalidFiles, Problem
 from ..model import Box, Colours, FactorTableLayout, FlashcardLayout, Layout, PageFurniture, SizeRange, TimelineLayout
 from ..yamlfile import YamlFile, did_you_mean, read_yaml
-from .options import Option, Setting
+from .options import Setting, read_settings, written_values
+from .stocks import builtin_stocks, stock_names
 from .schema import LAYOUT_SCHEMA
 
 USER_LAYOUT_FOLDER = Path("layouts")
@@ -66,21 +67,6 @@ def layout_names() -> list[str]:
     return sorted(names)
 
 
-def _read_tree(source: YamlFile, node: Node, schema: dict, item: str) -> SettingsTree:
-    values = source.mapping(node, item, list(schema), what="a layout section of key: value lines")
-    tree: SettingsTree = {}
-    for key, value_node in values.items():
-        option = schema[key]
-        child_item = f"{item}.{key}" if item else key
-        if isinstance(option, dict):
-            tree[key] = _read_tree(source, value_node, option, child_item)
-        else:
-            setting = option.read(source, value_node, child_item)
-            if setting is not None:
-                tree[key] = setting
-    return tree
-
-
 def _merge(base: SettingsTree, override: SettingsTree) -> SettingsTree:
     merged = dict(base)
     for key, value in override.items():
@@ -105,7 +91,7 @@ def _chain(name: str) -> tuple[list[tuple[Path, SettingsTree]], list[Problem]]:
     seen: list[Path] = []
     while path is not None:
         source = read_yaml(str(path), _display(path))
-        tree = _read_tree(source, source.root, LAYOUT_SCHEMA, "") if source.root is not None else {}
+        tree = read_settings(source, source.root, LAYOUT_SCHEMA, "") if source.root is not None else {}
         problems.extend(source.problems)
         chain.insert(0, (path, tree))
         seen.append(path.resolve())
@@ -175,17 +161,15 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
         header=PageFurniture(**v["header"]),
         footer=PageFurniture(**v["footer"]),
         flashcards=FlashcardLayout(
-            orientation=cards["orientation"],
-            card_width=cards["card_width"],
-            card_height=cards["card_height"],
-            columns=cards["columns"],
-            rows=cards["rows"],
-            column_gap=cards["column_gap"],
-            row_gap=cards["row_gap"],
+            stock=_stocks(v)[cards["stock"]],
             safe_margin=cards["safe_margin"],
             front_size=SizeRange(**cards["front_text"]),
             back_size=SizeRange(**cards["back_text"]),
-            cut_lines=cards["cut_lines"],
+            cut=cards["cut"],
+            duplex=cards["duplex"],
+            back_offset_x=cards["back_offset"]["x"],
+            back_offset_y=cards["back_offset"]["y"],
+            tag_colours=cards["tag_colours"],
         ),
         factors=FactorTableLayout(
             orientation=factors["orientation"],
@@ -198,7 +182,13 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
         ),
         timeline=TimelineLayout(**timeline),
         extends=tuple(_display(path) for path in files[:-1]),
+        stocks=tuple({id(stock): stock for stock in _stocks(v).values()}.values()),
     )
+
+
+def _stocks(values: dict) -> dict:
+    """Built-in stocks and the layout's own (which win), by every name they answer to."""
+    return stock_names({**builtin_stocks(), **values.get("stocks", {})})
 
 
 def _cross_check(tree: SettingsTree) -> list[Problem]:
@@ -216,17 +206,11 @@ def _cross_check(tree: SettingsTree) -> list[Problem]:
     if len(columns.value) != len(widths.value):
         report(widths, f"gives {len(widths.value)} widths for {len(columns.value)} columns "
                        f"({', '.join(columns.value)}); give one width per column")
-    cards = tree["flashcards"]
-    width, height = tree["paper"].value
-    if cards["orientation"].value == "landscape":
-        width, height = height, width
-    needed_width = cards["columns"].value * cards["card_width"].value + (cards["columns"].value - 1) * cards["column_gap"].value
-    needed_height = cards["rows"].value * cards["card_height"].value + (cards["rows"].value - 1) * cards["row_gap"].value
-    if needed_width > width or needed_height > height:
-        report(cards["columns"] if needed_width > width else cards["rows"],
-               f"{cards['columns'].value} x {cards['rows'].value} cards of {cards['card_width'].written} x "
-               f"{cards['card_height'].written} do not fit on {tree['paper'].written} "
-               f"{cards['orientation'].value}; use fewer columns or rows, or smaller cards")
+    stock = tree["flashcards"]["stock"]
+    known = _stocks(_values(tree))
+    if stock.value not in known:
+        report(stock, f"there is no stock '{stock.value}'{did_you_mean(stock.value, sorted(known))} "
+                      "(run 'revisionprint stocks' to see them all, or add it under 'stocks:')")
     return problems
 
 
@@ -235,7 +219,7 @@ def available_layouts() -> list[LayoutInfo]:
     for name in layout_names():
         path = find_layout(name)
         source = read_yaml(str(path), _display(path))
-        tree = _read_tree(source, source.root, LAYOUT_SCHEMA, "") if source.root is not None else {}
+        tree = read_settings(source, source.root, LAYOUT_SCHEMA, "") if source.root is not None else {}
         try:
             merged, _ = _merged_tree(name)
             paper = merged["paper"].written
@@ -247,15 +231,38 @@ def available_layouts() -> list[LayoutInfo]:
     return infos
 
 
+def with_card_settings(layout: Layout, stock: Optional[str] = None, duplex: Optional[str] = None,
+                       cut: Optional[str] = None) -> Layout:
+    """The layout with one run's --stock, --duplex and --cut in place of its own."""
+    cards = layout.flashcards
+    if stock is not None:
+        names = stock_names({s.name: s for s in layout.stocks})
+        if stock not in names:
+            raise click.BadParameter(f"there is no stock '{stock}'{did_you_mean(stock, sorted(names))} "
+                                     "(run 'revisionprint stocks' to see them all)", param_hint="--stock")
+        cards = replace(cards, stock=names[stock])
+    cards = replace(cards, duplex=duplex or cards.duplex, cut=cut or cards.cut)
+    return replace(layout, flashcards=cards)
+
+
+class _ShowDumper(yaml.SafeDumper):
+    """Lists on one line, as a person writes them: columns: [factor, summary]."""
+
+
+def _flow_list(dumper: yaml.SafeDumper, data) -> yaml.Node:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
+
+_ShowDumper.add_representer(list, _flow_list)
+_ShowDumper.add_representer(tuple, _flow_list)
+
+
 def merged_layout_yaml(name: str) -> str:
     """The fully merged layout, as a user would write it, to see what `extends` gave."""
     merged, files = _merged_tree(name)
     _build_layout(name, merged, files)  # report cross-field problems too
 
-    def written(tree: SettingsTree) -> dict:
-        return {key: written(value) if isinstance(value, dict) else value.written
-                for key, value in tree.items() if key != "extends"}
-
     chain = " <- ".join(_display(path) for path in reversed(files))
-    body = yaml.safe_dump(written(merged), sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.dump({key: value for key, value in written_values(merged).items() if key != "extends"}, sort_keys=False, allow_unicode=True, width=100,
+                          Dumper=_ShowDumper)
     return f"# {name}: merged from {chain}\n{body}"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
-from yaml.nodes import Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..units import LengthError, parse_length
 from ..yamlfile import YamlFile, did_you_mean, kind_of
@@ -30,8 +30,58 @@ class Setting:
     item: str
 
 
+def read_settings(source: YamlFile, node: Node, schema: dict, item: str) -> dict:
+    """A mapping read against a schema tree: sections become dicts, options Settings."""
+    values = source.mapping(node, item, list(schema), what="a layout section of key: value lines")
+    tree: dict = {}
+    for key, value_node in values.items():
+        option = schema[key]
+        child_item = f"{item}.{key}" if item else key
+        if isinstance(option, dict):
+            tree[key] = read_settings(source, value_node, option, child_item)
+        elif isinstance(option, NamedEntries):
+            tree[key] = option.read_entries(source, value_node, child_item)
+        else:
+            setting = option.read(source, value_node, child_item)
+            if setting is not None:
+                tree[key] = setting
+    return tree
+
+
+def written_values(tree: dict) -> dict:
+    """The values of a settings tree as the user wrote them (for showing a merged layout)."""
+    return {key: written_values(value) if isinstance(value, dict) else value.written for key, value in tree.items()}
+
+
+class NamedEntries:
+    """A mapping of names the user chooses (their own stocks), each read against one schema."""
+
+    def __init__(self, schema: dict, build: Callable[[str, dict, YamlFile, Node], Any]):
+        self.schema = schema
+        self.build = build
+
+    def read_entries(self, source: YamlFile, node: Node, item: str) -> dict:
+        if not isinstance(node, MappingNode):
+            source.report(node, item, f"should be named entries (name: followed by its settings), not {kind_of(node)}")
+            return {}
+        entries = {}
+        for key_node, value_node in node.value:
+            name = key_node.value if isinstance(key_node, ScalarNode) else None
+            if not name:
+                source.report(key_node, item, "each entry needs a plain name")
+                continue
+            entry_item = f"{item}.{name}"
+            tree = read_settings(source, value_node, self.schema, entry_item)
+            value = self.build(name, tree, source, value_node)
+            if value is not None:
+                entries[name] = Setting(value, written_values(tree), source.name, key_node.start_mark.line + 1,
+                                        key_node.start_mark.column + 1, entry_item)
+        return entries
+
+
 class Option:
-    help = ""
+    # Lengths and sizes are shown as written ("12mm"); numbers and lists as values.
+    show_value = False
 
     def read(self, source: YamlFile, node: Node, item: str) -> Optional[Setting]:
         raw = self.raw(source, node, item)
@@ -42,7 +92,8 @@ class Option:
         except ValueError as error:
             source.report(node, item, str(error))
             return None
-        return Setting(value, raw, source.name, node.start_mark.line + 1, node.start_mark.column + 1, item)
+        written = value if self.show_value else raw
+        return Setting(value, written, source.name, node.start_mark.line + 1, node.start_mark.column + 1, item)
 
     def raw(self, source: YamlFile, node: Node, item: str):
         return source.text(node, item)
@@ -60,20 +111,22 @@ class Text(Option):
 
 
 class Length(Option):
-    def __init__(self, at_least: float = 0.0):
-        self.at_least = at_least
+    def __init__(self, at_least: Optional[float] = 0.0):
+        self.at_least = at_least  # None: negative lengths allowed (an offset)
 
     def convert(self, raw):
         try:
             points = parse_length(raw)
         except LengthError as error:
             raise ValueError(str(error)) from None
-        if points < self.at_least:
-            raise ValueError(f"'{raw}' is too small here")
+        if self.at_least is not None and points < self.at_least:
+            raise ValueError(f"'{raw}' is too small here" if points >= 0 else f"'{raw}' cannot be negative")
         return points
 
 
 class Integer(Option):
+    show_value = True
+
     def __init__(self, smallest: int, largest: int):
         self.smallest, self.largest = smallest, largest
 
@@ -87,6 +140,8 @@ class Integer(Option):
 
 
 class Boolean(Option):
+    show_value = True
+
     WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
     def convert(self, raw):
@@ -114,6 +169,20 @@ class Colour(Option):
         return raw.upper()
 
 
+class ColourList(Option):
+    show_value = True
+
+    def raw(self, source, node, item):
+        if not isinstance(node, SequenceNode) or not node.value:
+            source.report(node, item, "should be a list of colours, like [\"#E69F00\", \"#56B4E9\"]")
+            return None
+        colours = [Colour().read(source, entry, f"{item}[{index}]") for index, entry in enumerate(node.value)]
+        return None if None in colours else [setting.value for setting in colours]
+
+    def convert(self, raw):
+        return tuple(raw)
+
+
 class Paper(Option):
     SIZES = {"A3": ("297mm", "420mm"), "A4": ("210mm", "297mm"), "A5": ("148mm", "210mm"),
              "Letter": ("8.5in", "11in"), "Legal": ("8.5in", "14in")}
@@ -131,6 +200,19 @@ class Paper(Option):
         raise ValueError(
             f"'{raw}' is not a paper size; use {', '.join(self.SIZES)} or a size such as '210mm x 297mm'"
         )
+
+
+class Size(Option):
+    """Width x height, as written: '85mm x 55mm', '3.5in x 2in'."""
+
+    def convert(self, raw):
+        parts = re.split(r"\s*[x×]\s*", raw.strip())
+        if len(parts) != 2:
+            raise ValueError(f"'{raw}' is not a size; write width x height, like '85mm x 55mm'")
+        try:
+            return (parse_length(parts[0]), parse_length(parts[1]))
+        except LengthError as error:
+            raise ValueError(str(error)) from None
 
 
 class Template(Text):
@@ -151,7 +233,19 @@ class Template(Text):
         return raw
 
 
+class TextList(Option):
+    show_value = True
+
+    def raw(self, source, node, item):
+        return list(source.text_list(node, item))
+
+    def convert(self, raw):
+        return tuple(raw)
+
+
 class ChoiceList(Option):
+    show_value = True
+
     def __init__(self, *choices: str):
         self.item_option = Choice(*choices)
 
@@ -176,6 +270,8 @@ class ChoiceList(Option):
 
 
 class NumberList(Option):
+    show_value = True
+
     def raw(self, source, node, item):
         if not isinstance(node, SequenceNode):
             source.report(node, item, f"should be a list of numbers, not {kind_of(node)}")

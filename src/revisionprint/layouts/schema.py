@@ -7,7 +7,9 @@ say only what they change.
 from __future__ import annotations
 
 from ..fontfiles import FAMILY_NAMES
-from .options import Boolean, Choice, ChoiceList, Colour, Integer, Length, NumberList, Paper, Template, Text
+from ..model import CutGuides, Duplex
+from .options import Choice, ChoiceList, Colour, ColourList, Integer, Length, NumberList, Paper, Template, Text
+from .stocks import STOCK_ENTRIES
 
 ORIENTATION = Choice("portrait", "landscape")
 TEXT_SIZES = {"largest": Length(at_least=4), "smallest": Length(at_least=4)}
@@ -27,18 +29,16 @@ LAYOUT_SCHEMA = {
     "colours": {name: Colour() for name in ("text", "muted", "rule", "accent", "heading_band")},
     "header": FURNITURE,
     "footer": FURNITURE,
+    "stocks": STOCK_ENTRIES,
     "flashcards": {
-        "orientation": ORIENTATION,
-        "card_width": Length(at_least=20),
-        "card_height": Length(at_least=20),
-        "columns": Integer(1, 10),
-        "rows": Integer(1, 20),
-        "column_gap": Length(),
-        "row_gap": Length(),
+        "stock": Text(),
         "safe_margin": Length(),
         "front_text": TEXT_SIZES,
         "back_text": TEXT_SIZES,
-        "cut_lines": Boolean(),
+        "cut": Choice(*CutGuides.ALL),
+        "duplex": Choice(*Duplex.ALL),
+        "back_offset": {"x": Length(at_least=None), "y": Length(at_least=None)},
+        "tag_colours": ColourList(),
     },
     "factors": {
         "orientation": ORIENTATION,

@@ -1,13 +1,14 @@
 """Where cards sit on a sheet, computed once as data (points, origin bottom-left).
 
-Kept apart from drawing so positions can be tested against published numbers.
+Kept apart from drawing so positions can be tested against the makers'
+published numbers, and backs against their fronts.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import FlashcardLayout
+from ..model import Duplex, Stock
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class CardSlot:
     y: float
     width: float
     height: float
+    upside_down: bool = False  # a back folded up from below is read after turning it over
 
     @property
     def right(self) -> float:
@@ -25,22 +27,76 @@ class CardSlot:
     def top(self) -> float:
         return self.y + self.height
 
+    def moved(self, dx: float, dy: float) -> "CardSlot":
+        return CardSlot(self.x + dx, self.y + dy, self.width, self.height, self.upside_down)
 
-def card_slots(cards: FlashcardLayout, page_width: float, page_height: float) -> list[CardSlot]:
-    """Front slots, filled row by row from the top left; the grid is centred on the sheet."""
-    grid_width = cards.columns * cards.card_width + (cards.columns - 1) * cards.column_gap
-    grid_height = cards.rows * cards.card_height + (cards.rows - 1) * cards.row_gap
-    left = (page_width - grid_width) / 2
-    top = (page_height + grid_height) / 2
+
+def card_slots(stock: Stock) -> list[CardSlot]:
+    """Front slots, filled row by row from the top left, as the maker's template places them."""
     slots = []
-    for row in range(cards.rows):
-        for column in range(cards.columns):
-            x = left + column * (cards.card_width + cards.column_gap)
-            y = top - (row + 1) * cards.card_height - row * cards.row_gap
-            slots.append(CardSlot(x, y, cards.card_width, cards.card_height))
+    for row in range(stock.rows):
+        for column in range(stock.columns):
+            x = stock.left + column * stock.pitch_x
+            top_down = stock.top + row * stock.pitch_y + stock.card_height
+            slots.append(CardSlot(x, stock.page_height - top_down, stock.card_width, stock.card_height))
     return slots
 
 
-def back_slot(front: CardSlot, page_width: float) -> CardSlot:
-    """Printed double-sided and flipped on the long edge, the back page is mirrored left to right."""
-    return CardSlot(page_width - front.x - front.width, front.y, front.width, front.height)
+def mirrors_left_to_right(stock: Stock, duplex: str) -> bool:
+    """Which way the back page is mirrored so each back lands behind its front.
+
+    Turning a sheet over on its long edge mirrors a portrait page left to right,
+    but a landscape page top to bottom; the short edge does the opposite.
+    Printing backs by hand ('none') means turning the stack over on its long edge.
+    """
+    long_edge = duplex in (Duplex.LONG_EDGE, Duplex.NONE)
+    portrait = stock.page_width <= stock.page_height
+    return long_edge == portrait
+
+
+def back_slot(front: CardSlot, stock: Stock, duplex: str, offset_x: float = 0.0, offset_y: float = 0.0) -> CardSlot:
+    """The slot on the back page behind `front`, moved by the printer's measured drift."""
+    if mirrors_left_to_right(stock, duplex):
+        mirrored = CardSlot(stock.page_width - front.x - front.width, front.y, front.width, front.height)
+    else:
+        mirrored = CardSlot(front.x, stock.page_height - front.y - front.height, front.width, front.height)
+    return mirrored.moved(offset_x, offset_y)
+
+
+@dataclass(frozen=True)
+class FoldedPair:
+    front: CardSlot
+    back: CardSlot
+
+
+class CannotFold(ValueError):
+    pass
+
+
+def folded_pairs(stock: Stock) -> tuple[list[FoldedPair], str]:
+    """For printers without duplex: each front beside its back, with a fold line between.
+
+    Fold across the longer side of the sheet's grid, so each half holds whole cards.
+    Returns the pairs and the fold direction ('vertical' or 'horizontal').
+    """
+    slots = card_slots(stock)
+    for direction in ("vertical", "horizontal"):
+        pairs = []
+        for slot in slots:
+            if direction == "vertical":
+                partner = CardSlot(stock.page_width - slot.x - slot.width, slot.y, slot.width, slot.height)
+                is_front_half = slot.right <= stock.page_width / 2 + 0.01
+            else:
+                partner = CardSlot(slot.x, stock.page_height - slot.y - slot.height, slot.width, slot.height,
+                                   upside_down=True)
+                is_front_half = slot.y >= stock.page_height / 2 - 0.01
+            if is_front_half and any(_same_place(partner, other) for other in slots):
+                pairs.append(FoldedPair(slot, partner))
+        if pairs:
+            return pairs, direction
+    raise CannotFold(f"the cards of {stock.name} cannot be paired across a fold; "
+                     "use --duplex long-edge or short-edge, or a stock with two columns or rows")
+
+
+def _same_place(a: CardSlot, b: CardSlot, tolerance: float = 1.5) -> bool:
+    return abs(a.x - b.x) < tolerance and abs(a.y - b.y) < tolerance

@@ -123,3 +123,41 @@ def _sizes(sizes: SizeRange) -> list[float]:
         size -= SIZE_STEP
     values.append(sizes.smallest)
     return values
+
+
+def split_into_boxes(fitted: Fitted, width: float, height: float) -> list[Fitted]:
+    """Text too long for one box, carried on across as many boxes as it needs.
+
+    Paragraphs split between lines, never through one (ReportLab's own split).
+    """
+    boxes: list[Fitted] = []
+    current: list[Flowable] = []
+    heights: list[float] = []
+    room = height
+    pending = list(fitted.flowables)
+    while pending:
+        flowable = pending.pop(0)
+        _, used = flowable.wrap(width, 1e6)
+        gap = flowable.getSpaceAfter() if current else 0.0
+        if used + gap <= room + 0.01:
+            current.append(flowable)
+            heights.append(used)
+            room -= used + gap
+            continue
+        parts = flowable.split(width, room - gap) if room - gap > 0 else []
+        if len(parts) >= 2:
+            _, first_height = parts[0].wrap(width, 1e6)
+            current.append(parts[0])
+            heights.append(first_height)
+            pending = parts[1:] + pending
+        elif not current:
+            # A single line taller than the box: nothing smaller to split into.
+            current.append(flowable)
+            heights.append(used)
+        else:
+            pending.insert(0, flowable)
+        boxes.append(Fitted(current, heights, fitted.size, True))
+        current, heights, room = [], [], height
+    if current:
+        boxes.append(Fitted(current, heights, fitted.size, True))
+    return boxes

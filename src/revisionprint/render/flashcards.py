@@ -1,8 +1,7 @@
-"""Cut-out flashcard sheets: a page of fronts, then the page of their backs.
+"""Cut-out flashcard sheets: fronts and the backs that print behind them.
 
-Backs are mirrored for long-edge duplex so each back prints behind its own
-front. Cut lines go on fronts only: a back printed slightly off then shows
-no stray line.
+Cards are fitted once (largest size that fits, measured), laid out into
+sheets as data, then drawn page by page in the order the duplex mode needs.
 """
 
 from __future__ import annotations
@@ -10,22 +9,21 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from typing import Optional
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepInFrame
 
-from ..model import Flashcard, Layout, Topic
-from .card_geometry import CardSlot, back_slot, card_slots
-from .fitting import Fitted, TextBlock, fit_block
+from ..cardsets import class_sets
+from ..model import CardPrinting, CutGuides, Duplex, Flashcard, Layout, Overflow, Sides, Stock, Topic
+from . import card_marks as marks
+from .card_geometry import CardSlot, back_slot, card_slots, folded_pairs
+from .fitting import Fitted, TextBlock, fit_block, split_into_boxes
 from .fonts import Faces, register_family
-from .furniture import SheetKind, document_info, draw_margin_note
+from .furniture import SheetKind, document_info
 from .problems import RenderProblems
-from .product import RenderedPdf, page_size, paper_description
-
-CUT_LINE_GREY = "#999999"  # about 60 % grey: visible for the scissors, faint if a card is cut inside it
-CARD_NUMBER_SIZE = 6.5
+from .product import RenderedPdf
 
 
 def topic_code(title: str) -> str:
@@ -34,117 +32,261 @@ def topic_code(title: str) -> str:
     return initials[:4].upper() or "T"
 
 
-@dataclass
-class FittedCard:
-    card: Flashcard
+@dataclass(frozen=True)
+class PrintedCard:
+    """One physical card: a card of the topic, or one part of a back that runs on."""
+
     front: Fitted
     back: Fitted
+    label: str
+    tags: tuple[str, ...]
 
 
-def render_flashcards(topic: Topic, layout: Layout, problems: RenderProblems) -> RenderedPdf:
-    cards_layout = layout.flashcards
-    width, height = page_size(layout, cards_layout.orientation)
-    slots = card_slots(cards_layout, width, height)
-    faces = register_family(layout.font_family)
-    fitted = [_fit_card(card, layout, faces, slots[0], problems) for card in topic.flashcards]
+@dataclass(frozen=True)
+class Placement:
+    front: CardSlot
+    back: CardSlot
 
+
+Sheet = list  # of Optional[PrintedCard], one per placement; None leaves a slot empty
+
+
+class CardSheets:
+    """Fits the cards of one run and knows where each goes; drawing is in render_flashcards."""
+
+    def __init__(self, topic: Topic, layout: Layout, problems: RenderProblems, printing: CardPrinting):
+        self.topic, self.layout, self.problems, self.printing = topic, layout, problems, printing
+        self.cards = layout.flashcards
+        self.stock: Stock = self.cards.stock
+        self.faces: Faces = register_family(layout.font_family)
+        self.code = topic_code(topic.title)
+        self.fold_direction: Optional[str] = None
+        self.placements = self._placements()
+        self.tag_colours = self._tag_colours()
+        self._fitted: dict[int, list[PrintedCard]] = {}
+
+    def _placements(self) -> list[Placement]:
+        cards = self.cards
+        if cards.duplex == Duplex.FOLD:
+            pairs, self.fold_direction = folded_pairs(self.stock)
+            return [Placement(pair.front, pair.back) for pair in pairs]
+        return [Placement(slot, back_slot(slot, self.stock, cards.duplex, cards.back_offset_x, cards.back_offset_y))
+                for slot in card_slots(self.stock)]
+
+    def _tag_colours(self) -> dict[str, str]:
+        palette = self.cards.tag_colours
+        tags = list(dict.fromkeys(tag for card in self.topic.flashcards for tag in card.tags))
+        return {tag: palette[index % len(palette)] for index, tag in enumerate(tags)}
+
+    def sheets(self) -> list[Sheet]:
+        """Every copy starts on a fresh sheet; the first starts at --start-position."""
+        per_sheet = len(self.placements)
+        sheets: list[Sheet] = []
+        skip = (self.printing.start_position - 1) % per_sheet
+        for copy in class_sets(self.topic.flashcards, self.printing.tags, self.printing.shuffle_seed,
+                               self.printing.copies):
+            printed = [part for card in copy for part in self.printed(card)]
+            queue: list[Optional[PrintedCard]] = [None] * skip + printed
+            skip = 0
+            for start in range(0, len(queue), per_sheet):
+                sheets.append(queue[start:start + per_sheet])
+        return sheets
+
+    def printed(self, card: Flashcard) -> list[PrintedCard]:
+        if card.number not in self._fitted:
+            self._fitted[card.number] = self._fit(card)
+        return self._fitted[card.number]
+
+    def inner_box(self, with_band: bool) -> tuple[float, float]:
+        margin = self.cards.safe_margin
+        height = self.stock.card_height - 2 * margin
+        if with_band:
+            height -= max(0.0, marks.BAND_HEIGHT + 1 * mm - margin)
+        return self.stock.card_width - 2 * margin, height
+
+    def _fit(self, card: Flashcard) -> list[PrintedCard]:
+        family, colour = self.layout.font_family, self.layout.colours.text
+        front_width, front_height = self.inner_box(with_band=bool(card.tags))
+        back_width, back_height = self.inner_box(with_band=False)
+        front = fit_block(TextBlock([card.front], bullets=False, align="centre", bold=True),
+                          family, colour, front_width, front_height, self.cards.front_size)
+        back = fit_block(TextBlock(card.back, bullets=card.back_is_list),
+                         family, colour, back_width, back_height, self.cards.back_size)
+        self._check(card, front, back, back_height)
+        label = f"{self.code} {card.number}"
+        if back.fits or self.printing.overflow != Overflow.CONTINUE:
+            return [PrintedCard(front, back, label, card.tags)]
+        parts = split_into_boxes(back, back_width, back_height)
+        continued = fit_block(TextBlock([f"{card.front} (continued)"], bullets=False, align="centre", bold=True),
+                              family, colour, front_width, front_height, self.cards.front_size)
+        return [PrintedCard(front if index == 0 else continued, part, f"{label} ({index + 1}/{len(parts)})",
+                            card.tags) for index, part in enumerate(parts)]
+
+    def _check(self, card: Flashcard, front: Fitted, back: Fitted, back_height: float) -> None:
+        stock = self.stock
+        size = f"{stock.card_width / mm:.0f} x {stock.card_height / mm:.0f} mm"
+        if not front.fits:
+            self.problems.add(card.origin, "front", f"is too long for the front of a {size} card even at "
+                              f"{self.cards.front_size.smallest:g}pt; shorten the question")
+        if not back.fits and self.printing.overflow != Overflow.CONTINUE:
+            self.problems.add(card.origin, "back",
+                              f"is too long to fit on a {size} card even at {self.cards.back_size.smallest:g}pt "
+                              f"(it needs {back.height / mm:.0f} mm of {back_height / mm:.0f} mm); shorten it, "
+                              "split it into two cards, or use --overflow continue")
+        self.problems.check_glyphs(card.origin, "front", card.front, self.faces)
+        for index, text in enumerate(card.back):
+            self.problems.check_glyphs(card.origin, f"back[{index}]" if card.back_is_list else "back",
+                                       text, self.faces)
+
+
+def render_flashcards(topic: Topic, layout: Layout, problems: RenderProblems,
+                      printing: Optional[CardPrinting] = None) -> RenderedPdf:
+    plan = CardSheets(topic, layout, problems, printing or CardPrinting())
+    sheets = plan.sheets()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), **_canvas_info(topic))
-    sheets = [fitted[start:start + len(slots)] for start in range(0, len(fitted), len(slots))]
-    code = topic_code(topic.title)
-    for number, sheet in enumerate(sheets, start=1):
-        note = f"{topic.title} - flashcards - sheet {number} of {len(sheets)}"
-        for index, card in enumerate(sheet):
-            _draw_face(canvas, card.front, slots[index], layout, centred=True)
-            _draw_card_number(canvas, card.card.number, code, slots[index], faces, layout, on_back=False)
-        if cards_layout.cut_lines:
-            _draw_cut_lines(canvas, slots[: len(sheet)])
-        draw_margin_note(canvas, layout, faces, f"{note}, FRONTS - print double-sided, flip on long edge, "
-                                                f"at 100% / actual size")
-        canvas.showPage()
-        for index, card in enumerate(sheet):
-            slot = back_slot(slots[index], width)
-            _draw_face(canvas, card.back, slot, layout, centred=False)
-            _draw_card_number(canvas, card.card.number, code, slot, faces, layout, on_back=True)
-        draw_margin_note(canvas, layout, faces, f"{note}, backs")
-        canvas.showPage()
-    if not sheets:
-        canvas.showPage()
+    canvas = Canvas(buffer, pagesize=(plan.stock.page_width, plan.stock.page_height), **_canvas_info(topic))
+    pages = _draw_pages(canvas, plan, sheets)
     canvas.save()
-    pages = max(1, 2 * len(sheets))
+    cards = sum(1 for sheet in sheets for card in sheet if card is not None)
     return RenderedPdf(
         data=buffer.getvalue(),
         pages=pages,
-        contents=f"{len(fitted)} cards on {pages} pages ({len(sheets)} sheets, fronts and backs)",
-        printing=f"{paper_description(layout, cards_layout.orientation)}, double-sided, flip on long edge, "
-                 "at 100% / actual size (not 'fit to page')",
+        contents=f"{cards} cards on {pages} pages ({len(sheets)} sheets, {plan.stock.name})",
+        printing=printing_advice(plan),
     )
+
+
+def printing_advice(plan: CardSheets) -> str:
+    stock, duplex = plan.stock, plan.cards.duplex
+    paper = f"{stock.paper_name} {stock.orientation}" + (" card stock" if stock.perforated else " paper")
+    how = {
+        Duplex.LONG_EDGE: "double-sided, flip on long edge",
+        Duplex.SHORT_EDGE: "double-sided, flip on short edge",
+        Duplex.FOLD: "single-sided, then fold each sheet along the dotted line before cutting",
+        Duplex.NONE: "the FRONTS pages first; then turn the printed stack over on its long edge, put it back "
+                     "in the tray in the same order, and print the BACKS pages",
+    }[duplex]
+    advice = f"{paper}, {how}, at 100% / actual size (not 'fit to page')"
+    top, _ = marks.margin_zones(stock, [p.front for p in plan.placements], plan.cards.cut == CutGuides.CROP)
+    if top is None:
+        advice += (f"; this stock leaves no margin for the scale bar: check a card measures "
+                   f"{stock.card_width / mm:.1f} x {stock.card_height / mm:.1f} mm, and print borderless "
+                   "if your printer can")
+    return advice
 
 
 def _canvas_info(topic: Topic) -> dict:
     info = document_info(topic, SheetKind("Flashcards"))
-    canvas_args = {"invariant": info.pop("invariant")}
-    canvas_args.update(info)
-    return canvas_args
+    return {"invariant": info.pop("invariant"), **info}
 
 
-def _fit_card(card: Flashcard, layout: Layout, faces: Faces, slot: CardSlot, problems: RenderProblems) -> FittedCard:
-    cards = layout.flashcards
-    inner_width = slot.width - 2 * cards.safe_margin
-    inner_height = slot.height - 2 * cards.safe_margin
-    front = fit_block(TextBlock([card.front], bullets=False, align="centre", bold=True),
-                      layout.font_family, layout.colours.text, inner_width, inner_height, cards.front_size)
-    back = fit_block(TextBlock(card.back, bullets=card.back_is_list),
-                     layout.font_family, layout.colours.text, inner_width, inner_height, cards.back_size)
-    for side, fitted, sizes in (("front", front, cards.front_size), ("back", back, cards.back_size)):
-        if not fitted.fits:
-            problems.add(card.origin, side,
-                         f"is too long to fit on a {slot.width / mm:.0f} x {slot.height / mm:.0f} mm card even at "
-                         f"{sizes.smallest:g}pt (it needs {fitted.height / mm:.0f} mm of "
-                         f"{inner_height / mm:.0f} mm); shorten it or split it into two cards")
-    problems.check_glyphs(card.origin, "front", card.front, faces)
-    for index, text in enumerate(card.back):
-        problems.check_glyphs(card.origin, f"back[{index}]" if card.back_is_list else "back", text, faces)
-    return FittedCard(card, front, back)
+def _side_note(plan: CardSheets, side: str, number: int, total: int) -> str:
+    how = {
+        Duplex.LONG_EDGE: "print double-sided, flip on long edge",
+        Duplex.SHORT_EDGE: "print double-sided, flip on short edge",
+        Duplex.FOLD: "print single-sided, fold on the dotted line, then cut",
+        Duplex.NONE: "print all FRONTS pages, turn the stack over on its long edge, then print the BACKS",
+    }[plan.cards.duplex]
+    return f"{plan.topic.title} - sheet {number} of {total}, {side} - {how}, at 100% / actual size"
 
 
-def _draw_face(canvas: Canvas, fitted: Fitted, slot: CardSlot, layout: Layout, centred: bool) -> None:
-    margin = layout.flashcards.safe_margin
-    inner_width = slot.width - 2 * margin
-    inner_height = slot.height - 2 * margin
+def _draw_pages(canvas: Canvas, plan: CardSheets, sheets: list[Sheet]) -> int:
+    sides = plan.printing.sides
+    pages = []
+    for number, sheet in enumerate(sheets, start=1):
+        if plan.cards.duplex == Duplex.FOLD:
+            pages.append(("fold", number, sheet))
+            continue
+        if sides != Sides.BACK:
+            pages.append(("FRONTS", number, sheet))
+        if sides != Sides.FRONT:
+            pages.append(("backs", number, sheet))
+    if plan.cards.duplex == Duplex.NONE:
+        pages.sort(key=lambda page: page[0] != "FRONTS")  # stable: all fronts, then all backs
+    for index, (side, number, sheet) in enumerate(pages):
+        _draw_page(canvas, plan, side, sheet, number, len(sheets), first=index == 0)
+        canvas.showPage()
+    if not pages:
+        canvas.showPage()
+    return max(1, len(pages))
+
+
+def _draw_page(canvas: Canvas, plan: CardSheets, side: str, sheet: Sheet, number: int, total: int,
+               first: bool) -> None:
+    fronts = side in ("FRONTS", "fold")
+    backs = side in ("backs", "fold")
+    font, muted = plan.faces.regular, plan.layout.colours.muted
+    for placement, card in zip(plan.placements, sheet):
+        if card is None:
+            continue
+        if fronts:
+            _draw_front(canvas, plan, card, placement.front)
+        if backs:
+            _draw_back(canvas, plan, card, placement.back)
+    used = [placement.front for placement in plan.placements]
+    if fronts:
+        if plan.cards.cut == CutGuides.LINES:
+            marks.draw_cut_lines(canvas, used + ([p.back for p in plan.placements] if backs else []))
+        elif plan.cards.cut == CutGuides.CROP:
+            marks.draw_crop_marks(canvas, used + ([p.back for p in plan.placements] if backs else []), plan.stock)
+    if side == "fold":
+        marks.draw_fold_line(canvas, plan.stock, plan.fold_direction, font)
+    _draw_margins(canvas, plan, side, number, total, first and fronts)
+
+
+def _draw_margins(canvas: Canvas, plan: CardSheets, side: str, number: int, total: int, legend: bool) -> None:
+    stock = plan.stock
+    slots = [p.front for p in plan.placements] + [p.back for p in plan.placements]
+    top, bottom = marks.margin_zones(stock, slots, plan.cards.cut == CutGuides.CROP)
+    left = min(slot.x for slot in slots)
+    right = max(slot.right for slot in slots)
+    note = _side_note(plan, side, number, total)
+    font, muted = plan.faces.regular, plan.layout.colours.muted
+    if side != "backs" and top is not None and top.height >= marks.SCALE_HEIGHT and right - left >= marks.SCALE_LENGTH:
+        end = marks.draw_scale_bar(canvas, left, top, font)
+        if legend and plan.tag_colours:
+            marks.draw_legend(canvas, plan.tag_colours, end + 4 * mm, right, top, font)
+    note_zone = bottom or top
+    if note_zone is not None:
+        marks.draw_note(canvas, note, note_zone, stock.page_width / 2, right - left, font, muted)
+
+
+def _draw_front(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSlot) -> None:
+    margin = plan.cards.safe_margin
+    if card.tags:
+        colour = plan.tag_colours[card.tags[0]]
+        marks.draw_tag_band(canvas, slot, colour, " \u00b7 ".join(card.tags), plan.faces.regular, margin)
+    width, height = plan.inner_box(with_band=bool(card.tags))
+    _draw_text(canvas, card.front, slot.x + margin, slot.y + margin, width, height, centred=True)
+    marks.draw_card_number(canvas, card.label, slot, plan.faces.regular, plan.layout.colours.muted, on_back=False)
+
+
+def _draw_back(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSlot) -> None:
+    margin = plan.cards.safe_margin
+    canvas.saveState()
+    if slot.upside_down:
+        # Folded up from below, this back is read after turning the card over top to bottom.
+        canvas.translate(slot.x + slot.width / 2, slot.y + slot.height / 2)
+        canvas.rotate(180)
+        canvas.translate(-(slot.x + slot.width / 2), -(slot.y + slot.height / 2))
+    width, height = plan.inner_box(with_band=False)
+    _draw_text(canvas, card.back, slot.x + margin, slot.y + margin, width, height, centred=False)
+    marks.draw_card_number(canvas, card.label, slot, plan.faces.regular, plan.layout.colours.muted, on_back=True)
+    canvas.restoreState()
+
+
+def _draw_text(canvas: Canvas, fitted: Fitted, x: float, y: float, width: float, height: float,
+               centred: bool) -> None:
     if not fitted.fits:
-        # Only reached with --keep-going: shrink below the minimum rather than clip any text.
-        box = KeepInFrame(inner_width, inner_height, fitted.flowables, mode="shrink")
-        _, used = box.wrapOn(canvas, inner_width, inner_height)
-        box.drawOn(canvas, slot.x + margin, slot.top - margin - used)
+        # Only printed with --keep-going: shrink below the minimum rather than clip any text.
+        box = KeepInFrame(width, height, fitted.flowables, mode="shrink")
+        _, used = box.wrapOn(canvas, width, height)
+        box.drawOn(canvas, x, y + height - used)
         return
-    top = slot.top - margin
+    top = y + height
     if centred:
-        top -= (inner_height - fitted.height) / 2
+        top -= (height - fitted.height) / 2
     # Already wrapped at this width while fitting: draw without wrapping again.
     for flowable, used in zip(fitted.flowables, fitted.heights):
-        flowable.drawOn(canvas, slot.x + margin, top - used)
+        flowable.drawOn(canvas, x, top - used)
         top -= used + flowable.getSpaceAfter()
-
-
-def _draw_card_number(canvas: Canvas, number: int, code: str, slot: CardSlot, faces: Faces,
-                      layout: Layout, on_back: bool) -> None:
-    # Bottom right on fronts, bottom left on backs: after a long-edge flip the two coincide.
-    label = f"{code} {number}"
-    inset = 2.2 * mm
-    canvas.setFont(faces.regular, CARD_NUMBER_SIZE)
-    canvas.setFillColor(HexColor(layout.colours.muted))
-    if on_back:
-        canvas.drawString(slot.x + inset, slot.y + inset, label)
-    else:
-        canvas.drawRightString(slot.right - inset, slot.y + inset, label)
-
-
-def _draw_cut_lines(canvas: Canvas, slots: list[CardSlot]) -> None:
-    canvas.saveState()
-    canvas.setStrokeColor(HexColor(CUT_LINE_GREY))
-    canvas.setLineWidth(0.4)
-    canvas.setDash(3, 2)
-    for slot in slots:
-        canvas.rect(slot.x, slot.y, slot.width, slot.height, stroke=1, fill=0)
-    canvas.restoreState()

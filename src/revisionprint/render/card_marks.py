@@ -1,0 +1,187 @@
+"""Everything on a card sheet that is not a card's text: cut guides, the fold
+line, the 100 mm scale bar, the printing note, tag bands and their legend,
+and card numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from ..model import Stock
+from .card_geometry import CardSlot
+
+CUT_GREY = "#999999"  # about 60 % grey: clear to the scissors, faint if a card is cut just inside it
+UNPRINTABLE = 5 * mm  # office lasers cannot print nearer the paper's edge than this
+CROP_GAP, CROP_LENGTH = 2 * mm, 3 * mm  # crop marks start 2 mm outside the trim
+NUMBER_SIZE = 6.5
+NUMBER_INSET = 2.2 * mm
+BAND_HEIGHT = 4.5 * mm
+BAND_TEXT_SIZE = 6.5
+SCALE_LENGTH = 100 * mm
+SCALE_HEIGHT = 4.2 * mm  # the bar, its ticks and its labels
+NOTE_SIZE = 6.5
+
+
+@dataclass(frozen=True)
+class MarginZone:
+    """A strip of printable paper beside the cards: (bottom, top) in points from the sheet's bottom."""
+
+    bottom: float
+    top: float
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+
+def margin_zones(stock: Stock, slots: list[CardSlot], crop_marks: bool) -> tuple[Optional[MarginZone], Optional[MarginZone]]:
+    """The free strips above and below the cards, or None where the stock leaves no room."""
+    clearance = CROP_GAP + CROP_LENGTH + 0.5 * mm if crop_marks else 1.5 * mm
+    grid_top = max(slot.top for slot in slots)
+    grid_bottom = min(slot.y for slot in slots)
+    top = MarginZone(grid_top + clearance, stock.page_height - UNPRINTABLE)
+    bottom = MarginZone(UNPRINTABLE, grid_bottom - clearance)
+    return (top if top.height >= 2.6 * mm else None), (bottom if bottom.height >= 2.6 * mm else None)
+
+
+def draw_cut_lines(canvas: Canvas, slots: list[CardSlot]) -> None:
+    canvas.saveState()
+    canvas.setStrokeColor(HexColor(CUT_GREY))
+    canvas.setLineWidth(0.4)
+    canvas.setDash(3, 2)
+    for slot in slots:
+        canvas.rect(slot.x, slot.y, slot.width, slot.height, stroke=1, fill=0)
+    canvas.restoreState()
+
+
+def draw_crop_marks(canvas: Canvas, slots: list[CardSlot], stock: Stock) -> None:
+    """Short marks outside the grid, in line with every cut: for card stock, nothing on the cards."""
+    xs = sorted({round(x, 2) for slot in slots for x in (slot.x, slot.right)})
+    ys = sorted({round(y, 2) for slot in slots for y in (slot.y, slot.top)})
+    left, right = min(xs), max(xs)
+    bottom, top = min(ys), max(ys)
+    canvas.saveState()
+    canvas.setStrokeColor(HexColor("#000000"))
+    canvas.setLineWidth(0.3)
+    for x in xs:
+        canvas.line(x, top + CROP_GAP, x, min(top + CROP_GAP + CROP_LENGTH, stock.page_height))
+        canvas.line(x, bottom - CROP_GAP, x, max(bottom - CROP_GAP - CROP_LENGTH, 0))
+    for y in ys:
+        canvas.line(left - CROP_GAP, y, max(left - CROP_GAP - CROP_LENGTH, 0), y)
+        canvas.line(right + CROP_GAP, y, min(right + CROP_GAP + CROP_LENGTH, stock.page_width), y)
+    canvas.restoreState()
+
+
+def draw_fold_line(canvas: Canvas, stock: Stock, direction: str, font: str) -> None:
+    canvas.saveState()
+    canvas.setStrokeColor(HexColor("#555555"))
+    canvas.setLineWidth(0.5)
+    canvas.setDash(1, 2)
+    if direction == "vertical":
+        canvas.line(stock.page_width / 2, UNPRINTABLE, stock.page_width / 2, stock.page_height - UNPRINTABLE)
+    else:
+        canvas.line(UNPRINTABLE, stock.page_height / 2, stock.page_width - UNPRINTABLE, stock.page_height / 2)
+    canvas.restoreState()
+
+
+def draw_scale_bar(canvas: Canvas, x: float, zone: MarginZone, font: str) -> float:
+    """A 100 mm bar with centimetre ticks: if it does not measure 100 mm, the printer scaled the page."""
+    y = zone.bottom + (zone.height - SCALE_HEIGHT) / 2 + 2.2 * mm
+    canvas.saveState()
+    canvas.setStrokeColor(HexColor("#000000"))
+    canvas.setFillColor(HexColor("#000000"))
+    canvas.setLineWidth(0.5)
+    canvas.line(x, y, x + SCALE_LENGTH, y)
+    for step in range(11):
+        tick = 2 * mm if step in (0, 5, 10) else 1.2 * mm
+        canvas.line(x + step * 10 * mm, y, x + step * 10 * mm, y + tick)
+    canvas.setFont(font, 5)
+    canvas.drawString(x, y - 2 * mm, "0")
+    canvas.drawRightString(x + SCALE_LENGTH, y - 2 * mm, "100 mm: measure this to check the print is actual size")
+    canvas.restoreState()
+    return x + SCALE_LENGTH
+
+
+def draw_note(canvas: Canvas, text: str, zone: MarginZone, centre_x: float, width: float, font: str,
+              colour: str) -> None:
+    size = NOTE_SIZE
+    natural = stringWidth(text, font, size)
+    if natural > width:
+        size = max(4.5, size * width / natural)
+    canvas.saveState()
+    canvas.setFont(font, size)
+    canvas.setFillColor(HexColor(colour))
+    canvas.drawCentredString(centre_x, zone.bottom + (zone.height - size * 0.7) / 2, text)
+    canvas.restoreState()
+
+
+def band_text_colour(background: str) -> str:
+    """Black or white, whichever reads better on the band (WCAG contrast)."""
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lum = luminance(background)
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
+
+
+def draw_tag_band(canvas: Canvas, slot: CardSlot, colour: str, text: str, font: str, safe_margin: float) -> None:
+    """A coloured strip across the top of a front, naming its tags: the words read in greyscale too."""
+    canvas.saveState()
+    canvas.setFillColor(HexColor(colour))
+    canvas.rect(slot.x, slot.top - BAND_HEIGHT, slot.width, BAND_HEIGHT, stroke=0, fill=1)
+    canvas.setFillColor(HexColor(band_text_colour(colour)))
+    canvas.setFont(font, BAND_TEXT_SIZE)
+    canvas.drawString(slot.x + safe_margin, slot.top - BAND_HEIGHT + 1.4 * mm, text)
+    canvas.restoreState()
+
+
+def draw_legend(canvas: Canvas, colours: dict[str, str], x: float, right: float, zone: MarginZone,
+                font: str) -> bool:
+    """Tag swatches with their names; False if they do not fit the room given."""
+    size = 6.5
+    swatch = 3 * mm
+    label = "Tags:"
+    items = list(colours.items())
+
+    def width_at(size: float) -> float:
+        return stringWidth(label, font, size) + sum(swatch + 1 * mm + stringWidth(tag, font, size) + 3 * mm
+                                                   for tag, _ in items)
+
+    while width_at(size) > right - x and size > 4.5:
+        size -= 0.5
+    if width_at(size) > right - x:
+        return False
+    y = zone.bottom + (zone.height - swatch) / 2
+    canvas.saveState()
+    canvas.setFont(font, size)
+    canvas.setFillColor(HexColor("#000000"))
+    canvas.drawString(x, y + 0.8 * mm, label)
+    x += stringWidth(label, font, size) + 2 * mm
+    for tag, colour in items:
+        canvas.setFillColor(HexColor(colour))
+        canvas.rect(x, y, swatch, swatch, stroke=0, fill=1)
+        canvas.setFillColor(HexColor("#000000"))
+        canvas.drawString(x + swatch + 1 * mm, y + 0.8 * mm, tag)
+        x += swatch + 1 * mm + stringWidth(tag, font, size) + 3 * mm
+    canvas.restoreState()
+    return True
+
+
+def draw_card_number(canvas: Canvas, label: str, slot: CardSlot, font: str, colour: str, on_back: bool) -> None:
+    """Bottom right on fronts, bottom left on backs: after the flip the two coincide."""
+    canvas.saveState()
+    canvas.setFont(font, NUMBER_SIZE)
+    canvas.setFillColor(HexColor(colour))
+    if on_back:
+        canvas.drawString(slot.x + NUMBER_INSET, slot.y + NUMBER_INSET, label)
+    else:
+        canvas.drawRightString(slot.right - NUMBER_INSET, slot.y + NUMBER_INSET, label)
+    canvas.restoreState()
