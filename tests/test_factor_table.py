@@ -311,17 +311,45 @@ def test_a_topic_without_factors_does_not_crash(tmp_path):
     assert rendered.contents.startswith("0 factors")
 
 
+def words_under_factor_heading(data: bytes) -> list[list[str]]:
+    """For each page, the words of the Factor column below its heading."""
+    x0, x1 = column_bounds()["factor"]
+    pages = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            words = [w["text"] for w in page.within_bbox((x0, 0, x1, page.height)).extract_words()]
+            pages.append(words[words.index("Factor") + 1:])
+    return pages
+
+
 @pytest.mark.parametrize("blank", [False, True])
 def test_long_rows_break_cleanly_wherever_the_page_ends(make_topic, blank):
     """Whatever comes before it, a row longer than a page (with a name long enough to wrap) builds."""
-    bullets = [f"Point {n:02d} of a long list of evidence that needs many lines to print." for n in range(70)]
+    bullets = [f"Point {n:02d} of a long list of evidence that needs many lines to print." for n in range(45)]
     long_name = "A factor with a long name that wraps over several lines of its narrow column"
-    for before in range(0, 14, 2):
+    for before in range(0, 12, 3):
         factors = [{"name": "Opening factor", "summary": "Short.", "evidence": [f"Item {k}." for k in range(before)]},
                    {"name": long_name, "summary": "Long.", "evidence": bullets}]
         rendered = render(make_topic(factors), blank=blank)
         text = " ".join(pages_text(rendered.data))
         assert text.count("For (main factor)") == rendered.pages
+        for words in words_under_factor_heading(rendered.data):
+            assert words[0] in ("Opening", "A"), (before, words)  # each page starts with a whole name
         if not blank:
             evidence = column_text(rendered.data, "evidence")
             assert all(bullet in evidence for bullet in bullets), before
+
+
+def test_every_page_of_a_blank_table_says_which_factor_its_rows_belong_to(make_topic):
+    # Blank rows are 1.5 times as tall as the completed ones, so these rows run over pages.
+    factors = [{"name": f"Factor {n} ideology and leadership rivalry", "summary": f"Summary {n}.",
+                "evidence": [f"Evidence {n}.{k}: in 1958 the Great Leap Forward was criticised by Khrushchev, "
+                             "who called the communes reactionary and old-fashioned." for k in range(4 + n % 3)]}
+               for n in range(3)]
+    rendered = render(make_topic(factors), blank=True)
+    assert rendered.pages >= 4
+    for words in words_under_factor_heading(rendered.data):
+        assert words[:2] in (["Factor", "0"], ["Factor", "1"], ["Factor", "2"]), words  # a whole name, not its tail
+    names = column_text(rendered.data, "factor")
+    for factor in factors:
+        assert factor["name"] + " (continued)" in names

@@ -19,6 +19,7 @@ from .model import CardPrinting, CutGuides, Duplex, Overflow, Sides
 DEFAULT_CONTENT_FOLDER = Path("content")
 DEFAULT_OUTPUT_FOLDER = Path("output")
 EXAMPLE_TOPIC = "sino-soviet-relations.yaml"
+MM = 72 / 25.4
 
 
 class InternalError(RevisionprintError):
@@ -33,6 +34,9 @@ class RevisionprintGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:  # output piped into `head`, which stopped reading: not an error
+            sys.stderr.close()
+            raise click.exceptions.Exit(0)
         except Exception as error:  # a bug of ours, never the user's mistake
             if ctx.params.get("traceback"):
                 raise
@@ -222,6 +226,44 @@ def factors(content, output, blank, layout_name, keep_going, quiet):
 def timeline(content, output, answers, layout_name, keep_going, quiet):
     """The timeline worksheet (dates with blanks to write the events), or --answers."""
     _single_product(content, "timeline-answers" if answers else "timeline", output, layout_name, keep_going, quiet)
+
+
+@cli.command()
+@click.option("--stock", metavar="NAME", help="The stock to calibrate (default: the layout's).")
+@click.option("--duplex", type=click.Choice([Duplex.LONG_EDGE, Duplex.SHORT_EDGE, Duplex.NONE]),
+              help="How you will print the cards (default: the layout's).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="PDF file to write.")
+@layout_option
+def calibrate(stock, duplex, output, layout_name):
+    """A two-sided test sheet that measures how far your printer moves the backs."""
+    from .build import write_atomically
+    from .layouts import load_layout, with_card_settings
+    from .render.calibration import render_calibration
+
+    layout = with_card_settings(load_layout(layout_name), stock, duplex)
+    rendered = render_calibration(layout)
+    write_atomically(output, rendered.data)
+    click.echo(f"Wrote {output}: {rendered.contents}.")
+    click.echo(f"  Print: {rendered.printing}. Then read the rulers as the sheet says "
+               "(details in the README, 'Lining up fronts and backs').")
+
+
+@cli.command()
+@layout_option
+def stocks(layout_name):
+    """List the card stocks with their geometry (in mm)."""
+    from .layouts import load_layout
+
+    for stock in load_layout(layout_name).stocks:
+        def size(width, height):
+            return f"{round(width / MM, 2):g} x {round(height / MM, 2):g}"
+
+        also = f" (also {', '.join(stock.aliases)})" if stock.aliases else ""
+        click.echo(f"{stock.name}{also}: {stock.description}")
+        click.echo(f"    {stock.paper_name} {stock.orientation}, {stock.columns} x {stock.rows} cards of "
+                   f"{size(stock.card_width, stock.card_height)} mm, first card {stock.left / MM:.1f} mm from the "
+                   f"left and {stock.top / MM:.1f} mm from the top, pitch {size(stock.pitch_x, stock.pitch_y)} mm")
 
 
 @cli.command()

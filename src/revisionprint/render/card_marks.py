@@ -24,7 +24,7 @@ NUMBER_INSET = 2.2 * mm
 BAND_HEIGHT = 4.5 * mm
 BAND_TEXT_SIZE = 6.5
 SCALE_LENGTH = 100 * mm
-SCALE_HEIGHT = 4.2 * mm  # the bar, its ticks and its labels
+SCALE_HEIGHT = 2.2 * mm  # the tallest tick: the bar fits a 13.5 mm margin beside crop marks
 NOTE_SIZE = 6.5
 
 
@@ -91,33 +91,48 @@ def draw_fold_line(canvas: Canvas, stock: Stock, direction: str, font: str) -> N
 
 
 def draw_scale_bar(canvas: Canvas, x: float, zone: MarginZone, font: str) -> float:
-    """A 100 mm bar with centimetre ticks: if it does not measure 100 mm, the printer scaled the page."""
-    y = zone.bottom + (zone.height - SCALE_HEIGHT) / 2 + 2.2 * mm
+    """A 100 mm bar with centimetre ticks: if it does not measure 100 mm, the printer scaled the page.
+
+    Returns where the bar's label ends, for whatever shares the margin.
+    """
+    y = zone.bottom + (zone.height - SCALE_HEIGHT) / 2
     canvas.saveState()
     canvas.setStrokeColor(HexColor("#000000"))
     canvas.setFillColor(HexColor("#000000"))
     canvas.setLineWidth(0.5)
     canvas.line(x, y, x + SCALE_LENGTH, y)
     for step in range(11):
-        tick = 2 * mm if step in (0, 5, 10) else 1.2 * mm
+        tick = SCALE_HEIGHT if step in (0, 5, 10) else SCALE_HEIGHT * 0.55
         canvas.line(x + step * 10 * mm, y, x + step * 10 * mm, y + tick)
-    canvas.setFont(font, 5)
-    canvas.drawString(x, y - 2 * mm, "0")
-    canvas.drawRightString(x + SCALE_LENGTH, y - 2 * mm, "100 mm: measure this to check the print is actual size")
+    label = "100 mm"
+    canvas.setFont(font, 5.5)
+    canvas.drawString(x + SCALE_LENGTH + 1.5 * mm, y, label)
     canvas.restoreState()
-    return x + SCALE_LENGTH
+    return x + SCALE_LENGTH + 1.5 * mm + stringWidth(label, font, 5.5)
 
 
-def draw_note(canvas: Canvas, text: str, zone: MarginZone, centre_x: float, width: float, font: str,
-              colour: str) -> None:
+SMALLEST_NOTE_SIZE = 4.5
+
+
+def note_fits(text: str, font: str, room: float) -> bool:
+    return stringWidth(text, font, SMALLEST_NOTE_SIZE) <= room
+
+
+def draw_note(canvas: Canvas, text: str, zone: MarginZone, left: float, right: float, font: str,
+              colour: str, centred: bool = True) -> None:
+    """The printing note, shrunk to its room; centred, or against the right end when sharing."""
     size = NOTE_SIZE
     natural = stringWidth(text, font, size)
-    if natural > width:
-        size = max(4.5, size * width / natural)
+    if natural > right - left:
+        size = max(SMALLEST_NOTE_SIZE, size * (right - left) / natural)
     canvas.saveState()
     canvas.setFont(font, size)
     canvas.setFillColor(HexColor(colour))
-    canvas.drawCentredString(centre_x, zone.bottom + (zone.height - size * 0.7) / 2, text)
+    y = zone.bottom + (zone.height - size * 0.7) / 2
+    if centred:
+        canvas.drawCentredString((left + right) / 2, y, text)
+    else:
+        canvas.drawRightString(right, y, text)
     canvas.restoreState()
 
 
@@ -143,36 +158,40 @@ def draw_tag_band(canvas: Canvas, slot: CardSlot, colour: str, text: str, font: 
     canvas.restoreState()
 
 
-def draw_legend(canvas: Canvas, colours: dict[str, str], x: float, right: float, zone: MarginZone,
-                font: str) -> bool:
-    """Tag swatches with their names; False if they do not fit the room given."""
+LEGEND_SWATCH = 3 * mm
+
+
+def legend_width(colours: dict[str, str], font: str, size: float) -> float:
+    label = stringWidth("Tags:", font, size) + 2 * mm
+    return label + sum(LEGEND_SWATCH + 1 * mm + stringWidth(tag, font, size) + 3 * mm for tag in colours)
+
+
+def legend_size(colours: dict[str, str], font: str, room: float) -> Optional[float]:
+    """The largest size from 6.5 pt down to 4.5 pt at which the legend fits the room, if any."""
     size = 6.5
-    swatch = 3 * mm
-    label = "Tags:"
-    items = list(colours.items())
-
-    def width_at(size: float) -> float:
-        return stringWidth(label, font, size) + sum(swatch + 1 * mm + stringWidth(tag, font, size) + 3 * mm
-                                                   for tag, _ in items)
-
-    while width_at(size) > right - x and size > 4.5:
+    while size >= 4.5:
+        if legend_width(colours, font, size) <= room:
+            return size
         size -= 0.5
-    if width_at(size) > right - x:
-        return False
-    y = zone.bottom + (zone.height - swatch) / 2
+    return None
+
+
+def draw_legend(canvas: Canvas, colours: dict[str, str], x: float, zone: MarginZone, font: str, size: float) -> float:
+    """Tag swatches with their names; returns where the legend ends."""
+    y = zone.bottom + (zone.height - LEGEND_SWATCH) / 2
     canvas.saveState()
     canvas.setFont(font, size)
     canvas.setFillColor(HexColor("#000000"))
-    canvas.drawString(x, y + 0.8 * mm, label)
-    x += stringWidth(label, font, size) + 2 * mm
-    for tag, colour in items:
+    canvas.drawString(x, y + 0.8 * mm, "Tags:")
+    x += stringWidth("Tags:", font, size) + 2 * mm
+    for tag, colour in colours.items():
         canvas.setFillColor(HexColor(colour))
-        canvas.rect(x, y, swatch, swatch, stroke=0, fill=1)
+        canvas.rect(x, y, LEGEND_SWATCH, LEGEND_SWATCH, stroke=0, fill=1)
         canvas.setFillColor(HexColor("#000000"))
-        canvas.drawString(x + swatch + 1 * mm, y + 0.8 * mm, tag)
-        x += swatch + 1 * mm + stringWidth(tag, font, size) + 3 * mm
+        canvas.drawString(x + LEGEND_SWATCH + 1 * mm, y + 0.8 * mm, tag)
+        x += LEGEND_SWATCH + 1 * mm + stringWidth(tag, font, size) + 3 * mm
     canvas.restoreState()
-    return True
+    return x
 
 
 def draw_card_number(canvas: Canvas, label: str, slot: CardSlot, font: str, colour: str, on_back: bool) -> None:

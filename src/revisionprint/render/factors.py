@@ -64,8 +64,8 @@ class FactorTable(Table):
         row = self._getFirstPossibleSplitRowPosition(availHeight)  # the first row that does not fit
         if self._may_break_inside(row):
             parts = self._splitRows(availHeight, doInRowSplit=1)
-            if not parts and availHeight > self.frame_height - 1:
-                # At the top of a page waiting gains nothing: accept a short last part.
+            if not parts and row == self.repeatRows and availHeight > self.frame_height - 1:
+                # The row starts a page, so waiting gains nothing: accept a short last part.
                 parts = self._split_inside_row_with_any_part(availHeight)
             if len(parts) > 1:
                 self._name_the_rest_of_row(row, parts[-1])

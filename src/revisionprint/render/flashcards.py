@@ -64,6 +64,7 @@ class CardSheets:
         self.placements = self._placements()
         self.tag_colours = self._tag_colours()
         self._fitted: dict[int, list[PrintedCard]] = {}
+        self.legend_printed = False
 
     def _placements(self) -> list[Placement]:
         cards = self.cards
@@ -77,6 +78,13 @@ class CardSheets:
         palette = self.cards.tag_colours
         tags = list(dict.fromkeys(tag for card in self.topic.flashcards for tag in card.tags))
         return {tag: palette[index % len(palette)] for index, tag in enumerate(tags)}
+
+    @property
+    def has_scale_bar(self) -> bool:
+        """Whether the stock leaves a margin above the cards wide and tall enough for the bar."""
+        slots = [p.front for p in self.placements] + [p.back for p in self.placements]
+        top, _ = marks.margin_zones(self.stock, slots, self.cards.cut == CutGuides.CROP)
+        return top is not None and top.height >= marks.SCALE_HEIGHT and self.stock.page_width >= marks.SCALE_LENGTH + 30 * mm
 
     def sheets(self) -> list[Sheet]:
         """Every copy starts on a fresh sheet; the first starts at --start-position."""
@@ -147,12 +155,13 @@ def render_flashcards(topic: Topic, layout: Layout, problems: RenderProblems,
     canvas = Canvas(buffer, pagesize=(plan.stock.page_width, plan.stock.page_height), **_canvas_info(topic))
     pages = _draw_pages(canvas, plan, sheets)
     canvas.save()
+    advice = printing_advice(plan)
     cards = sum(1 for sheet in sheets for card in sheet if card is not None)
     return RenderedPdf(
         data=buffer.getvalue(),
         pages=pages,
         contents=f"{cards} cards on {pages} pages ({len(sheets)} sheets, {plan.stock.name})",
-        printing=printing_advice(plan),
+        printing=advice,
     )
 
 
@@ -167,12 +176,23 @@ def printing_advice(plan: CardSheets) -> str:
                      "in the tray in the same order, and print the BACKS pages",
     }[duplex]
     advice = f"{paper}, {how}, at 100% / actual size (not 'fit to page')"
-    top, _ = marks.margin_zones(stock, [p.front for p in plan.placements], plan.cards.cut == CutGuides.CROP)
-    if top is None:
-        advice += (f"; this stock leaves no margin for the scale bar: check a card measures "
-                   f"{stock.card_width / mm:.1f} x {stock.card_height / mm:.1f} mm, and print borderless "
-                   "if your printer can")
+    if plan.tag_colours and not plan.legend_printed:
+        colours = ", ".join(f"{tag} {colour}" for tag, colour in plan.tag_colours.items())
+        advice += f"; no room on the sheet for the tag legend: {colours}"
+    if not plan.has_scale_bar:
+        advice += (f"; there is no room beside the cards for the 100 mm scale bar, so check with a ruler "
+                   f"that a card measures {stock.card_width / mm:.1f} x {stock.card_height / mm:.1f} mm")
+    if _reaches_unprintable_edge(plan):
+        advice += ("; the cards reach the last 5 mm of the paper, which most printers leave blank: "
+                   "print borderless if your printer can")
     return advice
+
+
+def _reaches_unprintable_edge(plan: CardSheets) -> bool:
+    stock, margin = plan.stock, plan.cards.safe_margin
+    inner_edge = marks.UNPRINTABLE - margin  # text keeps `margin` inside the card edge
+    return any(slot.x < inner_edge or slot.y < inner_edge or stock.page_width - slot.right < inner_edge
+               or stock.page_height - slot.top < inner_edge for slot in (p.front for p in plan.placements))
 
 
 def _canvas_info(topic: Topic) -> dict:
@@ -187,7 +207,8 @@ def _side_note(plan: CardSheets, side: str, number: int, total: int) -> str:
         Duplex.FOLD: "print single-sided, fold on the dotted line, then cut",
         Duplex.NONE: "print all FRONTS pages, turn the stack over on its long edge, then print the BACKS",
     }[plan.cards.duplex]
-    return f"{plan.topic.title} - sheet {number} of {total}, {side} - {how}, at 100% / actual size"
+    check = " (the bar above measures 100 mm)" if side != "backs" and plan.has_scale_bar else ""
+    return f"Sheet {number} of {total}, {side}: {how}, at 100% / actual size{check}"
 
 
 def _draw_pages(canvas: Canvas, plan: CardSheets, sheets: list[Sheet]) -> int:
@@ -235,20 +256,36 @@ def _draw_page(canvas: Canvas, plan: CardSheets, side: str, sheet: Sheet, number
 
 
 def _draw_margins(canvas: Canvas, plan: CardSheets, side: str, number: int, total: int, legend: bool) -> None:
-    stock = plan.stock
+    """Scale bar above the cards; the note below; the tag legend wherever it first fits."""
     slots = [p.front for p in plan.placements] + [p.back for p in plan.placements]
-    top, bottom = marks.margin_zones(stock, slots, plan.cards.cut == CutGuides.CROP)
+    top, bottom = marks.margin_zones(plan.stock, slots, plan.cards.cut == CutGuides.CROP)
     left = min(slot.x for slot in slots)
     right = max(slot.right for slot in slots)
-    note = _side_note(plan, side, number, total)
     font, muted = plan.faces.regular, plan.layout.colours.muted
-    if side != "backs" and top is not None and top.height >= marks.SCALE_HEIGHT and right - left >= marks.SCALE_LENGTH:
-        end = marks.draw_scale_bar(canvas, left, top, font)
-        if legend and plan.tag_colours:
-            marks.draw_legend(canvas, plan.tag_colours, end + 4 * mm, right, top, font)
+    bar_end = left
+    if side != "backs" and plan.has_scale_bar:
+        bar_end = marks.draw_scale_bar(canvas, left, top, font) + 4 * mm
     note_zone = bottom or top
+    note_left = left if note_zone is bottom else bar_end
+    if legend and plan.tag_colours:
+        placed = False
+        size = marks.legend_size(plan.tag_colours, font, right - bar_end) if top is not None else None
+        if size is not None:
+            marks.draw_legend(canvas, plan.tag_colours, bar_end, top, font, size)
+            placed = True
+            if note_zone is top:
+                note_zone = None
+        elif note_zone is not None:
+            size = marks.legend_size(plan.tag_colours, font, (right - left) * 0.45)
+            note = _side_note(plan, side, number, total)
+            if size is not None and marks.note_fits(note, font, right - left - marks.legend_width(
+                    plan.tag_colours, font, size) - 2 * mm):
+                note_left = marks.draw_legend(canvas, plan.tag_colours, left, note_zone, font, size) + 2 * mm
+                placed = True
+        plan.legend_printed = placed
     if note_zone is not None:
-        marks.draw_note(canvas, note, note_zone, stock.page_width / 2, right - left, font, muted)
+        marks.draw_note(canvas, _side_note(plan, side, number, total), note_zone, note_left, right, font, muted,
+                        centred=note_left == left)
 
 
 def _draw_front(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSlot) -> None:

@@ -1,0 +1,102 @@
+"""A two-sided test sheet that measures how far a printer moves the back side.
+
+Front: a cross at the centre of every card. Back: at the spot each cross
+should land, millimetre rulers across and up. Held to the light, the cross
+shows on the rulers how far off the back is; adding that reading to the
+layout's `back_offset` moves every back onto its front.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from ..model import Layout, Topic
+from . import card_marks as marks
+from .card_geometry import back_slot, card_slots
+from .fonts import register_family
+from .product import RenderedPdf
+
+RULER_HALF = 6  # millimetres each side of the expected spot
+CROSS_HALF = 8 * mm
+
+
+def render_calibration(layout: Layout) -> RenderedPdf:
+    cards = layout.flashcards
+    stock = cards.stock
+    faces = register_family(layout.font_family)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(stock.page_width, stock.page_height), invariant=1,
+                    title=f"Calibration sheet for {stock.name}", creator="revisionprint")
+    fronts = card_slots(stock)
+    backs = [back_slot(slot, stock, cards.duplex, cards.back_offset_x, cards.back_offset_y) for slot in fronts]
+
+    marks.draw_cut_lines(canvas, fronts)
+    for slot in fronts:
+        _draw_cross(canvas, slot.x + slot.width / 2, slot.y + slot.height / 2)
+    _draw_instructions(canvas, layout, stock, fronts)
+    top, _ = marks.margin_zones(stock, fronts, crop_marks=False)
+    if top is not None and top.height >= marks.SCALE_HEIGHT:
+        marks.draw_scale_bar(canvas, fronts[0].x, top, faces.regular)
+    canvas.showPage()
+
+    for slot in backs:
+        _draw_rulers(canvas, slot.x + slot.width / 2, slot.y + slot.height / 2, faces.regular)
+    canvas.setFont(faces.regular, 7)
+    canvas.drawCentredString(stock.page_width / 2, backs[0].y + backs[0].height - 6 * mm,
+                             f"BACK - current back_offset: x {_mm(cards.back_offset_x)}, y {_mm(cards.back_offset_y)}")
+    canvas.showPage()
+    canvas.save()
+    return RenderedPdf(buffer.getvalue(), 2, f"a calibration sheet for {stock.name}",
+                       f"{stock.paper_name} {stock.orientation}, double-sided ({cards.duplex}), at 100% / actual size")
+
+
+def _mm(points: float) -> str:
+    return f"{points / mm:+.1f}mm"
+
+
+def _draw_cross(canvas: Canvas, x: float, y: float) -> None:
+    canvas.saveState()
+    canvas.setLineWidth(0.3)
+    canvas.line(x - CROSS_HALF, y, x + CROSS_HALF, y)
+    canvas.line(x, y - CROSS_HALF, x, y + CROSS_HALF)
+    canvas.circle(x, y, 1 * mm, stroke=1, fill=0)
+    canvas.restoreState()
+
+
+def _draw_rulers(canvas: Canvas, x: float, y: float, font: str) -> None:
+    """Millimetre rulers through the spot where the front's cross should show: right and up are +."""
+    canvas.saveState()
+    canvas.setLineWidth(0.25)
+    canvas.setStrokeColor(HexColor("#000000"))
+    canvas.setFont(font, 4.5)
+    canvas.line(x - RULER_HALF * mm, y, x + RULER_HALF * mm, y)
+    canvas.line(x, y - RULER_HALF * mm, x, y + RULER_HALF * mm)
+    for step in range(-RULER_HALF, RULER_HALF + 1):
+        tick = 1.6 * mm if step % 5 == 0 else 0.8 * mm
+        canvas.line(x + step * mm, y, x + step * mm, y + tick)
+        canvas.line(x, y + step * mm, x + tick, y + step * mm)
+    for step in (-5, 5):
+        canvas.drawCentredString(x + step * mm, y - 2.2 * mm, f"{step:+d}")
+        canvas.drawString(x + 2 * mm, y + step * mm - 0.6 * mm, f"{step:+d}")
+    canvas.drawString(x + (RULER_HALF + 1) * mm, y - 0.6 * mm, "x (right)")
+    canvas.drawCentredString(x, y + (RULER_HALF + 1) * mm, "y (up)")
+    canvas.restoreState()
+
+
+INSTRUCTIONS = ("Calibration sheet: print double-sided at 100% / actual size, hold to the light with the back "
+                "towards you, read where each cross shows on the rulers (mm, x right, y up), and add the "
+                "reading to back_offset in your layout")
+
+
+def _draw_instructions(canvas: Canvas, layout: Layout, stock, fronts) -> None:
+    font = register_family(layout.font_family).regular
+    top, bottom = marks.margin_zones(stock, fronts, crop_marks=False)
+    zone = bottom or top
+    if zone is not None:
+        left = min(slot.x for slot in fronts)
+        right = max(slot.right for slot in fronts)
+        marks.draw_note(canvas, INSTRUCTIONS, zone, left, right, font, "#000000")
