@@ -244,12 +244,14 @@ def _draw_page(canvas: Canvas, plan: CardSheets, side: str, sheet: Sheet, number
             _draw_front(canvas, plan, card, placement.front)
         if backs:
             _draw_back(canvas, plan, card, placement.back)
-    used = [placement.front for placement in plan.placements]
-    if fronts:
+    # Guides only where a card is printed: the used part of a sheet of card stock is gone.
+    filled = [placement for placement, card in zip(plan.placements, sheet) if card is not None]
+    guided = [p.front for p in filled] + ([p.back for p in filled] if backs else [])
+    if fronts and guided:
         if plan.cards.cut == CutGuides.LINES:
-            marks.draw_cut_lines(canvas, used + ([p.back for p in plan.placements] if backs else []))
+            marks.draw_cut_lines(canvas, guided)
         elif plan.cards.cut == CutGuides.CROP:
-            marks.draw_crop_marks(canvas, used + ([p.back for p in plan.placements] if backs else []), plan.stock)
+            marks.draw_crop_marks(canvas, guided, plan.stock)
     if side == "fold":
         marks.draw_fold_line(canvas, plan.stock, plan.fold_direction, font)
     _draw_margins(canvas, plan, side, number, total, first and fronts)

@@ -1,0 +1,103 @@
+"""Printing for a class: the cards a teacher asked for, as many as asked, where asked."""
+
+from __future__ import annotations
+
+import re
+
+import pdfplumber
+import pytest
+
+from conftest import pdf_text
+from revisionprint.cardsets import class_sets
+from revisionprint.content import load_topic
+
+TAGS = ["ideology", "rivalry", "context"]
+
+
+def deck(count):
+    rows = ["title: Class test", "flashcards:"]
+    rows += [f"  - front: Front{n}\n    back: Back{n}\n    tags: [{TAGS[n % 3]}]" for n in range(count)]
+    return "\n".join(rows) + "\n"
+
+
+def fronts_in_order(path):
+    with pdfplumber.open(path) as pdf:
+        order = []
+        for page in pdf.pages:
+            words = sorted(page.extract_words(), key=lambda w: (round(w["top"]), w["x0"]))
+            order += [int(w["text"][5:]) for w in words if re.fullmatch(r"Front\d+", w["text"])]
+        return order
+
+
+def test_tags_select_cards(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    result = run("flashcards", write_topic(deck(12)), "--tags", "ideology,context", "-o", target)
+    assert "8 cards" in result.output
+    assert fronts_in_order(target) == [0, 2, 3, 5, 6, 8, 9, 11]
+
+
+def test_an_unknown_tag_is_a_usage_error_with_a_suggestion(run, write_topic):
+    result = run("flashcards", write_topic(deck(3)), "--tags", "idology")
+    assert result.exit_code == 2 and "did you mean 'ideology'" in result.output
+
+
+def test_shuffle_with_a_seed_repeats_and_keeps_every_card(run, write_topic, tmp_path):
+    topic = write_topic(deck(30))
+    run("flashcards", topic, "--shuffle", "--seed", "7", "-o", tmp_path / "a.pdf")
+    run("flashcards", topic, "--shuffle", "--seed", "7", "-o", tmp_path / "b.pdf")
+    run("flashcards", topic, "--shuffle", "--seed", "8", "-o", tmp_path / "c.pdf")
+    first = fronts_in_order(tmp_path / "a.pdf")
+    assert first == fronts_in_order(tmp_path / "b.pdf")
+    assert first != list(range(30)) and first != fronts_in_order(tmp_path / "c.pdf")
+    assert sorted(first) == list(range(30))
+
+
+def test_copies_print_whole_sets_each_from_a_fresh_sheet(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    result = run("flashcards", write_topic(deck(12)), "--copies", "3", "-o", target)
+    assert "36 cards on 12 pages" in result.output  # 12 cards need 2 sheets; each set starts a new one
+    with pdfplumber.open(target) as pdf:
+        assert "Front0" in pdf.pages[4].extract_text() and "Front0" in pdf.pages[8].extract_text()
+    assert sorted(fronts_in_order(target)) == sorted(list(range(12)) * 3)
+
+
+def test_start_position_skips_used_cards_and_the_backs_follow(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    result = run("flashcards", write_topic(deck(3)), "--start-position", "4", "-o", target)
+    assert result.exit_code == 0, result.output
+    mm = 72 / 25.4
+    with pdfplumber.open(target) as pdf:
+        front, back = pdf.pages[0], pdf.pages[1]
+        first = next(w for w in front.extract_words() if w["text"] == "Front0")
+        # slot 4 is row 2, right column: 105-190 mm across, 66-121 mm down
+        assert 105 * mm < first["x0"] and first["x1"] < 190 * mm and 66 * mm < first["top"] < 121 * mm
+        behind = next(w for w in back.extract_words() if w["text"] == "Back0")
+        assert 20 * mm < behind["x0"] and behind["x1"] < 105 * mm and 66 * mm < behind["top"] < 121 * mm
+        assert len([r for r in front.rects if not r["fill"]]) == 3  # the used slots get no cut lines
+
+
+def test_start_position_beyond_the_sheet_is_refused(run, write_topic):
+    result = run("flashcards", write_topic(deck(3)), "--start-position", "11")
+    assert result.exit_code == 2 and "10 cards a sheet" in result.output
+
+
+def test_class_sets_as_data(write_topic):
+    topic = load_topic(write_topic(deck(9)))
+    sets = class_sets(topic.flashcards, ("rivalry",), shuffle_seed=3, copies=2)
+    assert len(sets) == 2 and sets[0] == sets[1]
+    assert sorted(card.number for card in sets[0]) == [2, 5, 8]
+
+
+def test_overflow_continue_carries_the_back_onto_extra_cards(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    bullets = "\n".join(f"      - Point{n} with a few more words to make the line wrap" for n in range(40))
+    topic = write_topic(f"title: Long\nflashcards:\n  - front: Big question\n    back:\n{bullets}\n"
+                        "  - front: Next question\n    back: Short\n")
+    assert run("flashcards", topic, "-o", target).exit_code == 1
+    result = run("flashcards", topic, "--overflow", "continue", "-o", target)
+    assert result.exit_code == 0, result.output
+    text = pdf_text(target)
+    assert "Big question (continued)" in text
+    for n in range(40):
+        assert f"Point{n} with a few more words" in text
+    assert "Next question" in text and "L 1 (1/" in text

@@ -1,0 +1,130 @@
+"""Backs land behind their fronts in every duplex mode: turn the back page over as the
+printer does, and each back's text must fall inside its front's card."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+
+MM = 72 / 25.4
+
+
+def deck(count):
+    rows = ["title: Duplex test", "flashcards:"]
+    rows += [f"  - front: Front{n}\n    back: Back{n}" for n in range(count)]
+    return "\n".join(rows) + "\n"
+
+
+def word_box(page, text):
+    word = next(w for w in page.extract_words() if w["text"] == text)
+    return word["x0"], word["top"], word["x1"], word["bottom"]
+
+
+def card_box_around(page, text):
+    """The cut-line box (fronts carry them) that holds the word."""
+    x0, top, x1, bottom = word_box(page, text)
+    for rect in page.rects:
+        if rect["x0"] <= x0 and x1 <= rect["x1"] and rect["top"] <= top and bottom <= rect["bottom"]:
+            return rect["x0"], rect["top"], rect["x1"], rect["bottom"]
+    raise AssertionError(f"{text} is on no card")
+
+
+def turned_over(box, width, height, edge):
+    """Where a box on the back lies, seen from the front, after turning the sheet over that edge."""
+    x0, top, x1, bottom = box
+    if edge == "vertical":  # turning over the left/right axis mirrors left to right
+        return width - x1, top, width - x0, bottom
+    return x0, height - bottom, x1, height - top
+
+
+def inside(inner, outer, tolerance=0.2 * MM):
+    return (inner[0] >= outer[0] - tolerance and inner[2] <= outer[2] + tolerance
+            and inner[1] >= outer[1] - tolerance and inner[3] <= outer[3] + tolerance)
+
+
+@pytest.mark.parametrize("stock, duplex, axis", [
+    ("plain-a4-business", "long-edge", "vertical"),   # portrait: the long edge is the left/right one
+    ("plain-a4-business", "short-edge", "horizontal"),
+    ("plain-a4-a6", "long-edge", "horizontal"),      # landscape: the long edge is the top one
+    ("plain-a4-a6", "short-edge", "vertical"),
+    ("avery-c32011", "long-edge", "vertical"),
+    ("avery-5388", "short-edge", "horizontal"),
+])
+def test_each_back_is_behind_its_front(run, write_topic, tmp_path, stock, duplex, axis):
+    target = tmp_path / "cards.pdf"
+    result = run("flashcards", write_topic(deck(12)), "--stock", stock, "--duplex", duplex, "--cut", "lines",
+                 "-o", target)
+    assert result.exit_code == 0, result.output
+    with pdfplumber.open(target) as pdf:
+        pages = pdf.pages
+        for sheet in range(0, len(pages), 2):
+            front, back = pages[sheet], pages[sheet + 1]
+            for word in front.extract_words():
+                if not word["text"].startswith("Front"):
+                    continue
+                n = word["text"][5:]
+                card = card_box_around(front, f"Front{n}")
+                seen_from_front = turned_over(word_box(back, f"Back{n}"), back.width, back.height, axis)
+                assert inside(seen_from_front, card), (n, seen_from_front, card)
+
+
+def test_none_prints_all_fronts_then_all_backs_in_the_same_order(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    run("flashcards", write_topic(deck(25)), "--duplex", "none", "-o", target)
+    with pdfplumber.open(target) as pdf:
+        texts = [page.extract_text() for page in pdf.pages]
+    assert len(texts) == 6
+    assert all("Front" in text and "Back" not in text for text in texts[:3])
+    assert all("Back" in text and "Front" not in text for text in texts[3:])
+    assert "Front0" in texts[0] and "Back0" in texts[3] and "Front20" in texts[2] and "Back20" in texts[5]
+
+
+def test_fold_puts_each_back_beside_its_front_across_the_fold(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    result = run("flashcards", write_topic(deck(7)), "--duplex", "fold", "-o", target)
+    assert result.exit_code == 0, result.output
+    assert "fold each sheet along the dotted line" in result.output
+    with pdfplumber.open(target) as pdf:
+        assert len(pdf.pages) == 2  # 5 cards a sheet: fronts in the left column, backs in the right
+        page = pdf.pages[0]
+        for n in range(5):
+            card = card_box_around(page, f"Front{n}")
+            folded = turned_over(word_box(page, f"Back{n}"), page.width, page.height, "vertical")
+            assert inside(folded, card)
+
+
+@pytest.mark.parametrize("sides, fronts, backs", [("front", True, False), ("back", False, True)])
+def test_one_side_only(run, write_topic, tmp_path, sides, fronts, backs):
+    target = tmp_path / "cards.pdf"
+    run("flashcards", write_topic(deck(3)), "--sides", sides, "-o", target)
+    with pdfplumber.open(target) as pdf:
+        assert len(pdf.pages) == 1
+        text = pdf.pages[0].extract_text()
+    assert ("Front0" in text) is fronts and ("Back0" in text) is backs
+
+
+def test_back_offset_moves_every_back_and_only_the_backs(tmp_path, monkeypatch, run, write_topic):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "drift.yaml").write_text("flashcards:\n  back_offset:\n    x: 1.5mm\n    y: -0.8mm\n")
+    topic = write_topic(deck(10))
+    run("flashcards", topic, "-o", tmp_path / "plain.pdf")
+    run("flashcards", topic, "--layout", "drift", "-o", tmp_path / "moved.pdf")
+    with pdfplumber.open(tmp_path / "plain.pdf") as plain, pdfplumber.open(tmp_path / "moved.pdf") as moved:
+        for n in range(10):
+            assert word_box(moved.pages[0], f"Front{n}") == pytest.approx(word_box(plain.pages[0], f"Front{n}"))
+            before, after = word_box(plain.pages[1], f"Back{n}"), word_box(moved.pages[1], f"Back{n}")
+            assert after[0] - before[0] == pytest.approx(1.5 * MM, abs=0.01)
+            assert after[1] - before[1] == pytest.approx(0.8 * MM, abs=0.01)  # y up is 'top' down
+
+
+def test_every_sheet_says_how_to_print_and_carries_a_100mm_scale_bar(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    run("flashcards", write_topic(deck(12)), "-o", target)
+    with pdfplumber.open(target) as pdf:
+        for page in pdf.pages[::2]:
+            text = page.extract_text()
+            assert "print double-sided, flip on long edge, at 100% / actual size" in text
+            ticks = sorted({round(line["x0"], 2) for line in page.lines if line["x0"] == line["x1"]
+                            and line["top"] < 11 * MM})
+            assert len(ticks) == 11 and ticks[-1] - ticks[0] == pytest.approx(100 * MM, abs=0.01)
