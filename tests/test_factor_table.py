@@ -177,8 +177,8 @@ def writing_lines(page, column: str) -> list[float]:
 
 
 def test_blank_cells_are_ruled_8mm_apart_with_room_for_handwriting(make_topic):
-    factor = {"name": "Long answer", "summary": "Short.",
-              "evidence": [f"Evidence point {n} is long enough to wrap over two lines of this column." for n in range(5)]}
+    evidence = [f"Evidence point {n} is long enough to wrap over two lines of this column." for n in range(5)]
+    factor = {"name": "Long answer", "summary": "Short.", "evidence": evidence}
     topic = make_topic([factor])
     completed, blank = render(topic), render(topic, blank=True)
     with pdfplumber.open(io.BytesIO(completed.data)) as pdf:

@@ -108,7 +108,9 @@ class FactorTable(Table):
         style = rest._cellStyles[first][self.name_column]
         width = self._colWidths[self.name_column] - style.leftPadding - style.rightPadding
         needed = label.wrap(width, 1e6)[1] + style.topPadding + style.bottomPadding
-        rest._argH[first] = max(rest._argH[first] or 0, needed)
+        heights = list(rest._argH)
+        heights[first] = max(heights[first] or 0, needed)
+        rest._argH = heights
 
 
 class WritingLines(Flowable):
@@ -149,10 +151,7 @@ def render_factor_table(topic: Topic, layout: Layout, problems: RenderProblems, 
     factors_layout = layout.factors
     columns, orientation = factors_layout.columns, factors_layout.orientation
     faces = register_family(layout.font_family)
-    if blank:
-        kind = SheetKind(product="Factor table (blank)", student_sheet=True)
-    else:
-        kind = SheetKind(product="Factor table")
+    kind = SheetKind("Factor table (blank)", student_sheet=True) if blank else SheetKind("Factor table")
     frame_width = page_size(layout, orientation)[0] - layout.margins.left - layout.margins.right
     total = sum(factors_layout.widths)
     column_widths = [frame_width * share / total for share in factors_layout.widths]
@@ -248,8 +247,8 @@ def _wrapped_lines(flowables: list[Flowable], width: float) -> int:
 
 def _table(rows: list, names: list[str], columns: tuple[str, ...], column_widths: list[float], layout: Layout,
            frame_height: float) -> Table:
-    # repeatRows keeps the headings on every page; splitInRow lets a row taller than a page
-    # break between lines instead of failing with "Flowable too large".
+    # repeatRows keeps the headings on every page. Breaking inside rows (see FactorTable) saves
+    # a row taller than a page from "Flowable too large"; splitInRow is the smallest part to leave.
     table = FactorTable(rows, colWidths=column_widths, repeatRows=1, splitByRow=1, splitInRow=SMALLEST_ROW_PART,
                         hAlign="LEFT")
     table.frame_height = frame_height
