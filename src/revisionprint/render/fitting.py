@@ -11,7 +11,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.platypus import Flowable, Paragraph
 
 from ..model import SizeRange
-from .markup import to_markup
+from .markup import styled_runs
 
 LEADING = 1.22  # leading as a multiple of the size: 1.2-1.35 reads well in print
 SIZE_STEP = 0.5  # sizes are tried in half points: finer steps are invisible on paper
@@ -37,6 +37,20 @@ def paragraph_style(family: str, size: float, align: str = "left", bold: bool = 
     )
 
 
+@lru_cache(maxsize=1024)
+def _template_frags(style) -> dict:
+    """ReportLab's own fragments for plain, bold, italic and bold italic text in this style."""
+    markup = {(False, False): "x", (True, False): "<b>x</b>", (False, True): "<i>x</i>", (True, True): "<b><i>x</i></b>"}
+    return {key: Paragraph(sample, style).frags[0] for key, sample in markup.items()}
+
+
+def text_frags(text: str, style) -> list:
+    """Paragraph fragments built from our runs directly: the text never passes through
+    ReportLab's markup parser, so it stays data (and building a card is several times faster)."""
+    templates = _template_frags(style)
+    return [templates[(bold, italic)].clone(text=run) for run, bold, italic in styled_runs(text)]
+
+
 @dataclass(frozen=True)
 class TextBlock:
     """Texts printed one under another: a single paragraph, or bullets."""
@@ -50,7 +64,7 @@ class TextBlock:
         style = paragraph_style(family, size, self.align, self.bold, colour, self.bullets,
                                 space_after=size * 0.25 if self.bullets else 0.0)
         bullet = "\u2022" if self.bullets else None
-        return [Paragraph(to_markup(text), style, bulletText=bullet) for text in self.texts]
+        return [Paragraph(text, style, bulletText=bullet, frags=text_frags(text, style)) for text in self.texts]
 
 
 @dataclass

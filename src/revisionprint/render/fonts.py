@@ -39,18 +39,16 @@ def register_family(name: str) -> Faces:
 
 
 @lru_cache(maxsize=None)
-def _covered(face: str) -> frozenset[int]:
-    return frozenset(pdfmetrics.getFont(face).face.charToGlyph)
+def _drawable(faces: Faces) -> frozenset[str]:
+    regular = pdfmetrics.getFont(faces.regular).face.charToGlyph
+    bold = pdfmetrics.getFont(faces.bold).face.charToGlyph
+    return frozenset(chr(code) for code in regular if code in bold)
 
 
 def missing_glyphs(text: str, faces: Faces) -> list[str]:
     """Characters no face of the family can draw (they would print as empty boxes)."""
-    covered = _covered(faces.regular) & _covered(faces.bold)
-    missing = []
-    for char in text:
-        if ord(char) not in covered and not char.isspace() and char not in missing:
-            missing.append(char)
-    return missing
+    missing = set(text) - _drawable(faces)
+    return sorted(char for char in missing if not char.isspace())
 
 
 def describe_characters(chars: list[str]) -> str:

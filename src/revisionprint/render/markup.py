@@ -22,3 +22,23 @@ def plain_text(text: str) -> str:
     """The characters that will be printed, without our markup."""
     text = _BOLD.sub(r"\1", text)
     return _ITALIC.sub(r"\1", text)
+
+
+_TAG = re.compile(r"(</?[bi]>)")
+_ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
+
+
+def styled_runs(text: str) -> list[tuple[str, bool, bool]]:
+    """The text as (characters, bold, italic) runs, exactly as to_markup formats it."""
+    runs = []
+    bold = italic = False
+    for piece in _TAG.split(to_markup(text)):
+        if piece in ("<b>", "</b>"):
+            bold = piece == "<b>"
+        elif piece in ("<i>", "</i>"):
+            italic = piece == "<i>"
+        elif piece:
+            for entity, char in _ENTITIES:
+                piece = piece.replace(entity, char)
+            runs.append((piece, bold, italic))
+    return runs
