@@ -28,6 +28,8 @@ CASES = [
     ("title: T\nflashcards:\n\t- front: Q\n", 3, "", "indented with a tab"),
     ("title: T\nflashcards:\n  - front: Q\n    back: [A\n", 5, "", "is not valid YAML"),
     ("title: T\n" + GOOD_CARD + "title: Again\n", 5, "title", "given twice"),
+    ("title: T\nflashcards:\n  - front: &Co question\n    back: A\n", 3, "", "reads '&Co'"),
+    ("title: T\nflashcards:\n  - front: Q\n    back: !Important answer\n", 4, "", "reads '!Important'"),
 ]
 
 

@@ -11,6 +11,7 @@ anything is expanded.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
@@ -221,8 +222,28 @@ def parse_yaml(raw: bytes, name: str) -> YamlFile:
         return result
     if _report_alias_bombs(root, result):
         return result
+    _report_swallowed_text(text, result)
     result.root = root
     return result
+
+
+_MAYBE_ANCHOR_OR_TAG = re.compile(r"(^|[:\-\[,{]\s)\s*[&!]", re.MULTILINE)
+
+
+def _report_swallowed_text(text: str, result: YamlFile) -> None:
+    """Text starting with & or ! is read by YAML as an anchor or a tag, and that word vanishes."""
+    if not _MAYBE_ANCHOR_OR_TAG.search(text):
+        return
+    for event in yaml.parse(text, Loader=FAST_LOADER):
+        anchor = getattr(event, "anchor", None)
+        tag = getattr(event, "tag", None)
+        if isinstance(event, yaml.ScalarEvent) and (anchor or (tag and tag.startswith("!") and not tag.startswith("!!"))):
+            word = f"&{anchor}" if anchor else tag
+            mark = event.start_mark
+            result.problems.append(Problem(
+                result.name, mark.line + 1, mark.column + 1, "",
+                f"YAML reads '{word}' at the start of this text as {'an anchor' if anchor else 'a tag'} "
+                "and drops it; put the whole text in quotes"))
 
 
 def _has_content(text: str) -> bool:
