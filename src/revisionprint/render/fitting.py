@@ -8,6 +8,8 @@ from typing import Sequence
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from ..model import SizeRange
@@ -37,6 +39,32 @@ def paragraph_style(family: str, size: float, align: str = "left", bold: bool = 
     )
 
 
+class CardParagraph(Paragraph):
+    """A Paragraph whose plain single-style text is broken into lines by simpleSplit.
+
+    Paragraph's general line breaker (hyphenation, bidi, shaping) is about eight
+    times slower than simpleSplit, and a deck of cards is thousands of short
+    paragraphs. The lines are the same greedy word wrap; text with bold or
+    italic runs, and the pieces of a split paragraph, go the general way.
+    """
+
+    def breakLines(self, width):
+        frags = self.frags
+        if len(frags) != 1 or not hasattr(frags[0], "text") or getattr(frags[0], "cbDefn", None):
+            return super().breakLines(width)
+        frag = frags[0]
+        max_width = width[0] if isinstance(width, (list, tuple)) else width
+        font, size = frag.fontName, frag.fontSize
+        ascent, descent = getAscentDescent(font, size)
+        lines = []
+        self._width_max = 0
+        for line in simpleSplit(" ".join(frag.text.split()), font, size, max_width):
+            used = stringWidth(line, font, size)
+            self._width_max = max(self._width_max, used)
+            lines.append((max_width - used, line.split(" ")))
+        return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+
+
 @lru_cache(maxsize=1024)
 def _template_frags(style) -> dict:
     """ReportLab's own fragments for plain, bold, italic and bold italic text in this style."""
@@ -64,7 +92,7 @@ class TextBlock:
         style = paragraph_style(family, size, self.align, self.bold, colour, self.bullets,
                                 space_after=size * 0.25 if self.bullets else 0.0)
         bullet = "\u2022" if self.bullets else None
-        return [Paragraph(text, style, bulletText=bullet, frags=text_frags(text, style)) for text in self.texts]
+        return [CardParagraph(text, style, bulletText=bullet, frags=text_frags(text, style)) for text in self.texts]
 
 
 @dataclass
