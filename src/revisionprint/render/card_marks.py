@@ -78,7 +78,7 @@ def draw_crop_marks(canvas: Canvas, slots: list[CardSlot], stock: Stock) -> None
     canvas.restoreState()
 
 
-def draw_fold_line(canvas: Canvas, stock: Stock, direction: str, font: str) -> None:
+def draw_fold_line(canvas: Canvas, stock: Stock, direction: str) -> None:
     canvas.saveState()
     canvas.setStrokeColor(HexColor("#555555"))
     canvas.setLineWidth(0.5)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterator, Optional
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -21,7 +21,7 @@ from . import card_marks as marks
 from .card_geometry import CardSlot, back_slot, card_slots, folded_pairs
 from .fitting import Fitted, TextBlock, fit_block, split_into_boxes
 from .fonts import Faces, register_family
-from .furniture import SheetKind, document_info
+from .furniture import SheetKind, document_info, furnished_canvas
 from .problems import RenderProblems
 from .product import RenderedPdf
 
@@ -86,24 +86,34 @@ class CardSheets:
         top, _ = marks.margin_zones(self.stock, slots, self.cards.cut == CutGuides.CROP)
         return top is not None and top.height >= marks.SCALE_HEIGHT and self.stock.page_width >= marks.SCALE_LENGTH + 30 * mm
 
-    def sheets(self) -> list[Sheet]:
-        """Every copy starts on a fresh sheet; the first starts at --start-position."""
+    def sheets(self) -> Iterator[Sheet]:
+        """Sheets in print order, fitted as they are reached so a large deck is never all in memory.
+
+        Every copy starts on a fresh sheet; the first starts at --start-position.
+        """
         per_sheet = len(self.placements)
-        sheets: list[Sheet] = []
         skip = (self.printing.start_position - 1) % per_sheet
         for copy in class_sets(self.topic.flashcards, self.printing.tags, self.printing.shuffle_seed,
                                self.printing.copies):
-            printed = [part for card in copy for part in self.printed(card)]
-            queue: list[Optional[PrintedCard]] = [None] * skip + printed
+            sheet: Sheet = [None] * skip
             skip = 0
-            for start in range(0, len(queue), per_sheet):
-                sheets.append(queue[start:start + per_sheet])
-        return sheets
+            for card in copy:
+                for part in self.printed(card):
+                    sheet.append(part)
+                    if len(sheet) == per_sheet:
+                        yield sheet
+                        sheet = []
+            if sheet:
+                yield sheet
 
     def printed(self, card: Flashcard) -> list[PrintedCard]:
-        if card.number not in self._fitted:
-            self._fitted[card.number] = self._fit(card)
-        return self._fitted[card.number]
+        # Copies print the same cards again: fit each once. A single set needs no memory of them.
+        if card.number in self._fitted:
+            return self._fitted[card.number]
+        parts = self._fit(card)
+        if self.printing.copies > 1:
+            self._fitted[card.number] = parts
+        return parts
 
     def inner_box(self, with_band: bool) -> tuple[float, float]:
         margin = self.cards.safe_margin
@@ -150,18 +160,21 @@ class CardSheets:
 def render_flashcards(topic: Topic, layout: Layout, problems: RenderProblems,
                       printing: Optional[CardPrinting] = None) -> RenderedPdf:
     plan = CardSheets(topic, layout, problems, printing or CardPrinting())
-    sheets = plan.sheets()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(plan.stock.page_width, plan.stock.page_height), **_canvas_info(topic))
-    pages = _draw_pages(canvas, plan, sheets)
+    pages: list[PageOfCards] = []
+    # Margin notes say "sheet 2 of 7": drawn at save, once the number of sheets is known.
+    canvas = furnished_canvas(draw_page=lambda c, page, total: _draw_margins(c, plan, pages[page - 1], pages))(
+        buffer, pagesize=(plan.stock.page_width, plan.stock.page_height), **_canvas_info(topic))
+    cards = _draw_pages(canvas, plan, pages)
+    if not pages:
+        canvas.showPage()
     canvas.save()
-    advice = printing_advice(plan)
-    cards = sum(1 for sheet in sheets for card in sheet if card is not None)
+    sheets = max((page.sheet for page in pages), default=0)
     return RenderedPdf(
         data=buffer.getvalue(),
-        pages=pages,
-        contents=f"{cards} cards on {pages} pages ({len(sheets)} sheets, {plan.stock.name})",
-        printing=advice,
+        pages=max(1, len(pages)),
+        contents=f"{cards} cards on {max(1, len(pages))} pages ({sheets} sheets, {plan.stock.name})",
+        printing=printing_advice(plan),
     )
 
 
@@ -211,32 +224,50 @@ def _side_note(plan: CardSheets, side: str, number: int, total: int) -> str:
     return f"Sheet {number} of {total}, {side}: {how}, at 100% / actual size{check}"
 
 
-def _draw_pages(canvas: Canvas, plan: CardSheets, sheets: list[Sheet]) -> int:
-    sides = plan.printing.sides
-    pages = []
-    for number, sheet in enumerate(sheets, start=1):
-        if plan.cards.duplex == Duplex.FOLD:
-            pages.append(("fold", number, sheet))
-            continue
-        if sides != Sides.BACK:
-            pages.append(("FRONTS", number, sheet))
-        if sides != Sides.FRONT:
-            pages.append(("backs", number, sheet))
+@dataclass(frozen=True)
+class PageOfCards:
+    side: str  # "FRONTS", "backs" or "fold" (both on one page)
+    sheet: int
+
+
+def _draw_pages(canvas: Canvas, plan: CardSheets, pages: list[PageOfCards]) -> int:
+    """Draws every page in print order, recording each in `pages`; returns the number of cards."""
+    sides = _sides_in_print_order(plan)
+
+    def draw(side: str, sheet: Sheet, number: int) -> None:
+        _draw_page(canvas, plan, side, sheet)
+        pages.append(PageOfCards(side, number))
+        canvas.showPage()
+
+    def count(sheet: Sheet) -> int:
+        return sum(1 for card in sheet if card is not None)
+
     if plan.cards.duplex == Duplex.NONE:
-        pages.sort(key=lambda page: page[0] != "FRONTS")  # stable: all fronts, then all backs
-    for index, (side, number, sheet) in enumerate(pages):
-        _draw_page(canvas, plan, side, sheet, number, len(sheets), first=index == 0)
-        canvas.showPage()
-    if not pages:
-        canvas.showPage()
-    return max(1, len(pages))
+        # Every front page, then every back page: the only mode that holds all sheets at once.
+        kept = list(plan.sheets())
+        for side in sides:
+            for number, sheet in enumerate(kept, start=1):
+                draw(side, sheet, number)
+        return sum(map(count, kept))
+    cards = 0
+    for number, sheet in enumerate(plan.sheets(), start=1):
+        cards += count(sheet)
+        for side in sides:
+            draw(side, sheet, number)
+    return cards
 
 
-def _draw_page(canvas: Canvas, plan: CardSheets, side: str, sheet: Sheet, number: int, total: int,
-               first: bool) -> None:
+def _sides_in_print_order(plan: CardSheets) -> tuple[str, ...]:
+    if plan.cards.duplex == Duplex.FOLD:
+        return ("fold",)
+    wanted = plan.printing.sides
+    return tuple(side for side, printed in (("FRONTS", wanted != Sides.BACK), ("backs", wanted != Sides.FRONT))
+                 if printed)
+
+
+def _draw_page(canvas: Canvas, plan: CardSheets, side: str, sheet: Sheet) -> None:
     fronts = side in ("FRONTS", "fold")
     backs = side in ("backs", "fold")
-    font, muted = plan.faces.regular, plan.layout.colours.muted
     for placement, card in zip(plan.placements, sheet):
         if card is None:
             continue
@@ -253,12 +284,13 @@ def _draw_page(canvas: Canvas, plan: CardSheets, side: str, sheet: Sheet, number
         elif plan.cards.cut == CutGuides.CROP:
             marks.draw_crop_marks(canvas, guided, plan.stock)
     if side == "fold":
-        marks.draw_fold_line(canvas, plan.stock, plan.fold_direction, font)
-    _draw_margins(canvas, plan, side, number, total, first and fronts)
+        marks.draw_fold_line(canvas, plan.stock, plan.fold_direction)
 
 
-def _draw_margins(canvas: Canvas, plan: CardSheets, side: str, number: int, total: int, legend: bool) -> None:
-    """Scale bar above the cards; the note below; the tag legend wherever it first fits."""
+def _draw_margins(canvas: Canvas, plan: CardSheets, page: PageOfCards, pages: list[PageOfCards]) -> None:
+    """Scale bar above the cards; the note below; on the first page, the tag legend wherever it fits."""
+    side, number, total = page.side, page.sheet, max(p.sheet for p in pages)
+    legend = page is pages[0] and side != "backs"
     slots = [p.front for p in plan.placements] + [p.back for p in plan.placements]
     top, bottom = marks.margin_zones(plan.stock, slots, plan.cards.cut == CutGuides.CROP)
     left = min(slot.x for slot in slots)
