@@ -34,10 +34,10 @@ class Product:
         return bool(getattr(topic, self.section))
 
 
-def _flashcards(topic, layout, problems, printing=None):
+def _flashcards(topic, layout, problems, printing=None, progress=None):
     from .render.flashcards import render_flashcards
 
-    return render_flashcards(topic, layout, problems, printing)
+    return render_flashcards(topic, layout, problems, printing, progress)
 
 
 def _factor_table(blank: bool):

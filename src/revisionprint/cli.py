@@ -201,7 +201,13 @@ def flashcards(content, output, layout_name, stock, duplex, sides, cut, tags, sh
         raise click.BadParameter(str(error), param_hint="--tags") from None
     item = product("flashcards")
     target = output or DEFAULT_OUTPUT_FOLDER / item.file_name(topics[0])
-    _finish(build_one(topics[0], layout, item, target, keep_going, printing=printing), quiet)
+    if quiet or not sys.stderr.isatty():
+        report = build_one(topics[0], layout, item, target, keep_going, printing=printing)
+    else:
+        with click.progressbar(length=len(topics[0].flashcards) * copies, label="Cards", file=sys.stderr) as bar:
+            report = build_one(topics[0], layout, item, target, keep_going, printing=printing,
+                               progress=bar.update)
+    _finish(report, quiet)
 
 
 @cli.command()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -158,14 +158,16 @@ class CardSheets:
 
 
 def render_flashcards(topic: Topic, layout: Layout, problems: RenderProblems,
-                      printing: Optional[CardPrinting] = None) -> RenderedPdf:
+                      printing: Optional[CardPrinting] = None,
+                      progress: Optional[Callable[[int], None]] = None) -> RenderedPdf:
+    """`progress`, if given, is told how many more cards are done after each sheet."""
     plan = CardSheets(topic, layout, problems, printing or CardPrinting())
     buffer = io.BytesIO()
     pages: list[PageOfCards] = []
     # Margin notes say "sheet 2 of 7": drawn at save, once the number of sheets is known.
     canvas = furnished_canvas(draw_page=lambda c, page, total: _draw_margins(c, plan, pages[page - 1], pages))(
         buffer, pagesize=(plan.stock.page_width, plan.stock.page_height), **_canvas_info(topic))
-    cards = _draw_pages(canvas, plan, pages)
+    cards = _draw_pages(canvas, plan, pages, progress or (lambda done: None))
     if not pages:
         canvas.showPage()
     canvas.save()
@@ -230,7 +232,7 @@ class PageOfCards:
     sheet: int
 
 
-def _draw_pages(canvas: Canvas, plan: CardSheets, pages: list[PageOfCards]) -> int:
+def _draw_pages(canvas: Canvas, plan: CardSheets, pages: list[PageOfCards], progress: Callable[[int], None]) -> int:
     """Draws every page in print order, recording each in `pages`; returns the number of cards."""
     sides = _sides_in_print_order(plan)
 
@@ -254,6 +256,7 @@ def _draw_pages(canvas: Canvas, plan: CardSheets, pages: list[PageOfCards]) -> i
         cards += count(sheet)
         for side in sides:
             draw(side, sheet, number)
+        progress(count(sheet))
     return cards
 
 
