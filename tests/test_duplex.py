@@ -118,13 +118,20 @@ def test_back_offset_moves_every_back_and_only_the_backs(tmp_path, monkeypatch, 
             assert after[1] - before[1] == pytest.approx(0.8 * MM, abs=0.01)  # y up is 'top' down
 
 
-def test_every_sheet_says_how_to_print_and_carries_a_100mm_scale_bar(run, write_topic, tmp_path):
+def scale_bar_ticks(page):
+    """Positions of the scale bar's 11 centimetre ticks, whichever way the bar stands."""
+    upright = sorted({round(l["top"], 2) for l in page.lines if l["top"] == l["bottom"] and l["x1"] < 20 * MM})
+    across = sorted({round(l["x0"], 2) for l in page.lines if l["x0"] == l["x1"] and l["top"] < 11 * MM})
+    return upright if len(upright) == 11 else across
+
+
+@pytest.mark.parametrize("stock", ["plain-a4-business", "avery-c32011", "avery-l7413"])
+def test_every_sheet_says_how_to_print_and_carries_a_100mm_scale_bar(run, write_topic, tmp_path, stock):
     target = tmp_path / "cards.pdf"
-    run("flashcards", write_topic(deck(12)), "-o", target)
+    run("flashcards", write_topic(deck(12)), "--stock", stock, "-o", target)
     with pdfplumber.open(target) as pdf:
         for page in pdf.pages[::2]:
             text = page.extract_text()
             assert "print double-sided, flip on long edge, at 100% / actual size" in text
-            ticks = sorted({round(line["x0"], 2) for line in page.lines if line["x0"] == line["x1"]
-                            and line["top"] < 11 * MM})
+            ticks = scale_bar_ticks(page)
             assert len(ticks) == 11 and ticks[-1] - ticks[0] == pytest.approx(100 * MM, abs=0.01)

@@ -138,3 +138,22 @@ def test_long_text_shrinks_but_not_below_the_minimum(run, write_topic, tmp_path)
     with pdfplumber.open(target) as pdf:
         sizes = {round(c["size"], 1) for c in pdf.pages[1].chars if c["text"].startswith("w")}
     assert sizes and max(sizes) < 11 and min(sizes) >= 8
+
+
+def test_tags_are_bands_named_in_words_with_a_legend_on_the_first_page(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    rows = ["title: T", "flashcards:"]
+    for n, tag in enumerate(["context", "ideology", "national-interests", "personal-rivalry", "key-terms"] * 3):
+        rows += [f"  - front: Front{n}", f"    back: Back{n}", f"    tags: [{tag}]"]
+    result = run("flashcards", write_topic("\n".join(rows) + "\n"), "-o", target)
+    assert result.exit_code == 0 and "no room on the sheet for the tag legend" not in result.output
+    with pdfplumber.open(target) as pdf:
+        first = pdf.pages[0]
+        legend = [w["text"] for w in first.extract_words() if w["top"] < 11 * MM]
+        assert legend[0] == "Tags:" and set(legend[1:]) == {"context", "ideology", "national-interests",
+                                                            "personal-rivalry", "key-terms"}
+        # each front names its tag in its band, so a greyscale copy still tells them apart
+        for index in range(10):
+            band = words_inside(first, front_box(index))
+            assert band[0] == ["context", "ideology", "national-interests", "personal-rivalry", "key-terms"][index % 5]
+        assert "Tags:" not in pdf.pages[1].extract_text() and "Tags:" not in pdf.pages[2].extract_text()

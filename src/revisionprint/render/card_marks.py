@@ -50,6 +50,25 @@ def margin_zones(stock: Stock, slots: list[CardSlot], crop_marks: bool) -> tuple
     return (top if top.height >= 2.6 * mm else None), (bottom if bottom.height >= 2.6 * mm else None)
 
 
+def left_zone(stock: Stock, slots: list[CardSlot], crop_marks: bool) -> Optional[tuple[float, float]]:
+    """The free strip left of the cards, as (left x, right x), if it can hold an upright scale bar."""
+    clearance = CROP_GAP + CROP_LENGTH + 0.5 * mm if crop_marks else 1.5 * mm
+    right = min(slot.x for slot in slots) - clearance
+    grid_height = max(slot.top for slot in slots) - min(slot.y for slot in slots)
+    if right - UNPRINTABLE >= SCALE_HEIGHT + 1 * mm and grid_height >= SCALE_LENGTH + 10 * mm:
+        return UNPRINTABLE, right
+    return None
+
+
+def draw_upright_scale_bar(canvas: Canvas, zone: tuple[float, float], centre_y: float, font: str) -> None:
+    """The 100 mm bar standing in the left margin, beside the cards."""
+    canvas.saveState()
+    canvas.translate(zone[1] - (zone[1] - zone[0] - SCALE_HEIGHT) / 2, centre_y - SCALE_LENGTH / 2)
+    canvas.rotate(90)
+    draw_scale_bar(canvas, 0, MarginZone(0, SCALE_HEIGHT), font)
+    canvas.restoreState()
+
+
 def draw_cut_lines(canvas: Canvas, slots: list[CardSlot]) -> None:
     canvas.saveState()
     canvas.setStrokeColor(HexColor(CUT_GREY))

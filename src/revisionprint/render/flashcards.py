@@ -65,6 +65,7 @@ class CardSheets:
         self.tag_colours = self._tag_colours()
         self._fitted: dict[int, list[PrintedCard]] = {}
         self.legend_printed = False
+        self.scale_bar_place = self._scale_bar_place()
 
     def _placements(self) -> list[Placement]:
         cards = self.cards
@@ -81,10 +82,19 @@ class CardSheets:
 
     @property
     def has_scale_bar(self) -> bool:
-        """Whether the stock leaves a margin above the cards wide and tall enough for the bar."""
+        return self.scale_bar_place is not None
+
+    def _scale_bar_place(self) -> Optional[str]:
+        """Upright in the left margin where there is room, so the top is free for the legend;
+        else across the top margin; else nowhere (the build output then says so)."""
         slots = [p.front for p in self.placements] + [p.back for p in self.placements]
-        top, _ = marks.margin_zones(self.stock, slots, self.cards.cut == CutGuides.CROP)
-        return top is not None and top.height >= marks.SCALE_HEIGHT and self.stock.page_width >= marks.SCALE_LENGTH + 30 * mm
+        crop = self.cards.cut == CutGuides.CROP
+        if marks.left_zone(self.stock, slots, crop) is not None:
+            return "left"
+        top, _ = marks.margin_zones(self.stock, slots, crop)
+        if top is not None and top.height >= marks.SCALE_HEIGHT and self.stock.page_width >= marks.SCALE_LENGTH + 30 * mm:
+            return "top"
+        return None
 
     def sheets(self) -> Iterator[Sheet]:
         """Sheets in print order, fitted as they are reached so a large deck is never all in memory.
@@ -222,7 +232,7 @@ def _side_note(plan: CardSheets, side: str, number: int, total: int) -> str:
         Duplex.FOLD: "print single-sided, fold on the dotted line, then cut",
         Duplex.NONE: "print all FRONTS pages, turn the stack over on its long edge, then print the BACKS",
     }[plan.cards.duplex]
-    check = " (the bar above measures 100 mm)" if side != "backs" and plan.has_scale_bar else ""
+    check = " (the scale bar measures 100 mm)" if side != "backs" and plan.has_scale_bar else ""
     return f"Sheet {number} of {total}, {side}: {how}, at 100% / actual size{check}"
 
 
@@ -300,7 +310,11 @@ def _draw_margins(canvas: Canvas, plan: CardSheets, page: PageOfCards, pages: li
     right = max(slot.right for slot in slots)
     font, muted = plan.faces.regular, plan.layout.colours.muted
     bar_end = left
-    if side != "backs" and plan.has_scale_bar:
+    crop = plan.cards.cut == CutGuides.CROP
+    if side != "backs" and plan.scale_bar_place == "left":
+        centre_y = (min(slot.y for slot in slots) + max(slot.top for slot in slots)) / 2
+        marks.draw_upright_scale_bar(canvas, marks.left_zone(plan.stock, slots, crop), centre_y, font)
+    elif side != "backs" and plan.scale_bar_place == "top":
         bar_end = marks.draw_scale_bar(canvas, left, top, font) + 4 * mm
     note_zone = bottom or top
     note_left = left if note_zone is bottom else bar_end
