@@ -5,6 +5,7 @@ import textwrap
 from pathlib import Path
 
 import pdfplumber
+from pypdf import PdfReader
 import pytest
 from click.testing import CliRunner
 
@@ -20,8 +21,10 @@ def normalise(text: str) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    with pdfplumber.open(path) as pdf:
-        return normalise(" ".join(page.extract_text() or "" for page in pdf.pages))
+    """All the text, in the order it was drawn (pypdf), so each card, cell or label reads whole
+    even where the page has columns side by side."""
+    reader = PdfReader(path)
+    return normalise(" ".join(page.extract_text() or "" for page in reader.pages))
 
 
 def pdf_pages_text(path: Path) -> list[str]:
@@ -48,3 +51,19 @@ def run():
         return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
     return invoke
+
+
+def printed_in_order(phrase: str, text: str) -> bool:
+    """The phrase is in the text whole, or in two parts, the second later: a table row that
+    runs onto the next page breaks its cells between two lines."""
+    if phrase in text:
+        return True
+    words = phrase.split(" ")
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        start = text.find(head + " ")
+        while start != -1:
+            if text.find(tail, start + len(head)) != -1:
+                return True
+            start = text.find(head + " ", start + 1)
+    return False
