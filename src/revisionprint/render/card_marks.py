@@ -21,6 +21,7 @@ UNPRINTABLE = 5 * mm  # office lasers cannot print nearer the paper's edge than 
 CROP_GAP, CROP_LENGTH = 2 * mm, 3 * mm  # crop marks start 2 mm outside the trim
 NUMBER_SIZE = 6.5
 NUMBER_INSET = 2.2 * mm
+NUMBER_CLEARANCE = NUMBER_INSET + NUMBER_SIZE * 0.75 + 0.8 * mm  # the number's cap height and a gap
 BAND_HEIGHT = 4.5 * mm
 BAND_TEXT_SIZE = 6.5
 SCALE_LENGTH = 100 * mm

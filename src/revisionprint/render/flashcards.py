@@ -125,9 +125,14 @@ class CardSheets:
             self._fitted[card.number] = parts
         return parts
 
+    @property
+    def text_bottom(self) -> float:
+        """Text stops above the card number, which sits in the bottom corner."""
+        return max(self.cards.safe_margin, marks.NUMBER_CLEARANCE)
+
     def inner_box(self, with_band: bool) -> tuple[float, float]:
         margin = self.cards.safe_margin
-        height = self.stock.card_height - 2 * margin
+        height = self.stock.card_height - margin - self.text_bottom
         if with_band:
             height -= max(0.0, marks.BAND_HEIGHT + 1 * mm - margin)
         return self.stock.card_width - 2 * margin, height
@@ -345,7 +350,7 @@ def _draw_front(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardS
         colour = plan.tag_colours[card.tags[0]]
         marks.draw_tag_band(canvas, slot, colour, " \u00b7 ".join(card.tags), plan.faces.regular, margin)
     width, height = plan.inner_box(with_band=bool(card.tags))
-    _draw_text(canvas, card.front, slot.x + margin, slot.y + margin, width, height, centred=True)
+    _draw_text(canvas, card.front, slot.x + margin, slot.y + plan.text_bottom, width, height, centred=True)
     marks.draw_card_number(canvas, card.label, slot, plan.faces.regular, plan.layout.colours.muted, on_back=False)
 
 
@@ -358,7 +363,7 @@ def _draw_back(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSl
         canvas.rotate(180)
         canvas.translate(-(slot.x + slot.width / 2), -(slot.y + slot.height / 2))
     width, height = plan.inner_box(with_band=False)
-    _draw_text(canvas, card.back, slot.x + margin, slot.y + margin, width, height, centred=False)
+    _draw_text(canvas, card.back, slot.x + margin, slot.y + plan.text_bottom, width, height, centred=False)
     marks.draw_card_number(canvas, card.label, slot, plan.faces.regular, plan.layout.colours.muted, on_back=True)
     canvas.restoreState()
 
