@@ -102,3 +102,19 @@ def test_an_unexpected_error_shows_no_traceback_unless_asked(run, write_topic, m
     assert "boom" in result.output and "--traceback" in result.output and "Traceback" not in result.output
     with pytest.raises(RuntimeError):
         run("--traceback", "build", topic)
+
+
+def test_build_with_no_content_uses_content_folder_or_the_bundled_example(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("build", "--only", "flashcards")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "output" / "sino-soviet-relations-1949-1976-flashcards.pdf").exists()
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "mine.yaml").write_text(CARDS_ONLY.format(title="Mine"))
+    result = run("build", "--only", "flashcards")
+    assert "output/mine-flashcards.pdf" in result.output and "sino-soviet" not in result.output
+
+
+def test_quiet_build_prints_nothing_but_problems(run, write_topic, tmp_path):
+    result = run("build", write_topic(CARDS_ONLY.format(title="Q")), "-o", tmp_path, "--quiet")
+    assert result.exit_code == 0 and result.output == ""
