@@ -157,3 +157,10 @@ def test_tags_are_bands_named_in_words_with_a_legend_on_the_first_page(run, writ
             band = words_inside(first, front_box(index))
             assert band[0] == ["context", "ideology", "national-interests", "personal-rivalry", "key-terms"][index % 5]
         assert "Tags:" not in pdf.pages[1].extract_text() and "Tags:" not in pdf.pages[2].extract_text()
+
+
+def test_a_word_wider_than_the_card_is_named(run, write_topic, tmp_path):
+    topic = write_topic("title: T\nflashcards:\n  - front: Q\n    back: see https://example.org/" + "x" * 80 + "\n")
+    result = run("flashcards", topic, "-o", tmp_path / "c.pdf")
+    assert result.exit_code == 1
+    assert "flashcards[0].back: has a word too wide" in result.output and "https://example.org/" in result.output

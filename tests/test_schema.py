@@ -76,7 +76,7 @@ INVALID = [
     pytest.param(topic(factors=[{"summary": "S"}]), id="factor without a name"),
     pytest.param(topic(factors=[{"name": "N", "evidence": [["nested"]]}]), id="evidence nested list"),
     pytest.param(topic(timeline=[{"date": "March 1969", "event": "E"}]), id="date in words"),
-    pytest.param(topic(timeline=[{"date": 969, "event": "E"}]), id="three-digit year"),
+    pytest.param(topic(timeline=[{"date": 19690, "event": "E"}]), id="five-digit year"),
     pytest.param(topic(timeline=[{"date": "1969", "until": None, "event": "E"}]), id="until empty"),
     pytest.param(topic(timeline=[{"event": "E"}]), id="event without a date"),
     pytest.param(topic(timeline=[{"date": "1969", "event": "E", "factor": ""}]), id="factor empty text"),

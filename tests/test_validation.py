@@ -105,3 +105,11 @@ def test_valid_file_says_ok(run, write_topic):
 def test_missing_file_is_a_usage_error(run, tmp_path):
     result = run("validate", tmp_path / "nope.yaml")
     assert result.exit_code == 2
+
+
+def test_early_years_are_dates(write_topic):
+    from revisionprint.content import load_topic
+
+    topic = load_topic(write_topic("title: T\ntimeline:\n  - date: 476\n    event: Fall of Rome\n"
+                                   "  - date: 1066-10-14\n    event: Hastings\n"))
+    assert [event.date.year for event in topic.timeline] == [476, 1066]

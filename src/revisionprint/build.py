@@ -134,7 +134,8 @@ def make_product(topic: Topic, layout: Layout, item: Product, target: Path, keep
     # The title is printed on every product, in the furniture of every page.
     problems.check_glyphs(topic.origin, "title", topic.title, register_family(layout.font_family))
     rendered = item.render(topic, layout, problems, **options)
-    report.problems.extend(problems.messages)
+    # The title is checked for every product: say each problem once.
+    report.problems.extend(message for message in problems.messages if message not in report.problems)
     if problems and not keep_going:
         report.not_written.append(target)
         return

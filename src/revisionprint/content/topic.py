@@ -20,7 +20,7 @@ FLASHCARD_KEYS = ("front", "back", "tags")
 FACTOR_KEYS = ("name", "summary", "evidence", "for", "against")
 EVENT_KEYS = ("date", "until", "event", "detail", "factor")
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DATE = re.compile(r"^(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 DATE_HELP = "write a year (1969), a month (1969-03) or a day (1969-03-02)"
 
 

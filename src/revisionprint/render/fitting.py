@@ -103,6 +103,7 @@ class Fitted:
     heights: list[float]
     size: float
     fits: bool
+    words_fit: bool = True  # False: some word is wider than the box on its own
 
     @property
     def height(self) -> float:
@@ -137,7 +138,7 @@ def fit_block(block: TextBlock, family: str, colour: str, width: float, height: 
     def attempt(size: float) -> Fitted:
         flowables = block.flowables(family, size, colour)
         heights, across = measure(flowables, width)
-        fitted = Fitted(flowables, heights, size, across)
+        fitted = Fitted(flowables, heights, size, across, words_fit=across)
         fitted.fits = across and fitted.height <= height + 0.01
         return fitted
 

@@ -159,17 +159,26 @@ class CardSheets:
         stock = self.stock
         size = f"{stock.card_width / mm:.0f} x {stock.card_height / mm:.0f} mm"
         if not front.fits:
-            self.problems.add(card.origin, "front", f"is too long for the front of a {size} card even at "
-                              f"{self.cards.front_size.smallest:g}pt; shorten the question")
-        if not back.fits and self.printing.overflow != Overflow.CONTINUE:
-            self.problems.add(card.origin, "back",
-                              f"is too long to fit on a {size} card even at {self.cards.back_size.smallest:g}pt "
-                              f"(it needs {back.height / mm:.0f} mm of {back_height / mm:.0f} mm); shorten it, "
-                              "split it into two cards, or use --overflow continue")
+            self.problems.add(card.origin, "front", _too_big(front, [card.front], f"the front of a {size} card",
+                                                             self.cards.front_size.smallest, "shorten the question"))
+        if not back.fits and (self.printing.overflow != Overflow.CONTINUE or not back.words_fit):
+            self.problems.add(card.origin, "back", _too_big(
+                back, card.back, f"a {size} card", self.cards.back_size.smallest,
+                f"it needs {back.height / mm:.0f} mm of {back_height / mm:.0f} mm: shorten it, split it into "
+                "two cards, or use --overflow continue"))
         self.problems.check_glyphs(card.origin, "front", card.front, self.faces)
         for index, text in enumerate(card.back):
             self.problems.check_glyphs(card.origin, f"back[{index}]" if card.back_is_list else "back",
                                        text, self.faces)
+
+
+def _too_big(fitted: Fitted, texts, where: str, smallest: float, advice: str) -> str:
+    if not fitted.words_fit:
+        longest = max((word for text in texts for word in text.split()), key=len)
+        shown = longest if len(longest) <= 40 else longest[:37] + "..."
+        return (f"has a word too wide for {where} even at {smallest:g}pt ('{shown}'); "
+                "break it with spaces or shorten it")
+    return f"is too long for {where} even at {smallest:g}pt; {advice}"
 
 
 def render_flashcards(topic: Topic, layout: Layout, problems: RenderProblems,

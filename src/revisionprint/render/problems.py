@@ -14,9 +14,12 @@ class RenderProblems:
     messages: list[str] = field(default_factory=list)
 
     def add(self, origin: Origin, field_name: str, message: str) -> None:
-        item = f"{origin.path}.{field_name}" if field_name else origin.path
+        """One message per problem, however many times a renderer meets it."""
+        item = ".".join(part for part in (origin.path, field_name) if part)
         line, column = origin.position_of(field_name)
-        self.messages.append(f"{origin.file}:{line}:{column}: {item}: {message}")
+        text = f"{origin.file}:{line}:{column}: {item}: {message}"
+        if text not in self.messages:
+            self.messages.append(text)
 
     def check_glyphs(self, origin: Origin, field_name: str, text: str, faces: Faces) -> None:
         missing = missing_glyphs(plain_text(text), faces)
