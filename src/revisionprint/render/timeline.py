@@ -8,6 +8,7 @@ label's two versions, so the key lies over the sheet label for label.
 from __future__ import annotations
 
 import calendar
+import copy
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
@@ -18,7 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from ..model import Layout, TimelineEvent, Topic
-from .fitting import CardParagraph, TextBlock
+from .fitting import TextBlock
 from .fonts import Faces, register_family
 from .furniture import Furniture, SheetKind
 from .problems import RenderProblems
@@ -31,16 +32,19 @@ ANSWER_KEY = SheetKind("Timeline answers", answer_key=True)
 WORKSHEET_INSTRUCTION = "Write the event that happened on each date on its line."
 ANSWER_KEY_INSTRUCTION = "Answer key: the event that happened on each date."
 
-TEXT_INSET = 1.4 * mm  # label text starts this far right of its leader
+TEXT_INSET = 1.4 * mm  # label text starts this far from its leader
+TEXT_END = 0.3 * mm  # slack at the far edge, so re-measured lines never break differently
 DATE_TO_TEXT = 0.4 * mm
 # Handwriting needs about 8 mm of height (UK feint ruling); the line sits at the label's foot.
 WRITING_SPACE = 8 * mm
 WRITING_LINE_GREY = "#BBBBBB"
 WRITING_LINE_WIDTH = 0.5
+HANDWRITING = 1.5  # handwriting takes about half as much room again as type
+SHORTEST_WRITING_LINE = 25 * mm
 LEADER_WIDTH = 0.5
 MARKER_RADIUS = 0.85 * mm
-TICK_LENGTH = {"year": 1.6 * mm, "month": 0.9 * mm}
-TICK_SIZE = {"year": 7.5, "month": 6.5}
+TICK_LENGTH = {"year": 1.2 * mm, "month": 0.8 * mm}  # from the band's edges, clear of its text
+AXIS_HEIGHT = 1.95  # the band, as a multiple of the date size: its years fit inside with room
 # A label whose text runs past this height is tried wider, so it reads as a note, not a column.
 TALL_LABEL = 30 * mm
 WIDER_LABELS = (1.5, 2.0)
@@ -52,8 +56,9 @@ class LabelText:
 
     date: list[Flowable]
     event: list[Flowable]
-    width: float  # the whole box, leader to right edge
-    height: float  # the taller of the worksheet's and the answer key's label
+    width: float  # the whole box, leader to the far edge
+    height: float = 0.0  # the taller of the worksheet's and the answer key's label
+    writing_line: float = 0.0  # its length, on the worksheet
 
     @property
     def text_width(self) -> float:
@@ -76,8 +81,7 @@ def render_timeline(topic: Topic, layout: Layout, problems: RenderProblems, answ
     faces = register_family(layout.font_family)
     orientation = layout.timeline.orientation
     events = sorted_events(topic)
-    problems.check_glyphs(topic.origin, "title", topic.title, faces)
-    if answers:
+    if answers:  # the title is checked by the build, for every product
         for event in events:
             problems.check_glyphs(event.origin, "event", event.event, faces)
 
@@ -129,9 +133,10 @@ def _space(topic: Topic, layout: Layout, faces: Faces, heading: list[Flowable]) 
         width=frame_width,
         first_page_height=frame_height - heading_height,
         page_height=frame_height,
-        year_label_width=stringWidth("0000", faces.bold, TICK_SIZE["year"]),
-        month_label_width=max(stringWidth(name, faces.regular, TICK_SIZE["month"])
+        year_label_width=stringWidth("0000", faces.bold, layout.timeline.date_size),
+        month_label_width=max(stringWidth(name, faces.regular, layout.timeline.date_size)
                               for name in calendar.month_abbr[1:]),
+        axis_height=AXIS_HEIGHT * layout.timeline.date_size,
     )
 
 
@@ -149,9 +154,10 @@ def _heading(topic: Topic, layout: Layout, answers: bool) -> list[Flowable]:
 
 
 def _label_text(event: TimelineEvent, layout: Layout, space: Space, problems: RenderProblems) -> LabelText:
+    """The label as narrow as its text allows, up to the layout's label width (wider only for a
+    text that would otherwise run very tall), and tall enough for both versions."""
     settings = layout.timeline
-    width = max(settings.label_width, settings.writing_line_length + TEXT_INSET)
-    text = _wrapped(event, layout, width)
+    text = _wrapped(event, layout, settings.label_width)
     for factor in WIDER_LABELS:
         if _answer_height(text) <= TALL_LABEL:
             break
@@ -159,14 +165,21 @@ def _label_text(event: TimelineEvent, layout: Layout, space: Space, problems: Re
         if wider > text.width:
             text = _wrapped(event, layout, wider)
     worksheet_height = _height(text.date) + WRITING_SPACE
-    text.height = max(_answer_height(text), worksheet_height)
     limit = space.label_height_limit
-    if text.height > limit:
+    if max(_answer_height(text), worksheet_height) > limit:
         text.event = _cut_to_height(text.event, text.text_width, limit - _height(text.date) - DATE_TO_TEXT)
-        text.height = max(_answer_height(text), worksheet_height)
         problems.add(event.origin, "event",
                      "is too long for a timeline label: only its beginning is printed on the answer key. "
                      "Shorten it, and move the rest to 'detail:'")
+    text.height = max(_answer_height(text), worksheet_height)
+    # Students write larger than type: the line is half as long again as the event typed on one line.
+    typed = _line_widths(TextBlock([event.event], bullets=False).flowables(
+        layout.font_family, settings.label_size, layout.colours.text), 1e6)
+    text.writing_line = min(settings.writing_line_length, text.text_width,
+                            max(SHORTEST_WRITING_LINE, HANDWRITING * max(typed)))
+    printed = _line_widths(text.date, text.text_width) + _line_widths(text.event, text.text_width)
+    # A word wider than the label sticks out of it: the box takes it in, within the frame.
+    text.width = min(TEXT_INSET + max(printed + [text.writing_line]) + TEXT_END, space.width)
     return text
 
 
@@ -175,10 +188,18 @@ def _wrapped(event: TimelineEvent, layout: Layout, width: float) -> LabelText:
     date = TextBlock([date_label(event)], bullets=False, bold=True).flowables(layout.font_family,
                                                                              layout.timeline.date_size, colour)
     text = TextBlock([event.event], bullets=False).flowables(layout.font_family, layout.timeline.label_size, colour)
-    label = LabelText(date, text, width, 0.0)
+    label = LabelText(date, text, width)
     for flowable in date + text:
         flowable.wrap(label.text_width, 1e6)
     return label
+
+
+def _line_widths(flowables: list[Flowable], width: float) -> list[float]:
+    widths = []
+    for flowable in flowables:
+        flowable.wrap(width, 1e6)
+        widths += flowable.getActualLineWidths0()
+    return widths
 
 
 def _height(flowables: list[Flowable]) -> float:
@@ -234,16 +255,19 @@ class TimelineRowFlowable(Flowable):
         canvas, axis, colours = self.canv, self.row.axis, self.layout.colours
         canvas.setFillColor(HexColor(colours.heading_band))
         canvas.setStrokeColor(HexColor(colours.muted))
+        canvas.rect(axis.left, axis.bottom, axis.right - axis.left, axis.top - axis.bottom, stroke=0, fill=1)
+        # Edges along the band only: the first and last years are centred on its ends.
         canvas.setLineWidth(0.6)
-        canvas.rect(axis.left, axis.bottom, axis.right - axis.left, axis.top - axis.bottom, stroke=1, fill=1)
+        canvas.line(axis.left, axis.bottom, axis.right, axis.bottom)
+        canvas.line(axis.left, axis.top, axis.right, axis.top)
         canvas.setLineWidth(0.5)
         for tick in self.row.ticks:
             length = TICK_LENGTH[tick.kind]
             canvas.line(tick.x, axis.bottom, tick.x, axis.bottom + length)
             canvas.line(tick.x, axis.top - length, tick.x, axis.top)
         middle = (axis.bottom + axis.top) / 2
+        size = self.layout.timeline.date_size  # the axis's dates are read like the labels' dates
         for label in self.row.tick_labels:
-            size = TICK_SIZE[label.kind]
             year = label.kind == "year"
             canvas.setFillColor(HexColor(colours.text if year else colours.muted))
             canvas.setFont(self.faces.bold if year else self.faces.regular, size)
@@ -287,16 +311,19 @@ class TimelineRowFlowable(Flowable):
                 flowable = _aligned_right(flowable, text.text_width)
             flowable.drawOn(self.canv, x, y)
         if not self.answers:
-            length = min(self.layout.timeline.writing_line_length, text.text_width)
+            length = text.writing_line
             start = x if reads_right else label.rect.right - TEXT_INSET - length
             self.canv.setStrokeColor(HexColor(WRITING_LINE_GREY))
             self.canv.setLineWidth(WRITING_LINE_WIDTH)
-            self.canv.line(start, label.rect.bottom, start + length, label.rect.bottom)
+            # Under its date, not at the foot of a box made tall for a long answer: a line far
+            # below its date could be read as belonging to the label beneath.
+            line_y = label.rect.top - _height(text.date) - WRITING_SPACE
+            self.canv.line(start, line_y, start + length, line_y)
 
 
 def _aligned_right(paragraph: Paragraph, width: float) -> Paragraph:
     """The same lines, set flush right (the lines break where they did flush left)."""
-    style = ParagraphStyle(f"{paragraph.style.name}-right", parent=paragraph.style, alignment=TA_RIGHT)
-    copy = CardParagraph(paragraph.text, style, frags=[frag.clone() for frag in paragraph.frags])
-    copy.wrap(width, 1e6)
-    return copy
+    flush_right = copy.copy(paragraph)
+    flush_right.style = ParagraphStyle(f"{paragraph.style.name}-right", parent=paragraph.style, alignment=TA_RIGHT)
+    flush_right.wrap(width, 1e6)
+    return flush_right

@@ -6,30 +6,31 @@ from the event's date through the levels nearer the axis to the label's own leve
 On each level, the labels there and the leaders passing up through it keep the order
 of their dates and never overlap, so no leader crosses a label or another leader.
 
-The levels are chosen first, latest event first, each label on the lowest level where
-it fits near its date; then each level is laid out, from the axis outwards, moving its
-labels and leaders as little as possible (least squares, by pool-adjacent-violators,
-the way labella.js does it for timelines), each leader starting from where it passed
-the level below. Fewer levels cost height; more levels cost nothing but height, so the
-row takes the fewest levels whose leaders stay near their dates.
+The levels are chosen first, each label on the lowest level where it fits near its date;
+then each level is laid out, from the axis outwards, moving its labels and the leaders
+passing it as little as possible (least squares, by pool-adjacent-violators), each leader
+starting from where it passed the level below. That is the idea of labella.js: a leader
+keeps a narrow place of its own on every level it passes. More levels cost height, fewer
+move leaders further from their dates: arrangements() offers one after another, from the
+fewest levels up, and the row weighs them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 MM = 72 / 25.4
 ABOVE, BELOW = 1, -1
 RIGHT, LEFT = 1, -1
 
-LABEL_GAP = 2.5 * MM  # between a label's text side and the next label or leader
+LABEL_GAP = 5 * MM  # between a label's text side and the next label or leader: writing lines stay apart
 POLE_SPACING = 1.8 * MM  # between two leaders, or a leader and the leader edge of a label
 # A label stays on a level if it needs to move no more than this to fit there; further,
 # and it goes a level up, where its leader can stay straight.
 STAY_ON_LEVEL = 3 * MM
-MAX_SHIFT = 22 * MM  # leaders moving further aside than this call for another level
 MOST_LEVELS = 12
+MAX_SHIFT = 25 * MM  # a leader moved further than this from its date is too hard to follow
 
 
 @dataclass(frozen=True)
@@ -50,36 +51,45 @@ class Arranged:
     def pole(self) -> float:
         return self.path[-1]
 
+    def travel(self, marker: float) -> float:
+        """How far the leader goes sideways on its way from the date to the label."""
+        places = [marker] + self.path
+        return sum(abs(b - a) for a, b in zip(places, places[1:]))
+
 
 @dataclass
 class Arrangement:
     labels: dict[int, Arranged]
-    shift: float  # the furthest any leader moves aside from its date
+    shift: float  # the furthest any leader goes sideways on its way from its date
+
+    @property
+    def levels(self) -> int:
+        return 1 + max((label.level for label in self.labels.values()), default=-1)
 
 
-def arrange_labels(boxes: dict[int, LabelBox], width: float) -> Optional[Arrangement]:
-    """Levels and positions for labels keyed by event number; None if they cannot all fit."""
-    best: Optional[Arrangement] = None
+def arrangements(boxes: dict[int, LabelBox], width: float) -> Iterator[Arrangement]:
+    """Ways to place the labels (keyed by event number), from the fewest levels up: each
+    uses more height and moves leaders less. The caller weighs the two."""
     for most in range(1, MOST_LEVELS + 1):
-        arrangement = _arrange(boxes, width, most)
-        if arrangement is None:
-            continue
-        if best is None or arrangement.shift < best.shift - 0.01:
-            best = arrangement
-        if arrangement.shift <= MAX_SHIFT:
-            return arrangement
-    return best
+        used = 0
+        for leftward_first in (True, False):
+            arrangement = _arrange(boxes, width, most, leftward_first)
+            if arrangement is not None:
+                used = max(used, arrangement.levels)
+                yield arrangement
+        if 0 < used < most:  # more room for levels would change nothing
+            return
 
 
-def _arrange(boxes: dict[int, LabelBox], width: float, most: int) -> Optional[Arrangement]:
-    labels = _choose_levels(boxes, width, most)
+def _arrange(boxes: dict[int, LabelBox], width: float, most: int, leftward_first: bool) -> Optional[Arrangement]:
+    labels = _choose_levels(boxes, width, most, leftward_first)
     shift = 0.0
     for side in (ABOVE, BELOW):
         on_side = sorted((number for number, label in labels.items() if label.side == side),
                          key=lambda number: (boxes[number].marker, number))
         if not _lay_out_side(on_side, boxes, labels, width):
             return None
-        shift = max([shift] + [abs(labels[n].path[0] - boxes[n].marker) for n in on_side])
+        shift = max([shift] + [labels[n].travel(boxes[n].marker) for n in on_side])
     return Arrangement(labels, shift)
 
 
@@ -93,39 +103,52 @@ def _extent(box: LabelBox, facing: int) -> tuple[float, float]:
     return (0.0, box.width) if facing == RIGHT else (box.width, 0.0)
 
 
-def _choose_levels(boxes: dict[int, LabelBox], width: float, most: int) -> dict[int, Arranged]:
-    """Latest first: each label on the lowest level (on either side, the other side from the
-    label before it when both serve) where it fits with little moving; if none within `most`
-    levels, where it has to move least. Positions here are estimates, pushed leftwards only."""
-    leftmost: dict[int, list[float]] = {ABOVE: [], BELOW: []}  # per level: the left edge of what is there
-    labels: dict[int, Arranged] = {}
+def _choose_levels(boxes: dict[int, LabelBox], width: float, most: int, leftward_first: bool) -> dict[int, Arranged]:
+    """Each label on the lowest level (either side; above for the first date, then alternately,
+    when both serve) where it fits with little moving; if none of `most` levels has room, where
+    it has to move least. Labels reading leftwards (at the right end of the axis) are taken first,
+    from the left, and stack upwards to the right; then the others from the right, stacking upwards
+    to the left: each label's box then lies clear of the leaders of the labels above it.
+    Positions here are estimates; _lay_out_side settles them."""
     numbers = sorted(boxes, key=lambda number: (boxes[number].marker, number))
-    previous = BELOW if len(numbers) % 2 else ABOVE  # the first event, if all alternate, goes above
-    for number in reversed(numbers):
+    rank = {number: n for n, number in enumerate(numbers)}
+    facing = {number: _facing(boxes[number], width) for number in numbers}
+    # Per side and level, the extent of what is there so far, as [left, right].
+    extents: dict[int, list[list[float]]] = {ABOVE: [], BELOW: []}
+    labels: dict[int, Arranged] = {}
+    leftward = [number for number in numbers if facing[number] == LEFT]
+    rightward = [number for number in reversed(numbers) if facing[number] == RIGHT]
+    for number in (leftward + rightward if leftward_first else rightward + leftward):
         box = boxes[number]
-        facing = _facing(box, width)
-        before, after = _extent(box, facing)
+        before, after = _extent(box, facing[number])
+        outwards = facing[number]  # LEFT: placing left to right, each next label further right
         candidates = []
-        for side in (-previous, previous):
-            edges = leftmost[side]
-            for level in range(min(len(edges) + 1, most)):
+        for side in (ABOVE, BELOW):
+            levels = extents[side]
+            for level in range(min(len(levels) + 1, most)):
                 pole = box.marker
-                if level < len(edges):
-                    pole = min(pole, edges[level] - after - LABEL_GAP)
-                for below in edges[:level]:
-                    pole = min(pole, below - POLE_SPACING)
-                candidates.append((box.marker - pole, level, side, pole))
+                if outwards == RIGHT:  # clear of everything already placed, to our right
+                    if level < len(levels):
+                        pole = min(pole, levels[level][0] - after - LABEL_GAP)
+                    for below in levels[:level]:
+                        pole = min(pole, below[0] - POLE_SPACING)
+                else:
+                    if level < len(levels):
+                        pole = max(pole, levels[level][1] + before + LABEL_GAP)
+                    for below in levels[:level]:
+                        pole = max(pole, below[1] + POLE_SPACING)
+                preferred = (side == ABOVE) == (rank[number] % 2 == 0)
+                candidates.append((abs(box.marker - pole), level, not preferred, side, pole))
         near = [candidate for candidate in candidates if candidate[0] <= STAY_ON_LEVEL]
-        move, level, side, pole = (min(near, key=lambda c: c[1]) if near
-                                   else min(candidates, key=lambda c: (c[0], c[1])))
-        edges = leftmost[side]
-        if level == len(edges):
-            edges.append(pole - before)
-        edges[level] = pole - before
-        for below in range(level):
-            edges[below] = pole
-        labels[number] = Arranged(side, level, facing)
-        previous = side
+        _, level, _, side, pole = (min(near, key=lambda c: (c[1], c[2])) if near
+                                   else min(candidates, key=lambda c: (c[0], c[1], c[2])))
+        levels = extents[side]
+        if level == len(levels):
+            levels.append([pole - before, pole + after])
+        levels[level] = [min(levels[level][0], pole - before), max(levels[level][1], pole + after)]
+        for below in levels[:level]:
+            below[0], below[1] = min(below[0], pole), max(below[1], pole)
+        labels[number] = Arranged(side, level, facing[number])
     return labels
 
 
