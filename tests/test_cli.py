@@ -118,3 +118,23 @@ def test_build_with_no_content_uses_content_folder_or_the_bundled_example(run, t
 def test_quiet_build_prints_nothing_but_problems(run, write_topic, tmp_path):
     result = run("build", write_topic(CARDS_ONLY.format(title="Q")), "-o", tmp_path, "--quiet")
     assert result.exit_code == 0 and result.output == ""
+
+
+def test_an_output_that_cannot_be_written_is_a_clean_error(run, write_topic, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file")
+    result = run("flashcards", write_topic(CARDS_ONLY.format(title="T")), "-o", blocker / "cards.pdf")
+    assert result.exit_code == 1 and "cannot write" in result.output and "Traceback" not in result.output
+
+
+def test_a_layout_too_cramped_for_the_page_is_reported_not_crashed(run, write_topic, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "cramped.yaml").write_text(
+        "margins:\n  top: 90mm\n  bottom: 90mm\n  left: 20mm\n  right: 20mm\n")
+    topic = write_topic("title: T\ntimeline:\n" + "".join(f"  - date: {1900 + n}\n    event: Event {n}\n"
+                                                          for n in range(30)))
+    result = run("build", topic, "--layout", "cramped", "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "layouts/cramped.yaml: the timeline worksheet of" in result.output
+    assert "make the margins or the text sizes smaller" in result.output

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from .errors import RenderProblems as RenderFailed
+from .errors import RevisionprintError
 from .model import Layout, Topic
 
 
@@ -127,19 +128,32 @@ class BuildReport:
 
 def make_product(topic: Topic, layout: Layout, item: Product, target: Path, keep_going: bool,
                  report: BuildReport, **options) -> None:
+    from reportlab.platypus.doctemplate import LayoutError
+
     from .render.fonts import register_family
     from .render.problems import RenderProblems
 
     problems = RenderProblems()
     # The title is printed on every product, in the furniture of every page.
     problems.check_glyphs(topic.origin, "title", topic.title, register_family(layout.font_family))
-    rendered = item.render(topic, layout, problems, **options)
+    try:
+        rendered = item.render(topic, layout, problems, **options)
+    except LayoutError:
+        # ReportLab found something taller than a whole page: only extreme layouts get here.
+        report.problems.append(
+            f"{layout.file}: the {item.label} of {topic.file} does not fit on the page with this layout's "
+            "margins and text sizes; make the margins or the text sizes smaller")
+        report.not_written.append(target)
+        return
     # The title is checked for every product: say each problem once.
     report.problems.extend(message for message in problems.messages if message not in report.problems)
     if problems and not keep_going:
         report.not_written.append(target)
         return
-    write_atomically(target, rendered.data)
+    try:
+        write_atomically(target, rendered.data)
+    except OSError as error:
+        raise RevisionprintError(f"cannot write {target}: {error.strerror}; choose another --output") from None
     report.written.append(Written(target, rendered.pages, rendered.contents, rendered.printing))
 
 
