@@ -84,3 +84,11 @@ def test_a_layout_file_can_be_given_by_path(in_project, run, write_topic, tmp_pa
     result = run("flashcards", topic, "--layout", tmp_path / "mine.yaml", "-o", tmp_path / "c.pdf")
     assert result.exit_code == 0, result.output
     assert "Letter portrait" in result.output
+
+
+def test_problems_in_the_topic_and_the_layout_are_reported_together(in_project, run, write_topic):
+    (in_project / "bad.yaml").write_text("paper: A44\n")
+    result = run("build", write_topic("title: T\nflashcards: 3\n"), "--layout", "bad")
+    assert result.exit_code == 1
+    assert "flashcards: should be a list" in result.output and "paper: 'A44' is not a paper size" in result.output
+    assert "2 problems found" in result.output

@@ -15,11 +15,12 @@ import click
 
 from .errors import ExitCode, RevisionprintError
 from .model import CardPrinting, CutGuides, Duplex, Overflow, Sides
+from .units import POINTS_PER_UNIT
 
 DEFAULT_CONTENT_FOLDER = Path("content")
 DEFAULT_OUTPUT_FOLDER = Path("output")
 EXAMPLE_TOPIC = "sino-soviet-relations.yaml"
-MM = 72 / 25.4
+MM = POINTS_PER_UNIT["mm"]
 
 
 class InternalError(RevisionprintError):
@@ -62,11 +63,24 @@ content_argument = click.argument("content", type=click.Path(exists=True, dir_ok
 
 
 def _load(paths: list[str], layout_name: str):
+    """The topics and the layout, or every problem of both at once."""
     from .content import load_topics
+    from .errors import InvalidFiles
     from .layouts import load_layout
 
-    topics = load_topics(paths)
-    return topics, load_layout(layout_name)
+    problems = []
+    topics = layout = None
+    try:
+        topics = load_topics(paths)
+    except InvalidFiles as error:
+        problems += error.problems
+    try:
+        layout = load_layout(layout_name)
+    except InvalidFiles as error:
+        problems += error.problems
+    if problems:
+        raise InvalidFiles(problems)
+    return topics, layout
 
 
 def _default_content() -> list[str]:
