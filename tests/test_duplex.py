@@ -135,3 +135,27 @@ def test_every_sheet_says_how_to_print_and_carries_a_100mm_scale_bar(run, write_
             assert "print double-sided, flip on long edge, at 100% / actual size" in text
             ticks = scale_bar_ticks(page)
             assert len(ticks) == 11 and ticks[-1] - ticks[0] == pytest.approx(100 * MM, abs=0.01)
+
+
+@pytest.mark.parametrize("stock", ["avery-c32011", "avery-5371"])
+def test_the_example_prints_on_card_stock_with_backs_behind_fronts(run, tmp_path, stock):
+    from conftest import EXAMPLE
+
+    target = tmp_path / "cards.pdf"
+    result = run("flashcards", EXAMPLE, "--stock", stock, "--cut", "lines", "-o", target)
+    assert result.exit_code == 0, result.output
+    with pdfplumber.open(target) as pdf:
+        for sheet in range(0, len(pdf.pages), 2):
+            front, back = pdf.pages[sheet], pdf.pages[sheet + 1]
+            def card_numbers(page):  # the small labels "SSR 12" in each card's corner
+                words = page.extract_words()
+                return [number for code, number in zip(words, words[1:]) if code["text"] == "SSR"]
+
+            numbers = card_numbers(front)
+            assert numbers
+            for number in numbers:
+                card = card_box_around(front, number["text"])
+                on_back = next(w for w in card_numbers(back) if w["text"] == number["text"])
+                seen = turned_over((on_back["x0"], on_back["top"], on_back["x1"], on_back["bottom"]),
+                                   back.width, back.height, "vertical")
+                assert inside(seen, card), number["text"]

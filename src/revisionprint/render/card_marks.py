@@ -70,13 +70,16 @@ def draw_upright_scale_bar(canvas: Canvas, zone: tuple[float, float], centre_y: 
     canvas.restoreState()
 
 
-def draw_cut_lines(canvas: Canvas, slots: list[CardSlot]) -> None:
+def draw_cut_lines(canvas: Canvas, slots: list[CardSlot], corner_radius: float = 0.0) -> None:
     canvas.saveState()
     canvas.setStrokeColor(HexColor(CUT_GREY))
     canvas.setLineWidth(0.4)
     canvas.setDash(3, 2)
     for slot in slots:
-        canvas.rect(slot.x, slot.y, slot.width, slot.height, stroke=1, fill=0)
+        if corner_radius > 0:
+            canvas.roundRect(slot.x, slot.y, slot.width, slot.height, corner_radius, stroke=1, fill=0)
+        else:
+            canvas.rect(slot.x, slot.y, slot.width, slot.height, stroke=1, fill=0)
     canvas.restoreState()
 
 

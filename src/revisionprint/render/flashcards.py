@@ -307,7 +307,7 @@ def _draw_page(canvas: Canvas, plan: CardSheets, side: str, sheet: Sheet) -> Non
     guided = [p.front for p in filled] + ([p.back for p in filled] if backs else [])
     if fronts and guided:
         if plan.cards.cut == CutGuides.LINES:
-            marks.draw_cut_lines(canvas, guided)
+            marks.draw_cut_lines(canvas, guided, plan.stock.corner_radius)
         elif plan.cards.cut == CutGuides.CROP:
             marks.draw_crop_marks(canvas, guided, plan.stock)
     if side == "fold":
