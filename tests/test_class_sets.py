@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pdfplumber
-import pytest
 
 from conftest import pdf_text
 from revisionprint.cardsets import class_sets

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pdfplumber
-import pytest
 
-from conftest import normalise, pdf_text
+from conftest import pdf_text
 
 MM = 72 / 25.4
 # The default layout: 2 x 5 cards of 85 x 55 mm centred on A4 (210 x 297 mm),

@@ -14,11 +14,10 @@ from typing import Optional
 
 import click
 import yaml
-from yaml.nodes import Node
 
 from ..errors import InvalidFiles, Problem
 from ..model import Box, Colours, FactorTableLayout, FlashcardLayout, Layout, PageFurniture, SizeRange, TimelineLayout
-from ..yamlfile import YamlFile, did_you_mean, read_yaml
+from ..yamlfile import did_you_mean, read_yaml
 from .options import Setting, read_settings, written_values
 from .stocks import builtin_stocks, stock_names
 from .schema import LAYOUT_SCHEMA

@@ -14,7 +14,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ..model import Layout, Topic
+from ..model import Layout
 from . import card_marks as marks
 from .card_geometry import back_slot, card_slots
 from .fonts import register_family

@@ -1,184 +1,28 @@
 """Cut-out flashcard sheets: fronts and the backs that print behind them.
 
-Cards are fitted once (largest size that fits, measured), laid out into
-sheets as data, then drawn page by page in the order the duplex mode needs.
+The plan (card_sheets.py) fits the cards and places them; this module draws
+the sheets page by page in the order the duplex mode needs, and says how to
+print them.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional
+from typing import Callable, Optional
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepInFrame
 
-from ..cardsets import class_sets
-from ..model import CardPrinting, CutGuides, Duplex, Flashcard, Layout, Overflow, Sides, Stock, Topic
+from ..model import CardPrinting, CutGuides, Duplex, Layout, Sides, Topic
 from . import card_marks as marks
-from .card_geometry import CardSlot, back_slot, card_slots, folded_pairs
-from .fitting import Fitted, TextBlock, fit_block, split_into_boxes
-from .fonts import Faces, register_family
+from .card_geometry import CardSlot
+from .card_sheets import CardSheets, PrintedCard, Sheet
+from .fitting import Fitted
 from .furniture import SheetKind, document_info, furnished_canvas
 from .problems import RenderProblems
 from .product import RenderedPdf
-
-
-def topic_code(title: str) -> str:
-    """Initials of the title ('Sino-Soviet relations' -> 'SSR'), printed by each card number."""
-    initials = "".join(word[0] for word in re.findall(r"[^\W\d_]+", title))
-    return initials[:4].upper() or "T"
-
-
-@dataclass(frozen=True)
-class PrintedCard:
-    """One physical card: a card of the topic, or one part of a back that runs on."""
-
-    front: Fitted
-    back: Fitted
-    label: str
-    tags: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Placement:
-    front: CardSlot
-    back: CardSlot
-
-
-Sheet = list  # of Optional[PrintedCard], one per placement; None leaves a slot empty
-
-
-class CardSheets:
-    """Fits the cards of one run and knows where each goes; drawing is in render_flashcards."""
-
-    def __init__(self, topic: Topic, layout: Layout, problems: RenderProblems, printing: CardPrinting):
-        self.topic, self.layout, self.problems, self.printing = topic, layout, problems, printing
-        self.cards = layout.flashcards
-        self.stock: Stock = self.cards.stock
-        self.faces: Faces = register_family(layout.font_family)
-        self.code = topic_code(topic.title)
-        self.fold_direction: Optional[str] = None
-        self.placements = self._placements()
-        self.tag_colours = self._tag_colours()
-        self._fitted: dict[int, list[PrintedCard]] = {}
-        self.legend_printed = False
-        self.scale_bar_place = self._scale_bar_place()
-
-    def _placements(self) -> list[Placement]:
-        cards = self.cards
-        if cards.duplex == Duplex.FOLD:
-            pairs, self.fold_direction = folded_pairs(self.stock)
-            return [Placement(pair.front, pair.back) for pair in pairs]
-        return [Placement(slot, back_slot(slot, self.stock, cards.duplex, cards.back_offset_x, cards.back_offset_y))
-                for slot in card_slots(self.stock)]
-
-    def _tag_colours(self) -> dict[str, str]:
-        palette = self.cards.tag_colours
-        tags = list(dict.fromkeys(tag for card in self.topic.flashcards for tag in card.tags))
-        return {tag: palette[index % len(palette)] for index, tag in enumerate(tags)}
-
-    @property
-    def has_scale_bar(self) -> bool:
-        return self.scale_bar_place is not None
-
-    def _scale_bar_place(self) -> Optional[str]:
-        """Upright in the left margin where there is room, so the top is free for the legend;
-        else across the top margin; else nowhere (the build output then says so)."""
-        slots = [p.front for p in self.placements] + [p.back for p in self.placements]
-        crop = self.cards.cut == CutGuides.CROP
-        if marks.left_zone(self.stock, slots, crop) is not None:
-            return "left"
-        top, _ = marks.margin_zones(self.stock, slots, crop)
-        if top is not None and top.height >= marks.SCALE_HEIGHT and self.stock.page_width >= marks.SCALE_LENGTH + 30 * mm:
-            return "top"
-        return None
-
-    def sheets(self) -> Iterator[Sheet]:
-        """Sheets in print order, fitted as they are reached so a large deck is never all in memory.
-
-        Every copy starts on a fresh sheet; the first starts at --start-position.
-        """
-        per_sheet = len(self.placements)
-        skip = (self.printing.start_position - 1) % per_sheet
-        for copy in class_sets(self.topic.flashcards, self.printing.tags, self.printing.shuffle_seed,
-                               self.printing.copies):
-            sheet: Sheet = [None] * skip
-            skip = 0
-            for card in copy:
-                for part in self.printed(card):
-                    sheet.append(part)
-                    if len(sheet) == per_sheet:
-                        yield sheet
-                        sheet = []
-            if sheet:
-                yield sheet
-
-    def printed(self, card: Flashcard) -> list[PrintedCard]:
-        # Copies print the same cards again: fit each once. A single set needs no memory of them.
-        if card.number in self._fitted:
-            return self._fitted[card.number]
-        parts = self._fit(card)
-        if self.printing.copies > 1:
-            self._fitted[card.number] = parts
-        return parts
-
-    @property
-    def text_bottom(self) -> float:
-        """Text stops above the card number, which sits in the bottom corner."""
-        return max(self.cards.safe_margin, marks.NUMBER_CLEARANCE)
-
-    def inner_box(self, with_band: bool) -> tuple[float, float]:
-        margin = self.cards.safe_margin
-        height = self.stock.card_height - margin - self.text_bottom
-        if with_band:
-            height -= max(0.0, marks.BAND_HEIGHT + 1 * mm - margin)
-        return self.stock.card_width - 2 * margin, height
-
-    def _fit(self, card: Flashcard) -> list[PrintedCard]:
-        family, colour = self.layout.font_family, self.layout.colours.text
-        front_width, front_height = self.inner_box(with_band=bool(card.tags))
-        back_width, back_height = self.inner_box(with_band=False)
-        front = fit_block(TextBlock([card.front], bullets=False, align="centre", bold=True),
-                          family, colour, front_width, front_height, self.cards.front_size)
-        back = fit_block(TextBlock(card.back, bullets=card.back_is_list),
-                         family, colour, back_width, back_height, self.cards.back_size)
-        self._check(card, front, back, back_height)
-        label = f"{self.code} {card.number}"
-        if back.fits or self.printing.overflow != Overflow.CONTINUE:
-            return [PrintedCard(front, back, label, card.tags)]
-        parts = split_into_boxes(back, back_width, back_height)
-        continued = fit_block(TextBlock([f"{card.front} (continued)"], bullets=False, align="centre", bold=True),
-                              family, colour, front_width, front_height, self.cards.front_size)
-        return [PrintedCard(front if index == 0 else continued, part, f"{label} ({index + 1}/{len(parts)})",
-                            card.tags) for index, part in enumerate(parts)]
-
-    def _check(self, card: Flashcard, front: Fitted, back: Fitted, back_height: float) -> None:
-        stock = self.stock
-        size = f"{stock.card_width / mm:.0f} x {stock.card_height / mm:.0f} mm"
-        if not front.fits:
-            self.problems.add(card.origin, "front", _too_big(front, [card.front], f"the front of a {size} card",
-                                                             self.cards.front_size.smallest, "shorten the question"))
-        if not back.fits and (self.printing.overflow != Overflow.CONTINUE or not back.words_fit):
-            self.problems.add(card.origin, "back", _too_big(
-                back, card.back, f"a {size} card", self.cards.back_size.smallest,
-                f"it needs {back.height / mm:.0f} mm of {back_height / mm:.0f} mm: shorten it, split it into "
-                "two cards, or use --overflow continue"))
-        self.problems.check_glyphs(card.origin, "front", card.front, self.faces)
-        for index, text in enumerate(card.back):
-            self.problems.check_glyphs(card.origin, f"back[{index}]" if card.back_is_list else "back",
-                                       text, self.faces)
-
-
-def _too_big(fitted: Fitted, texts, where: str, smallest: float, advice: str) -> str:
-    if not fitted.words_fit:
-        longest = max((word for text in texts for word in text.split()), key=len)
-        shown = longest if len(longest) <= 40 else longest[:37] + "..."
-        return (f"has a word too wide for {where} even at {smallest:g}pt ('{shown}'); "
-                "break it with spaces or shorten it")
-    return f"is too long for {where} even at {smallest:g}pt; {advice}"
 
 
 def render_flashcards(topic: Topic, layout: Layout, problems: RenderProblems,
