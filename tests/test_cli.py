@@ -137,3 +137,11 @@ def test_a_layout_too_cramped_for_the_page_is_reported_not_crashed(run, write_to
     assert result.exit_code == 1
     assert "layouts/cramped.yaml: the timeline worksheet of" in result.output
     assert "make the margins or the text sizes smaller" in result.output
+
+
+def test_two_topics_that_would_overwrite_each_other_are_refused(run, write_topic, tmp_path):
+    first = write_topic(CARDS_ONLY.format(title="The Cold War"), "a.yaml")
+    second = write_topic(CARDS_ONLY.format(title="the cold war!"), "b.yaml")
+    result = run("build", first, second, "-o", tmp_path / "out")
+    assert result.exit_code == 1 and "would both be written as the-cold-war-*.pdf" in result.output
+    assert not (tmp_path / "out").exists()

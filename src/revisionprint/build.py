@@ -67,7 +67,6 @@ PRODUCTS = (
     Product("timeline-answers", "timeline answer key", "timeline", _timeline(answers=True)),
 )
 PRODUCT_GROUPS = {"factors": ("factors", "factors-blank"), "timeline": ("timeline", "timeline-answers")}
-SECTION_NAMES = {"flashcards": "flashcards", "factors": "factors", "timeline": "timeline"}
 
 
 def product(key: str) -> Product:
@@ -159,6 +158,7 @@ def make_product(topic: Topic, layout: Layout, item: Product, target: Path, keep
 
 def build_topics(topics: list[Topic], layout: Layout, output: Path, products: list[Product],
                  keep_going: bool, progress: Optional[Callable[[Iterable], Iterable]] = None) -> BuildReport:
+    _refuse_shared_file_names(topics)
     report = BuildReport()
     jobs = []
     for topic in topics:
@@ -170,6 +170,18 @@ def build_topics(topics: list[Topic], layout: Layout, output: Path, products: li
     for topic, item in (progress(jobs) if progress else jobs):
         make_product(topic, layout, item, output / item.file_name(topic), keep_going, report)
     return report
+
+
+def _refuse_shared_file_names(topics: list[Topic]) -> None:
+    """Two topics whose titles give one file name would overwrite each other's PDFs."""
+    seen: dict[str, Topic] = {}
+    for topic in topics:
+        slug = slugify(topic.title)
+        if slug in seen:
+            raise RevisionprintError(
+                f"{seen[slug].file} and {topic.file} would both be written as {slug}-*.pdf "
+                f"(titles '{seen[slug].title}' and '{topic.title}'); give one of them a different title")
+        seen[slug] = topic
 
 
 def build_one(topic: Topic, layout: Layout, item: Product, target: Path, keep_going: bool,
