@@ -79,19 +79,21 @@ class Furniture:
         canvas.restoreState()
 
     def _draw_slots(self, canvas: Canvas, slots: PageFurniture, values, y: float, left: float, right: float) -> None:
+        """Left and right first; the centre gets the room between them, kept centred on the page."""
+        face = self.faces.regular
         texts = [slot.format(**values).strip() for slot in (slots.left, slots.centre, slots.right)]
-        share = (right - left) / 3 - 2 * mm
-        for text, anchor in zip(texts, ("left", "centre", "right")):
-            if not text:
-                continue
-            size = _size_to_fit(text, self.faces.regular, share if texts[1] else 1.5 * share)
-            canvas.setFont(self.faces.regular, size)
-            if anchor == "left":
-                canvas.drawString(left, y, text)
-            elif anchor == "right":
-                canvas.drawRightString(right, y, text)
-            else:
-                canvas.drawCentredString((left + right) / 2, y, text)
+        side_room = (right - left) * (0.32 if texts[1] else 0.48)
+        used = 0.0
+        for text, draw, x in ((texts[0], canvas.drawString, left), (texts[2], canvas.drawRightString, right)):
+            if text:
+                size, text = _fit_line(text, face, side_room)
+                canvas.setFont(face, size)
+                draw(x, y, text)
+                used = max(used, stringWidth(text, face, size))
+        if texts[1]:
+            size, text = _fit_line(texts[1], face, right - left - 2 * used - 8 * mm)
+            canvas.setFont(face, size)
+            canvas.drawCentredString((left + right) / 2, y, text)
 
     def _draw_answer_banner(self, canvas: Canvas, width: float, header_y: float) -> None:
         label = "ANSWERS - teacher copy"
@@ -127,6 +129,15 @@ def _size_to_fit(text: str, face: str, width: float) -> float:
     if natural > width:
         size = max(SMALLEST_FURNITURE_SIZE, size * width / natural)
     return size
+
+
+def _fit_line(text: str, face: str, width: float) -> tuple[float, str]:
+    """Shrunk to fit; a header or footer too long even then is shortened with an ellipsis
+    rather than run into its neighbour."""
+    size = _size_to_fit(text, face, width)
+    while stringWidth(text, face, size) > width and len(text) > 1:
+        text = text[:-2].rstrip() + "\u2026"
+    return size, text
 
 
 class _FurnishedCanvas(Canvas):
