@@ -37,11 +37,3 @@ def parse_length(text: str) -> float:
         known = ", ".join(POINTS_PER_UNIT)
         raise LengthError(f"'{text}' has an unknown unit '{unit}': use one of {known}")
     return float(number) * POINTS_PER_UNIT[unit]
-
-
-def format_length(points: float) -> str:
-    """The inverse, for showing merged layouts: whole millimetres where exact."""
-    millimetres = points / POINTS_PER_UNIT["mm"]
-    if abs(millimetres - round(millimetres, 1)) < 1e-6:
-        return f"{round(millimetres, 1):g}mm"
-    return f"{points:g}pt"

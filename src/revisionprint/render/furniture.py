@@ -182,17 +182,3 @@ def document_info(topic: Topic, kind: SheetKind) -> dict:
         "producer": "revisionprint (ReportLab)",
         "invariant": 1,
     }
-
-
-def draw_margin_note(canvas: Canvas, layout: Layout, faces: Faces, text: str) -> None:
-    """One line at the foot of a card sheet: which sheet, which side, how to print.
-
-    Printers cannot reach the last 4-5 mm of the paper, so the line sits 6 mm up.
-    """
-    width, _ = canvas._pagesize
-    size = _size_to_fit(text, faces.regular, width - 24 * mm)
-    canvas.saveState()
-    canvas.setFont(faces.regular, size)
-    canvas.setFillColor(HexColor(layout.colours.muted))
-    canvas.drawCentredString(width / 2, 6 * mm, text)
-    canvas.restoreState()
