@@ -21,10 +21,6 @@ class LengthError(ValueError):
     pass
 
 
-def mm(value: float) -> float:
-    return value * POINTS_PER_UNIT["mm"]
-
-
 def parse_length(text: str) -> float:
     """'12mm' -> 34.0157...; a bare number is refused: units are never guessed."""
     match = _LENGTH.match(str(text).lower())
