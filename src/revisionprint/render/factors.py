@@ -16,10 +16,10 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from ..model import Factor, Layout, Topic
 from .fitting import TextBlock
 from .fonts import Faces, register_family
-from .furniture import Furniture, SheetKind
+from .furniture import SheetKind
 from .markup import to_markup
 from .problems import RenderProblems
-from .product import RenderedPdf, build_flowing_document, page_size, paper_description
+from .product import RenderedPdf, build_flowing_document, content_frame, paper_description
 
 COLUMN_HEADINGS = {
     "factor": "Factor",
@@ -152,7 +152,7 @@ def render_factor_table(topic: Topic, layout: Layout, problems: RenderProblems, 
     columns, orientation = factors_layout.columns, factors_layout.orientation
     faces = register_family(layout.font_family)
     kind = SheetKind("Factor table (blank)", student_sheet=True) if blank else SheetKind("Factor table")
-    frame_width = page_size(layout, orientation)[0] - layout.margins.left - layout.margins.right
+    _, _, frame_width, frame_height = content_frame(topic, layout, kind, orientation)
     total = sum(factors_layout.widths)
     column_widths = [frame_width * share / total for share in factors_layout.widths]
 
@@ -165,7 +165,7 @@ def render_factor_table(topic: Topic, layout: Layout, problems: RenderProblems, 
         rows.append(_blank_row(factor, columns, completed, column_widths, layout) if blank else completed)
     if topic.factors:
         table = _table(rows, [factor.name for factor in topic.factors], columns, column_widths, layout,
-                       _frame_height(topic, layout, kind, orientation))
+                       frame_height)
         if blank:
             # Half a line under the last writing line, so it does not read as a double rule with the grid.
             table.setStyle([("BOTTOMPADDING", (0, 1), (-1, -1), factors_layout.writing_line_spacing / 2)])
@@ -185,12 +185,6 @@ def _cell(block: TextBlock, layout: Layout, size: float | None = None) -> list[F
     """A cell's text: tables may break rows across pages, so it never needs to shrink."""
     return block.flowables(family=layout.font_family, size=size or layout.factors.text_size.largest,
                            colour=layout.colours.text)
-
-
-def _frame_height(topic: Topic, layout: Layout, kind: SheetKind, orientation: str) -> float:
-    """The height build_flowing_document gives the content on every page."""
-    page_height = page_size(layout, orientation)[1]
-    return Furniture(layout, topic, kind).content_top(page_height) - layout.margins.bottom
 
 
 def _heading(topic: Topic, layout: Layout, problems: RenderProblems, faces: Faces, blank: bool) -> list[Flowable]:

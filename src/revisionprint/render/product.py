@@ -28,14 +28,22 @@ def paper_description(layout: Layout, orientation: str) -> str:
     return f"{layout.paper_name} {orientation}"
 
 
+def content_frame(topic: Topic, layout: Layout, kind: SheetKind, orientation: str) -> tuple[float, float, float, float]:
+    """(x, y, width, height) of the flowing content on every page: inside the margins, below
+    the furniture. Renderers that plan pages ahead use the same numbers the document does."""
+    width, height = page_size(layout, orientation)
+    margins = layout.margins
+    top = Furniture(layout, topic, kind).content_top(height)
+    return margins.left, margins.bottom, width - margins.left - margins.right, top - margins.bottom
+
+
 def build_flowing_document(topic: Topic, layout: Layout, kind: SheetKind, orientation: str,
                            flowables: list) -> tuple[bytes, int]:
     """A document of one frame inside the margins, with the shared furniture on every page."""
     size = page_size(layout, orientation)
     furniture = Furniture(layout, topic, kind)
     margins = layout.margins
-    top = furniture.content_top(size[1])
-    frame = Frame(margins.left, margins.bottom, size[0] - margins.left - margins.right, top - margins.bottom,
+    frame = Frame(*content_frame(topic, layout, kind, orientation),
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="content")
     buffer = io.BytesIO()
     document = BaseDocTemplate(buffer, pagesize=size, pageTemplates=[PageTemplate("page", [frame], pagesize=size)],

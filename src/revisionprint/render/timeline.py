@@ -21,9 +21,9 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from ..model import Layout, TimelineEvent, Topic
 from .fitting import TextBlock
 from .fonts import Faces, register_family
-from .furniture import Furniture, SheetKind
+from .furniture import SheetKind
 from .problems import RenderProblems
-from .product import RenderedPdf, build_flowing_document, page_size, paper_description
+from .product import RenderedPdf, build_flowing_document, content_frame, paper_description
 from .timeline_layout import (ABOVE, RIGHT, ROW_GAP, PlacedLabel, Space, TimelinePlan, TimelineRow, event_mark,
                               plan_timeline)
 
@@ -125,9 +125,7 @@ def _space(topic: Topic, layout: Layout, faces: Faces, heading: list[Flowable]) 
     """The frame of the worksheet (the smaller one: it has the name line), for both versions,
     so the answer key breaks its rows and pages exactly where the worksheet does."""
     orientation = layout.timeline.orientation
-    width, page_height = page_size(layout, orientation)
-    frame_width = width - layout.margins.left - layout.margins.right
-    frame_height = Furniture(layout, topic, WORKSHEET).content_top(page_height) - layout.margins.bottom
+    _, _, frame_width, frame_height = content_frame(topic, layout, WORKSHEET, orientation)
     heading_height = sum(flowable.wrap(frame_width, frame_height)[1] for flowable in heading)
     return Space(
         width=frame_width,
