@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from reportlab.platypus import Paragraph
 
-from revisionprint.render.fitting import CardParagraph, paragraph_style, text_frags
+from revisionprint.render.card_paragraph import CardParagraph
+from revisionprint.render.fitting import paragraph_style, text_frags
 from revisionprint.render.fonts import register_family
 
 TEXTS = [
@@ -45,3 +46,48 @@ def test_a_word_wider_than_the_line_stays_whole_so_it_can_be_reported():
     ours = CardParagraph(text, style, frags=text_frags(text, style))
     assert "very-long-bold-compound-word-that-will-not-fit" in lines_of(ours, 90)[1]
     assert min(line.extraSpace for line in ours.blPara.lines) < 0
+
+
+def _chars_drawn(draw) -> list[tuple]:
+    import io
+
+    import pdfplumber
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(300, 400), invariant=1)
+    draw(canvas)
+    canvas.save()
+    with pdfplumber.open(io.BytesIO(buffer.getvalue())) as pdf:
+        return [(c["text"], round(c["x0"], 2), round(c["top"], 2), c["fontname"].split("+")[-1], round(c["size"], 2),
+                 c["non_stroking_color"]) for c in pdf.pages[0].chars]
+
+
+@pytest.mark.parametrize("align, bullets, bold", [("centre", False, True), ("left", True, False),
+                                                  ("left", False, False)])
+def test_quick_drawing_puts_every_character_where_paragraph_draws_it(align, bullets, bold):
+    from revisionprint.render.card_paragraph import draw_stacked
+    from revisionprint.render.fitting import TextBlock, measure
+
+    register_family("Open Sans")
+    block = TextBlock(TEXTS, bullets=bullets, align=align, bold=bold)
+
+    def wrapped():
+        flowables = block.flowables("Open Sans", 9.5, "#203040")
+        heights, _ = measure(flowables, 200)
+        return flowables, heights
+
+    def by_paragraph(canvas):
+        top = 380
+        for flowable, height in zip(*wrapped()):
+            flowable.drawOn(canvas, 40, top - height)
+            top -= height + flowable.getSpaceAfter()
+
+    def quickly(canvas):
+        flowables, heights = wrapped()
+        assert all(flowable.writable for flowable in flowables)
+        draw_stacked(canvas, flowables, heights, 40, 380)
+
+    expected = _chars_drawn(by_paragraph)
+    assert len(expected) > 300
+    assert _chars_drawn(quickly) == expected

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Flowable, Paragraph
-from reportlab.platypus.paragraph import FragLine, ParaLines
 
 from ..model import SizeRange
+from .card_paragraph import CardParagraph
 from .markup import styled_runs
 
 LEADING = 1.22  # leading as a multiple of the size: 1.2-1.35 reads well in print
@@ -39,108 +36,6 @@ def paragraph_style(family: str, size: float, align: str = "left", bold: bool = 
         bulletFontSize=size,
         spaceAfter=space_after,
     )
-
-
-class CardParagraph(Paragraph):
-    """A Paragraph whose lines are broken by a plain greedy word wrap.
-
-    Paragraph's general line breaker (hyphenation, bidi, shaping, images) is
-    several times slower, and a deck of cards is thousands of short paragraphs
-    whose text is only words in up to four styles. The wrap is the same greedy
-    one; ReportLab still draws the lines. Splitting a paragraph between cards
-    goes the general way, since it relies on that breaker's bookkeeping.
-    """
-
-    _general_breaking = False
-
-    def breakLines(self, width):
-        frags = self.frags
-        max_width = width[0] if isinstance(width, (list, tuple)) else width
-        simple = all(hasattr(frag, "text") and not hasattr(frag, "cbDefn") for frag in frags)
-        if self._general_breaking or not simple or not frags:
-            return super().breakLines(width)
-        if len(frags) == 1:
-            return self._break_plain(frags[0], max_width)
-        return self._break_runs(frags, max_width)
-
-    def split(self, availWidth, availHeight):
-        self._general_breaking = True
-        self.wrap(availWidth, availHeight)
-        return super().split(availWidth, availHeight)
-
-    def _break_plain(self, frag, max_width: float):
-        font, size = frag.fontName, frag.fontSize
-        ascent, descent = getAscentDescent(font, size)
-        lines = []
-        self._width_max = 0
-        for line in simpleSplit(" ".join(frag.text.split()), font, size, max_width):
-            used = stringWidth(line, font, size)
-            self._width_max = max(self._width_max, used)
-            lines.append((max_width - used, line.split(" ")))
-        return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
-
-    def _break_runs(self, frags, max_width: float):
-        """Words made of pieces in different styles ('**Mao**'s'), wrapped greedily, as FragLines."""
-        words = _styled_words(frags)
-        lines = []
-        self._width_max = 0
-        line: list = []
-        used = 0.0
-        for pieces, width, space in words:
-            if line and used + line[-1][2] + width > max_width:
-                lines.append(_frag_line(line, used, max_width))
-                self._width_max = max(self._width_max, used)
-                line, used = [], 0.0
-            used += (line[-1][2] if line else 0.0) + width
-            line.append((pieces, width, space))
-        if line:
-            lines.append(_frag_line(line, used, max_width))
-            self._width_max = max(self._width_max, used)
-        return ParaLines(kind=1, lines=lines)
-
-
-def _styled_words(frags) -> list:
-    """(pieces, width, width of the space after) for each word; a word may span styles."""
-    words = []
-    pieces: list = []
-    for frag in frags:
-        for part in _SPACES.split(frag.text):
-            if not part:
-                continue
-            if part.isspace():
-                if pieces:
-                    words.append(pieces)
-                    pieces = []
-            else:
-                pieces.append((frag, part))
-    if pieces:
-        words.append(pieces)
-    measured = []
-    for pieces in words:
-        width = sum(stringWidth(text, frag.fontName, frag.fontSize) for frag, text in pieces)
-        last = pieces[-1][0]
-        measured.append((pieces, width, stringWidth(" ", last.fontName, last.fontSize)))
-    return measured
-
-
-def _frag_line(line: list, used: float, max_width: float) -> FragLine:
-    """One line as ReportLab's drawing code expects: runs of one style, spaces kept in the text."""
-    merged: list = []
-    for index, (pieces, _, _) in enumerate(line):
-        for position, (frag, text) in enumerate(pieces):
-            if index and position == 0:
-                merged[-1].text += " "
-            if merged and merged[-1].fontName == frag.fontName and merged[-1].fontSize == frag.fontSize:
-                merged[-1].text += text
-            else:
-                merged.append(frag.clone(text=text))
-    sizes = [(getAscentDescent(frag.fontName, frag.fontSize), frag.fontSize) for frag in merged]
-    return FragLine(extraSpace=max_width - used, wordCount=len(line), lineBreak=False, words=merged,
-                    fontSize=max(size for _, size in sizes), ascent=max(ad[0] for ad, _ in sizes),
-                    descent=min(ad[1] for ad, _ in sizes), maxWidth=max_width, sFW=0)
-
-
-_SPACES = re.compile(r"(\s+)")
 
 
 @lru_cache(maxsize=1024)

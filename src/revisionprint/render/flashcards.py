@@ -18,6 +18,7 @@ from reportlab.platypus import KeepInFrame
 from ..model import CardPrinting, CutGuides, Duplex, Layout, Sides, Topic
 from . import card_marks as marks
 from .card_geometry import CardSlot
+from .card_paragraph import draw_stacked
 from .card_sheets import CardSheets, PrintedCard, Sheet
 from .fitting import Fitted
 from .furniture import SheetKind, document_info, furnished_canvas
@@ -232,7 +233,5 @@ def _draw_text(canvas: Canvas, fitted: Fitted, x: float, y: float, width: float,
     top = y + height
     if centred:
         top -= (height - fitted.height) / 2
-    # Already wrapped at this width while fitting: draw without wrapping again.
-    for flowable, used in zip(fitted.flowables, fitted.heights):
-        flowable.drawOn(canvas, x, top - used)
-        top -= used + flowable.getSpaceAfter()
+    # Already wrapped at this width while fitting: drawn without wrapping again.
+    draw_stacked(canvas, fitted.flowables, fitted.heights, x, top)
