@@ -6,7 +6,7 @@ import pdfplumber
 import pytest
 
 from revisionprint.layouts import load_layout
-from revisionprint.layouts.stocks import builtin_stocks, stock_names
+from revisionprint.layouts.stocks import builtin_stocks, find_stock, stock_names
 from revisionprint.render.card_geometry import card_slots
 
 MM = 72 / 25.4
@@ -56,6 +56,19 @@ def test_card_slots_match_the_published_template(name):
 @pytest.mark.parametrize("alias, name", sorted(ALIASES.items()))
 def test_sister_products_share_a_template(alias, name):
     assert stock_names(builtin_stocks())[alias].name == name
+
+
+@pytest.mark.parametrize("typed, name", [("C32011", "avery-c32011"), ("Avery 5371", "avery-5371"),
+                                         ("l7415", "avery-l7414"), ("AVERY_8869", "avery-8373")])
+def test_a_stock_is_found_by_the_number_on_the_packet(typed, name):
+    assert find_stock(typed, stock_names(builtin_stocks())).name == name
+
+
+def test_the_stock_typed_on_the_command_line_is_the_one_printed(run, write_topic, tmp_path):
+    result = run("flashcards", write_topic(deck(3)), "--stock", "C32011", "-o", tmp_path / "cards.pdf")
+    assert result.exit_code == 0, result.output
+    assert "avery-c32011" in result.output
+    assert find_stock("nothing-like-it", stock_names(builtin_stocks())) is None
 
 
 def deck(count):

@@ -19,7 +19,7 @@ from ..errors import InvalidFiles, Problem
 from ..model import Box, Colours, FactorTableLayout, FlashcardLayout, Layout, PageFurniture, SizeRange, TimelineLayout
 from ..yamlfile import did_you_mean, read_yaml
 from .options import Setting, read_settings, written_values
-from .stocks import builtin_stocks, stock_names
+from .stocks import builtin_stocks, find_stock, stock_names
 from .schema import LAYOUT_SCHEMA
 
 USER_LAYOUT_FOLDER = Path("layouts")
@@ -160,7 +160,7 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
         header=PageFurniture(**v["header"]),
         footer=PageFurniture(**v["footer"]),
         flashcards=FlashcardLayout(
-            stock=_stocks(v)[cards["stock"]],
+            stock=find_stock(cards["stock"], _stocks(v)),
             safe_margin=cards["safe_margin"],
             front_size=SizeRange(**cards["front_text"]),
             back_size=SizeRange(**cards["back_text"]),
@@ -207,7 +207,7 @@ def _cross_check(tree: SettingsTree) -> list[Problem]:
                        f"({', '.join(columns.value)}); give one width per column")
     stock = tree["flashcards"]["stock"]
     known = _stocks(_values(tree))
-    if stock.value not in known:
+    if find_stock(stock.value, known) is None:
         report(stock, f"there is no stock '{stock.value}'{did_you_mean(stock.value, sorted(known))} "
                       "(run 'revisionprint stocks' to see them all, or add it under 'stocks:')")
     return problems
@@ -236,10 +236,11 @@ def with_card_settings(layout: Layout, stock: Optional[str] = None, duplex: Opti
     cards = layout.flashcards
     if stock is not None:
         names = stock_names({s.name: s for s in layout.stocks})
-        if stock not in names:
+        chosen = find_stock(stock, names)
+        if chosen is None:
             raise click.BadParameter(f"there is no stock '{stock}'{did_you_mean(stock, sorted(names))} "
                                      "(run 'revisionprint stocks' to see them all)", param_hint="--stock")
-        cards = replace(cards, stock=names[stock])
+        cards = replace(cards, stock=chosen)
     cards = replace(cards, duplex=duplex or cards.duplex, cut=cut or cards.cut)
     return replace(layout, flashcards=cards)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
@@ -103,3 +104,16 @@ def stock_names(stocks: dict[str, Stock]) -> dict[str, Stock]:
         for alias in stock.aliases:
             names.setdefault(alias, stock)
     return names
+
+
+def find_stock(name: str, names: dict[str, Stock]) -> Optional[Stock]:
+    """The stock a user means: 'Avery C32011', 'C32011' and 'avery-c32011' are one stock,
+    since people type the number printed on the packet."""
+    if name in names:
+        return names[name]
+    wanted = _stock_key(name)
+    return next((stock for known, stock in names.items() if _stock_key(known) == wanted), None)
+
+
+def _stock_key(name: str) -> str:
+    return re.sub(r"[\s_-]+", "-", name.strip().lower()).removeprefix("avery-")
