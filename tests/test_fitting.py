@@ -66,7 +66,7 @@ def _chars_drawn(draw) -> list[tuple]:
 @pytest.mark.parametrize("align, bullets, bold", [("centre", False, True), ("left", True, False),
                                                   ("left", False, False)])
 def test_quick_drawing_puts_every_character_where_paragraph_draws_it(align, bullets, bold):
-    from revisionprint.render.card_paragraph import draw_stacked
+    from revisionprint.render.card_paragraph import TextWriter, write_stacked
     from revisionprint.render.fitting import TextBlock, measure
 
     register_family("Open Sans")
@@ -86,7 +86,9 @@ def test_quick_drawing_puts_every_character_where_paragraph_draws_it(align, bull
     def quickly(canvas):
         flowables, heights = wrapped()
         assert all(flowable.writable for flowable in flowables)
-        draw_stacked(canvas, flowables, heights, 40, 380)
+        writer = TextWriter(canvas)
+        write_stacked(writer, flowables, heights, 40, 380)
+        writer.draw()
 
     expected = _chars_drawn(by_paragraph)
     assert len(expected) > 300

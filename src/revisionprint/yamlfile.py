@@ -220,7 +220,8 @@ def parse_yaml(raw: bytes, name: str) -> YamlFile:
     if root is None:
         result.report(None, "", "is empty; a topic needs at least a title and one section")
         return result
-    if _report_alias_bombs(root, result):
+    # An alias (*name) needs an anchor (&name): without one there is nothing to expand.
+    if "&" in text and _report_alias_bombs(root, result):
         return result
     _report_swallowed_text(text, result)
     result.root = root

@@ -6,6 +6,7 @@ and card numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from reportlab.lib.colors import HexColor
@@ -15,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..model import Stock
 from .card_geometry import CardSlot
+from .card_paragraph import TextWriter
 
 CUT_GREY = "#999999"  # about 60 % grey: clear to the scissors, faint if a card is cut just inside it
 UNPRINTABLE = 5 * mm  # office lasers cannot print nearer the paper's edge than this
@@ -217,13 +219,13 @@ def draw_legend(canvas: Canvas, colours: dict[str, str], x: float, zone: MarginZ
     return x
 
 
-def draw_card_number(canvas: Canvas, label: str, slot: CardSlot, font: str, colour: str, on_back: bool) -> None:
+def write_card_number(writer: TextWriter, label: str, slot: CardSlot, font: str, colour: str,
+                      on_back: bool) -> None:
     """Bottom right on fronts, bottom left on backs: after the flip the two coincide."""
-    canvas.saveState()
-    canvas.setFont(font, NUMBER_SIZE)
-    canvas.setFillColor(HexColor(colour))
-    if on_back:
-        canvas.drawString(slot.x + NUMBER_INSET, slot.y + NUMBER_INSET, label)
-    else:
-        canvas.drawRightString(slot.right - NUMBER_INSET, slot.y + NUMBER_INSET, label)
-    canvas.restoreState()
+    writer.font(font, NUMBER_SIZE)
+    writer.colour(_colour(colour))
+    x = slot.x + NUMBER_INSET if on_back else slot.right - NUMBER_INSET - stringWidth(label, font, NUMBER_SIZE)
+    writer.write(x, slot.y + NUMBER_INSET, label)
+
+
+_colour = lru_cache(maxsize=64)(HexColor)

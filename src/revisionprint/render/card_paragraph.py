@@ -19,7 +19,6 @@ from typing import Sequence
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import FragLine, ParaLines
 
@@ -97,54 +96,86 @@ class CardParagraph(Paragraph):
         return self._quick_lines and self.style.alignment in (TA_LEFT, TA_CENTER) and all(
             _extra_space(line) >= -0.01 for line in self.blPara.lines)
 
-    def write_lines(self, text: PDFTextObject, x: float, top: float) -> None:
-        """Writes the bullet and lines into `text`, where drawOn(canvas, x, top - height) draws them."""
+    def write_lines(self, writer: TextWriter, x: float, top: float) -> None:
+        """Writes the bullet and lines where drawOn(canvas, x, top - height) would draw them."""
         style, para = self.style, self.blPara
         lines = para.lines
         centred = style.alignment == TA_CENTER
         baseline = top - (para.fontSize if para.kind == 0 else lines[0].fontSize)
-        text.setFillColor(style.textColor)
+        writer.colour(style.textColor)
         offset = 0.0
         if self.bulletText:
-            text.setFont(style.bulletFontName, style.bulletFontSize)
-            text.setTextOrigin(x + style.bulletIndent, baseline)
-            text.textOut(self.bulletText)
+            writer.font(style.bulletFontName, style.bulletFontSize)
+            writer.write(x + style.bulletIndent, baseline, self.bulletText)
             bullet_end = style.bulletIndent + stringWidth(self.bulletText, style.bulletFontName,
                                                           style.bulletFontSize)
             offset = max(0.0, bullet_end + style.bulletFontSize * _BULLET_GAP - style.leftIndent)
         left = x + style.leftIndent
-        if para.kind == 0:
-            text.setFont(para.fontName, para.fontSize, style.leading)
         for line in lines:
-            extra = _extra_space(line)
-            text.setTextOrigin(left + offset + (extra / 2 if centred else 0.0), baseline)
+            start = left + offset + (_extra_space(line) / 2 if centred else 0.0)
             if para.kind == 0:
-                text.textLine(" ".join(line[1]))
+                writer.font(para.fontName, para.fontSize)
+                writer.write(start, baseline, " ".join(line[1]))
             else:
-                for frag in line.words:
-                    text.setFont(frag.fontName, frag.fontSize, style.leading)
-                    text.textOut(frag.text)
+                writer.write_runs(start, baseline, line.words)
             baseline -= style.leading
             offset = 0.0
 
 
-def draw_stacked(canvas: Canvas, flowables: Sequence[Flowable], heights: Sequence[float], x: float,
-                 top: float) -> None:
+class TextWriter:
+    """One PDF text object for everything written on a card face.
+
+    ReportLab's text object selects the font again on every setFont, even the
+    same one; a face writes a dozen lines and runs in one or two fonts, so the
+    font and colour are set only when they change.
+    """
+
+    def __init__(self, canvas: Canvas):
+        self.canvas = canvas
+        self._text = canvas.beginText()
+        self._font: tuple = ()
+        self._colour = None
+
+    def font(self, name: str, size: float) -> None:
+        if self._font != (name, size):
+            self._font = (name, size)
+            self._text.setFont(name, size)
+
+    def colour(self, colour) -> None:
+        if colour != self._colour:
+            self._colour = colour
+            self._text.setFillColor(colour)
+
+    def write(self, x: float, baseline: float, string: str) -> None:
+        self._text.setTextOrigin(x, baseline)
+        self._text.textLine(string)
+
+    def write_runs(self, x: float, baseline: float, runs) -> None:
+        """Paragraph fragments (text with fontName and fontSize) side by side."""
+        self._text.setTextOrigin(x, baseline)
+        for run in runs:
+            self.font(run.fontName, run.fontSize)
+            self._text.textOut(run.text)
+
+    def draw(self) -> None:
+        self.canvas.saveState()  # the text's colours must not leak into what is drawn next
+        self.canvas.drawText(self._text)
+        self.canvas.restoreState()
+
+
+def write_stacked(writer: TextWriter, flowables: Sequence[Flowable], heights: Sequence[float], x: float,
+                  top: float) -> None:
     """Flowables already wrapped, one under another from `top` as a Frame stacks them.
 
-    The text of every CardParagraph goes into one text object: a card face costs
-    one, not one per paragraph and bullet.
+    Every CardParagraph writes into `writer`, so a card face costs one text object,
+    not one for each paragraph and bullet; anything else draws itself on the canvas.
     """
-    text = canvas.beginText()
     for flowable, height in zip(flowables, heights):
         if isinstance(flowable, CardParagraph) and flowable.writable:
-            flowable.write_lines(text, x, top)
+            flowable.write_lines(writer, x, top)
         else:
-            flowable.drawOn(canvas, x, top - height)
+            flowable.drawOn(writer.canvas, x, top - height)
         top -= height + flowable.getSpaceAfter()
-    canvas.saveState()  # the text's colour must not leak into what is drawn next
-    canvas.drawText(text)
-    canvas.restoreState()
 
 
 def _extra_space(line) -> float:
@@ -187,27 +218,30 @@ def _styled_words(frags) -> list:
         words.append(pieces)
     measured = []
     for pieces in words:
-        width = sum(word_widths(frag.fontName, frag.fontSize)[text] for frag, text in pieces)
-        last = pieces[-1][0]
-        measured.append((pieces, width, word_widths(last.fontName, last.fontSize)[" "]))
+        width = 0.0
+        for frag, text in pieces:
+            width += word_widths(frag.fontName, frag.fontSize)[text]
+        measured.append((pieces, width, word_widths(frag.fontName, frag.fontSize)[" "]))
     return measured
 
 
 def _frag_line(line: list, used: float, max_width: float) -> FragLine:
     """One line as ReportLab's drawing code expects: runs of one style, spaces kept in the text."""
-    merged: list = []
+    runs: list = []  # [fragment whose style the run has, its texts]
     for index, (pieces, _, _) in enumerate(line):
         for position, (frag, text) in enumerate(pieces):
             if index and position == 0:
-                merged[-1].text += " "
-            if merged and merged[-1].fontName == frag.fontName and merged[-1].fontSize == frag.fontSize:
-                merged[-1].text += text
+                runs[-1][1].append(" ")
+            if runs and runs[-1][0].fontName == frag.fontName and runs[-1][0].fontSize == frag.fontSize:
+                runs[-1][1].append(text)
             else:
-                merged.append(frag.clone(text=text))
-    sizes = [(getAscentDescent(frag.fontName, frag.fontSize), frag.fontSize) for frag in merged]
+                runs.append((frag, [text]))
+    merged = [frag.clone(text="".join(texts)) for frag, texts in runs]
+    extents = [_ascent_descent(frag.fontName, frag.fontSize) for frag in merged]
     return FragLine(extraSpace=max_width - used, wordCount=len(line), lineBreak=False, words=merged,
-                    fontSize=max(size for _, size in sizes), ascent=max(ad[0] for ad, _ in sizes),
-                    descent=min(ad[1] for ad, _ in sizes), maxWidth=max_width, sFW=0)
+                    fontSize=max(frag.fontSize for frag in merged), ascent=max(a for a, _ in extents),
+                    descent=min(d for _, d in extents), maxWidth=max_width, sFW=0)
 
 
+_ascent_descent = lru_cache(maxsize=256)(getAscentDescent)
 _SPACES = re.compile(r"(\s+)")

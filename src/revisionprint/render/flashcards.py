@@ -18,7 +18,7 @@ from reportlab.platypus import KeepInFrame
 from ..model import CardPrinting, CutGuides, Duplex, Layout, Sides, Topic
 from . import card_marks as marks
 from .card_geometry import CardSlot
-from .card_paragraph import draw_stacked
+from .card_paragraph import TextWriter, write_stacked
 from .card_sheets import CardSheets, PrintedCard, Sheet
 from .fitting import Fitted
 from .furniture import SheetKind, document_info, furnished_canvas
@@ -204,8 +204,10 @@ def _draw_front(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardS
         colour = plan.tag_colours[card.tags[0]]
         marks.draw_tag_band(canvas, slot, colour, " \u00b7 ".join(card.tags), plan.faces.regular, margin)
     width, height = plan.inner_box(with_band=bool(card.tags))
-    _draw_text(canvas, card.front, slot.x + margin, slot.y + plan.text_bottom, width, height, centred=True)
-    marks.draw_card_number(canvas, card.label, slot, plan.faces.regular, plan.layout.colours.muted, on_back=False)
+    writer = TextWriter(canvas)
+    _write_text(writer, card.front, slot.x + margin, slot.y + plan.text_bottom, width, height, centred=True)
+    marks.write_card_number(writer, card.label, slot, plan.faces.regular, plan.layout.colours.muted, on_back=False)
+    writer.draw()
 
 
 def _draw_back(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSlot) -> None:
@@ -217,21 +219,24 @@ def _draw_back(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSl
         canvas.rotate(180)
         canvas.translate(-(slot.x + slot.width / 2), -(slot.y + slot.height / 2))
     width, height = plan.inner_box(with_band=False)
-    _draw_text(canvas, card.back, slot.x + margin, slot.y + plan.text_bottom, width, height, centred=False)
-    marks.draw_card_number(canvas, card.label, slot, plan.faces.regular, plan.layout.colours.muted, on_back=True)
+    writer = TextWriter(canvas)
+    _write_text(writer, card.back, slot.x + margin, slot.y + plan.text_bottom, width, height, centred=False)
+    marks.write_card_number(writer, card.label, slot, plan.faces.regular, plan.layout.colours.muted, on_back=True)
+    writer.draw()
     canvas.restoreState()
 
 
-def _draw_text(canvas: Canvas, fitted: Fitted, x: float, y: float, width: float, height: float,
-               centred: bool) -> None:
+def _write_text(writer: TextWriter, fitted: Fitted, x: float, y: float, width: float, height: float,
+                centred: bool) -> None:
     if not fitted.fits:
         # Only printed with --keep-going: shrink below the minimum rather than clip any text.
         box = KeepInFrame(width, height, fitted.flowables, mode="shrink")
-        _, used = box.wrapOn(canvas, width, height)
-        box.drawOn(canvas, x, y + height - used)
+        _, used = box.wrapOn(writer.canvas, width, height)
+        box.drawOn(writer.canvas, x, y + height - used)
         return
     top = y + height
     if centred:
         top -= (height - fitted.height) / 2
-    # Already wrapped at this width while fitting: drawn without wrapping again.
-    draw_stacked(canvas, fitted.flowables, fitted.heights, x, top)
+    # Already wrapped at this width while fitting: written without wrapping again.
+    write_stacked(writer, fitted.flowables, fitted.heights, x, top)
+

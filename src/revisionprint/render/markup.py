@@ -20,6 +20,8 @@ def to_markup(text: str) -> str:
 
 def plain_text(text: str) -> str:
     """The characters that will be printed, without our markup."""
+    if "*" not in text:
+        return text
     text = _BOLD.sub(r"\1", text)
     return _ITALIC.sub(r"\1", text)
 
@@ -30,6 +32,8 @@ _ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
 
 def styled_runs(text: str) -> list[tuple[str, bool, bool]]:
     """The text as (characters, bold, italic) runs, exactly as to_markup formats it."""
+    if "*" not in text:
+        return [(text, False, False)] if text else []
     runs = []
     bold = italic = False
     for piece in _TAG.split(to_markup(text)):
