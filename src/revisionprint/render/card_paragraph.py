@@ -70,24 +70,35 @@ class CardParagraph(Paragraph):
             longest = max(longest, used)
         self._width_max = longest
         ascent, descent = getAscentDescent(font, size)
-        return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+        return copy_frag(frag, kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
 
     def _break_runs(self, frags, max_width: float):
         """Words made of pieces in different styles ('**Mao**'s'), wrapped greedily, as FragLines."""
         lines = []
-        self._width_max = 0
-        line: list = []
-        used = 0.0
-        for pieces, width, space in _styled_words(frags):
-            if line and used + line[-1][2] + width > max_width:
-                lines.append(_frag_line(line, used, max_width))
-                self._width_max = max(self._width_max, used)
-                line, used = [], 0.0
-            used += (line[-1][2] if line else 0.0) + width
-            line.append((pieces, width, space))
-        if line:
-            lines.append(_frag_line(line, used, max_width))
-            self._width_max = max(self._width_max, used)
+        runs: list = []  # the line so far: (fragment whose style a run has, the run's texts)
+        words = 0
+        used = space = longest = 0.0
+        for pieces, width, space_after in _styled_words(frags):
+            if words and used + space + width > max_width:
+                lines.append(_frag_line(runs, words, used, max_width))
+                longest = max(longest, used)
+                runs, words, used = [], 0, 0.0
+            if words:
+                used += space + width
+                runs[-1][1].append(" ")
+            else:
+                used = width
+            for frag, text in pieces:
+                if runs and runs[-1][0].fontName == frag.fontName and runs[-1][0].fontSize == frag.fontSize:
+                    runs[-1][1].append(text)
+                else:
+                    runs.append((frag, [text]))
+            words += 1
+            space = space_after
+        if words:
+            lines.append(_frag_line(runs, words, used, max_width))
+            longest = max(longest, used)
+        self._width_max = longest
         return ParaLines(kind=1, lines=lines)
 
     @property
@@ -225,22 +236,22 @@ def _styled_words(frags) -> list:
     return measured
 
 
-def _frag_line(line: list, used: float, max_width: float) -> FragLine:
+def _frag_line(runs: list, words: int, used: float, max_width: float) -> FragLine:
     """One line as ReportLab's drawing code expects: runs of one style, spaces kept in the text."""
-    runs: list = []  # [fragment whose style the run has, its texts]
-    for index, (pieces, _, _) in enumerate(line):
-        for position, (frag, text) in enumerate(pieces):
-            if index and position == 0:
-                runs[-1][1].append(" ")
-            if runs and runs[-1][0].fontName == frag.fontName and runs[-1][0].fontSize == frag.fontSize:
-                runs[-1][1].append(text)
-            else:
-                runs.append((frag, [text]))
-    merged = [frag.clone(text="".join(texts)) for frag, texts in runs]
+    merged = [copy_frag(frag, text="".join(texts)) for frag, texts in runs]
     extents = [_ascent_descent(frag.fontName, frag.fontSize) for frag in merged]
-    return FragLine(extraSpace=max_width - used, wordCount=len(line), lineBreak=False, words=merged,
+    return FragLine(extraSpace=max_width - used, wordCount=words, lineBreak=False, words=merged,
                     fontSize=max(frag.fontSize for frag in merged), ascent=max(a for a, _ in extents),
                     descent=min(d for _, d in extents), maxWidth=max_width, sFW=0)
+
+
+def copy_frag(frag, **changes):
+    """frag.clone(**changes) without its keyword-argument round trip, which is most of
+    what a deck of short paragraphs spends on fragments."""
+    copy = frag.__class__.__new__(frag.__class__)
+    copy.__dict__.update(frag.__dict__)
+    copy.__dict__.update(changes)
+    return copy
 
 
 _ascent_descent = lru_cache(maxsize=256)(getAscentDescent)

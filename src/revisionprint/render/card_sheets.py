@@ -15,7 +15,7 @@ from ..model import CardPrinting, CutGuides, Duplex, Flashcard, Layout, Overflow
 from . import card_marks as marks
 from .card_geometry import CardSlot, back_slot, card_slots, folded_pairs
 from .fitting import Fitted, TextBlock, fit_block, split_into_boxes
-from .fonts import Faces, register_family
+from .fonts import Faces, missing_glyphs, register_family
 from .problems import RenderProblems
 
 
@@ -159,6 +159,8 @@ class CardSheets:
                 back, card.back, f"a {size} card", self.cards.back_size.smallest,
                 f"it needs {back.height / mm:.0f} mm of {back_height / mm:.0f} mm: shorten it, split it into "
                 "two cards, or use --overflow continue"))
+        if not missing_glyphs("".join((card.front, *card.back)), self.faces):
+            return  # the usual case: no need to look at each text
         self.problems.check_glyphs(card.origin, "front", card.front, self.faces)
         for index, text in enumerate(card.back):
             self.problems.check_glyphs(card.origin, f"back[{index}]" if card.back_is_list else "back",

@@ -11,7 +11,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.platypus import Flowable, Paragraph
 
 from ..model import SizeRange
-from .card_paragraph import CardParagraph
+from .card_paragraph import CardParagraph, copy_frag
 from .markup import styled_runs
 
 LEADING = 1.22  # leading as a multiple of the size: 1.2-1.35 reads well in print
@@ -49,7 +49,7 @@ def text_frags(text: str, style) -> list:
     """Paragraph fragments built from our runs directly: the text never passes through
     ReportLab's markup parser, so it stays data (and building a card is several times faster)."""
     templates = _template_frags(style)
-    return [templates[(bold, italic)].clone(text=run) for run, bold, italic in styled_runs(text)]
+    return [copy_frag(templates[(bold, italic)], text=run) for run, bold, italic in styled_runs(text)]
 
 
 @dataclass(frozen=True)
