@@ -6,8 +6,9 @@
 Each measurement runs in a fresh Python process so peak memory is its own.
 "ours" is the real pipeline from a YAML file to PDF bytes (load, validate, fit,
 draw); "floor" draws the same cards on the same grid with simpleSplit wrapping
-at one fixed size (with bullets, card numbers and a box round each card), with
-no fitting, markup or checks. Targets (bench/README.md):
+at the sizes ours ends up printing them, so both draw the same lines (with
+bullets, card numbers and a box round each card), with no fitting, markup or
+checks. Targets (bench/README.md):
 ours within 1.5x of the floor at 1,000 and 10,000 cards, under 150 MB at
 10,000, and time growing linearly with cards.
 """
@@ -72,27 +73,29 @@ slots = [(20 * mm + c * 85 * mm, height - 11 * mm - (r + 1) * 55 * mm) for r in 
 buffer = io.BytesIO()
 canvas = Canvas(buffer, pagesize=(width, height), invariant=1)
 inner = 85 * mm - 8 * mm
+# The sizes ours prints this deck at (the default layout's largest), so both draw the same lines.
+FRONT, BACK = 16, 11
 for first in range(0, len(cards), 10):
     sheet = cards[first:first + 10]
     for (x, y), card in zip(slots, sheet):
-        canvas.setFont("FB", 14)
-        text_y = y + 55 * mm - 4 * mm - 14
-        for line in simpleSplit(card["front"], "FB", 14, inner):
+        canvas.setFont("FB", FRONT)
+        text_y = y + 55 * mm - 4 * mm - FRONT
+        for line in simpleSplit(card["front"], "FB", FRONT, inner):
             canvas.drawCentredString(x + 42.5 * mm, text_y, line)
-            text_y -= 17
+            text_y -= FRONT * 1.22
         canvas.rect(x, y, 85 * mm, 55 * mm)
         canvas.setFont("F", 6.5)
         canvas.drawRightString(x + 85 * mm - 2 * mm, y + 2 * mm, "BD 1")
     canvas.showPage()
     for (x, y), card in zip(slots, sheet):
-        canvas.setFont("F", 10)
-        text_y = y + 55 * mm - 4 * mm - 10
+        canvas.setFont("F", BACK)
+        text_y = y + 55 * mm - 4 * mm - BACK
         back_x = width - x - 85 * mm
         for point in card["back"]:
             canvas.drawString(back_x + 4 * mm, text_y, "\u2022")
-            for line in simpleSplit(point, "F", 10, inner - 10):
-                canvas.drawString(back_x + 4 * mm + 10, text_y, line)
-                text_y -= 12
+            for line in simpleSplit(point, "F", BACK, inner - 1.1 * BACK):
+                canvas.drawString(back_x + 4 * mm + 1.1 * BACK, text_y, line)
+                text_y -= BACK * 1.22
         canvas.drawString(back_x + 2 * mm, y + 2 * mm, "BD 1")
     canvas.showPage()
 canvas.save()
