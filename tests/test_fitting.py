@@ -15,6 +15,7 @@ TEXTS = [
     "as an attack on himself and on the **Chinese** road to socialism",
     "*Italic start* then plain then **bold end**",
     "Spaces   between    words  and **bold**,  punctuation; *italic*: end.",
+    "**Runs** *side* **by**side *with* only **spaces** *between* **them**, then (*one*)**two** three",
 ]
 
 

@@ -125,10 +125,8 @@ def draw_scale_bar(canvas: Canvas, x: float, zone: MarginZone, font: str) -> flo
     canvas.setStrokeColor(HexColor("#000000"))
     canvas.setFillColor(HexColor("#000000"))
     canvas.setLineWidth(0.5)
-    canvas.line(x, y, x + SCALE_LENGTH, y)
-    for step in range(11):
-        tick = SCALE_HEIGHT if step in (0, 5, 10) else SCALE_HEIGHT * 0.55
-        canvas.line(x + step * 10 * mm, y, x + step * 10 * mm, y + tick)
+    ticks = [(x + step * 10 * mm, SCALE_HEIGHT if step in (0, 5, 10) else SCALE_HEIGHT * 0.55) for step in range(11)]
+    canvas.lines([(x, y, x + SCALE_LENGTH, y)] + [(at, y, at, y + tick) for at, tick in ticks])
     label = "100 mm"
     canvas.setFont(font, 5.5)
     canvas.drawString(x + SCALE_LENGTH + 1.5 * mm, y, label)

@@ -12,7 +12,6 @@ Anything else (a paragraph split between cards, say) goes ReportLab's way.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Sequence
 
@@ -214,26 +213,28 @@ def word_widths(font: str, size: float) -> _WordWidths:
 def _styled_words(frags) -> list:
     """(pieces, width, width of the space after) for each word; a word may span styles."""
     words = []
-    pieces: list = []
+    pieces: list = []  # of the word not yet ended by a space
+    width = space = 0.0
     for frag in frags:
-        for part in _SPACES.split(frag.text):
-            if not part:
-                continue
-            if part.isspace():
-                if pieces:
-                    words.append(pieces)
-                    pieces = []
-            else:
-                pieces.append((frag, part))
+        text = frag.text
+        widths = word_widths(frag.fontName, frag.fontSize)
+        parts = text.split()
+        if pieces and (not parts or text[0].isspace()):
+            words.append((pieces, width, space))
+            pieces, width = [], 0.0
+        for index, part in enumerate(parts):
+            if index:
+                words.append((pieces, width, space))
+                pieces, width = [], 0.0
+            pieces.append((frag, part))
+            width += widths[part]
+            space = widths[" "]
+        if pieces and text and text[-1].isspace():
+            words.append((pieces, width, space))
+            pieces, width = [], 0.0
     if pieces:
-        words.append(pieces)
-    measured = []
-    for pieces in words:
-        width = 0.0
-        for frag, text in pieces:
-            width += word_widths(frag.fontName, frag.fontSize)[text]
-        measured.append((pieces, width, word_widths(frag.fontName, frag.fontSize)[" "]))
-    return measured
+        words.append((pieces, width, space))
+    return words
 
 
 def _frag_line(runs: list, words: int, used: float, max_width: float) -> FragLine:
@@ -255,4 +256,3 @@ def copy_frag(frag, **changes):
 
 
 _ascent_descent = lru_cache(maxsize=256)(getAscentDescent)
-_SPACES = re.compile(r"(\s+)")
