@@ -145,3 +145,20 @@ def test_two_topics_that_would_overwrite_each_other_are_refused(run, write_topic
     result = run("build", first, second, "-o", tmp_path / "out")
     assert result.exit_code == 1 and "would both be written as the-cold-war-*.pdf" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_pdfs_are_written_readable_like_any_new_file_and_keep_their_permissions(run, write_topic, tmp_path):
+    """A PDF on a shared drive or print server must be readable by others, as the umask allows."""
+    import os
+    import stat
+
+    topic = write_topic(CARDS_ONLY.format(title="Shared"))
+    old_umask = os.umask(0o022)
+    try:
+        run("flashcards", topic, "-o", tmp_path / "new.pdf")
+        assert stat.S_IMODE((tmp_path / "new.pdf").stat().st_mode) == 0o644
+        (tmp_path / "new.pdf").chmod(0o664)
+        run("flashcards", topic, "-o", tmp_path / "new.pdf")
+        assert stat.S_IMODE((tmp_path / "new.pdf").stat().st_mode) == 0o664
+    finally:
+        os.umask(old_umask)
