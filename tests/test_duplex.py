@@ -159,3 +159,35 @@ def test_the_example_prints_on_card_stock_with_backs_behind_fronts(run, tmp_path
                 seen = turned_over((on_back["x0"], on_back["top"], on_back["x1"], on_back["bottom"]),
                                    back.width, back.height, "vertical")
                 assert inside(seen, card), number["text"]
+
+
+def test_one_side_is_printed_single_sided_and_says_so(run, write_topic, tmp_path):
+    topic = write_topic(deck(3))
+    fronts = run("flashcards", topic, "--sides", "front", "-o", tmp_path / "fronts.pdf")
+    assert "single-sided" in fronts.output and "double-sided" not in fronts.output
+    backs = run("flashcards", topic, "--sides", "back", "-o", tmp_path / "backs.pdf")
+    assert "on the other side of the fronts" in backs.output and "double-sided" not in backs.output
+    with pdfplumber.open(tmp_path / "backs.pdf") as pdf:
+        note = pdf.pages[0].extract_text()
+    assert "turned over on their long edge" in note and "double-sided" not in note
+
+
+def test_fold_prints_both_sides_and_counts_positions_in_folded_pairs(run, write_topic, tmp_path):
+    topic = write_topic(deck(3))
+    one_side = run("flashcards", topic, "--duplex", "fold", "--sides", "front", "-o", tmp_path / "x.pdf")
+    assert one_side.exit_code == 2 and "prints both sides" in one_side.output
+    too_far = run("flashcards", topic, "--duplex", "fold", "--start-position", "6", "-o", tmp_path / "x.pdf")
+    assert too_far.exit_code == 2 and "holds 5 cards a sheet when folded" in too_far.output
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_stock_that_cannot_fold_is_a_clear_message_not_a_crash(tmp_path, monkeypatch, run, write_topic):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "offset.yaml").write_text(
+        "stocks:\n  offset: {paper: A4, card: 85mm x 55mm, columns: 2, rows: 4, left: 5mm, top: 5mm, "
+        "pitch: 90mm x 60mm}\nflashcards: {stock: offset}\n")
+    result = run("flashcards", write_topic(deck(3)), "--layout", "offset", "--duplex", "fold",
+                 "-o", tmp_path / "x.pdf")
+    assert result.exit_code == 1
+    assert "duplex fold needs every card" in result.output and "Traceback" not in result.output

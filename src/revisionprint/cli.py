@@ -182,7 +182,7 @@ def _comma_list(value: Optional[str]) -> tuple[str, ...]:
 @click.option("--cut", type=click.Choice(CutGuides.ALL), help="Cut guides: lines on plain paper, crop marks "
               "outside the cards for perforated stock, or none.")
 @click.option("--tags", metavar="TAG,...", help="Only cards with any of these tags.")
-@click.option("--shuffle", is_flag=True, help="Shuffle the cards (give --seed N to repeat an order).")
+@click.option("--shuffle", is_flag=True, help="Shuffle the cards: the same order every time for the same --seed N (0 if not given).")
 @click.option("--seed", type=int, help="Seed for --shuffle: the same seed gives the same order.")
 @click.option("--copies", type=click.IntRange(1, 500), default=1, show_default=True,
               help="Number of sets; each starts on a fresh sheet.")
@@ -203,9 +203,15 @@ def flashcards(content, output, layout_name, stock, duplex, sides, cut, tags, sh
         raise click.BadParameter("--seed only makes sense with --shuffle", param_hint="--seed")
     topics, layout = _load([content], layout_name)
     layout = with_card_settings(layout, stock, duplex, cut)
-    per_sheet = layout.flashcards.stock.cards_per_sheet
+    folded = layout.flashcards.duplex == Duplex.FOLD
+    if folded and sides != Sides.BOTH:
+        raise click.BadParameter("duplex fold prints each front beside its back on one page, so it prints both "
+                                 "sides; use --duplex long-edge, short-edge or none to print one side",
+                                 param_hint="--sides")
+    per_sheet = layout.flashcards.stock.cards_per_sheet // (2 if folded else 1)
     if start_position > per_sheet:
-        raise click.BadParameter(f"{layout.flashcards.stock.name} has {per_sheet} cards a sheet",
+        how = " when folded (each front beside its back)" if folded else ""
+        raise click.BadParameter(f"{layout.flashcards.stock.name} holds {per_sheet} cards a sheet{how}",
                                  param_hint="--start-position")
     printing = CardPrinting(sides=sides, overflow=overflow, start_position=start_position, tags=_comma_list(tags),
                             shuffle_seed=(seed if seed is not None else 0) if shuffle else None, copies=copies)

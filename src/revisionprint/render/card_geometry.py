@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import RevisionprintError
 from ..model import Duplex, Stock
 
 
@@ -69,8 +70,8 @@ class FoldedPair:
     back: CardSlot
 
 
-class CannotFold(ValueError):
-    pass
+class CannotFold(RevisionprintError):
+    """The stock's grid has no card facing each card across the middle of the sheet."""
 
 
 def folded_pairs(stock: Stock) -> tuple[list[FoldedPair], str]:
@@ -94,8 +95,9 @@ def folded_pairs(stock: Stock) -> tuple[list[FoldedPair], str]:
                 pairs.append(FoldedPair(slot, partner))
         if pairs:
             return pairs, direction
-    raise CannotFold(f"the cards of {stock.name} cannot be paired across a fold; "
-                     "use --duplex long-edge or short-edge, or a stock with two columns or rows")
+    raise CannotFold(f"Printing with duplex fold needs every card on one half of the sheet to face a card on the other "
+                     f"half, and the cards of {stock.name} do not (the grid must be centred, with an even "
+                     "number of columns or rows); use --duplex long-edge, short-edge or none instead")
 
 
 def _same_place(a: CardSlot, b: CardSlot, tolerance: float = 1.5) -> bool:

@@ -59,8 +59,14 @@ def printing_advice(plan: CardSheets) -> str:
         Duplex.NONE: "the FRONTS pages first; then turn the printed stack over on its long edge, put it back "
                      "in the tray in the same order, and print the BACKS pages",
     }[duplex]
+    sides = plan.printing.sides
+    if sides == Sides.FRONT:
+        how = "single-sided (fronts only: print the backs later with --sides back on the other side)"
+    elif sides == Sides.BACK:
+        how = (f"on the other side of the fronts you printed: turn those sheets over on their "
+               f"{_manual_flip_edge(duplex)} edge and put them back in the tray in the same order")
     advice = f"{paper}, {how}, at 100% / actual size (not 'fit to page')"
-    if plan.tag_colours and not plan.legend_printed:
+    if plan.tag_colours and not plan.legend_printed and sides != Sides.BACK:
         colours = ", ".join(f"{tag} {colour}" for tag, colour in plan.tag_colours.items())
         advice += f"; no room on the sheet for the tag legend: {colours}"
     if not plan.has_scale_bar:
@@ -70,6 +76,10 @@ def printing_advice(plan: CardSheets) -> str:
         advice += ("; the cards reach the last 5 mm of the paper, which most printers leave blank: "
                    "print borderless if your printer can")
     return advice
+
+
+def _manual_flip_edge(duplex: str) -> str:
+    return "short" if duplex == Duplex.SHORT_EDGE else "long"
 
 
 def _reaches_unprintable_edge(plan: CardSheets) -> bool:
@@ -91,6 +101,11 @@ def _side_note(plan: CardSheets, side: str, number: int, total: int) -> str:
         Duplex.FOLD: "print single-sided, fold on the dotted line, then cut",
         Duplex.NONE: "print all FRONTS pages, turn the stack over on its long edge, then print the BACKS",
     }[plan.cards.duplex]
+    if plan.printing.sides == Sides.FRONT:
+        how = "print single-sided (fronts only)"
+    elif plan.printing.sides == Sides.BACK:
+        how = (f"print on the back of the FRONTS sheets, turned over on their "
+               f"{_manual_flip_edge(plan.cards.duplex)} edge")
     check = " (the scale bar measures 100 mm)" if side != "backs" and plan.has_scale_bar else ""
     return f"Sheet {number} of {total}, {side}: {how}, at 100% / actual size{check}"
 
