@@ -163,3 +163,17 @@ def test_a_word_wider_than_the_card_is_named(run, write_topic, tmp_path):
     result = run("flashcards", topic, "-o", tmp_path / "c.pdf")
     assert result.exit_code == 1
     assert "flashcards[0].back: has a word too wide" in result.output and "https://example.org/" in result.output
+
+
+def test_with_keep_going_a_word_too_wide_is_shrunk_into_its_own_card(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    word = "Antidisestablishmentarianism" * 3
+    topic = write_topic(f"title: T\nflashcards:\n  - front: {word}\n    back: short\n"
+                        f"  - front: Neighbour\n    back: {word}x\n")
+    result = run("flashcards", topic, "-o", target, "--keep-going")
+    assert result.exit_code == 0 and "has a word too wide" in result.output
+    with pdfplumber.open(target) as pdf:
+        fronts, backs = pdf.pages
+        assert word in words_inside(fronts, front_box(0))
+        assert f"{word}x" in words_inside(backs, mirrored(front_box(1)))
+        assert words_inside(backs, mirrored(front_box(0)))[0] == "short"

@@ -11,9 +11,9 @@ import io
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepInFrame
 
 from ..model import CardPrinting, CutGuides, Duplex, Layout, Sides, Topic
 from . import card_marks as marks
@@ -244,10 +244,7 @@ def _draw_back(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSl
 def _write_text(writer: TextWriter, fitted: Fitted, x: float, y: float, width: float, height: float,
                 centred: bool) -> None:
     if not fitted.fits:
-        # Only printed with --keep-going: shrink below the minimum rather than clip any text.
-        box = KeepInFrame(width, height, fitted.flowables, mode="shrink")
-        _, used = box.wrapOn(writer.canvas, width, height)
-        box.drawOn(writer.canvas, x, y + height - used)
+        _draw_shrunk(writer.canvas, fitted, x, y, width, height, centred)
         return
     top = y + height
     if centred:
@@ -255,3 +252,38 @@ def _write_text(writer: TextWriter, fitted: Fitted, x: float, y: float, width: f
     # Already wrapped at this width while fitting: written without wrapping again.
     write_stacked(writer, fitted.flowables, fitted.heights, x, top)
 
+
+
+def _draw_shrunk(canvas: Canvas, fitted: Fitted, x: float, y: float, width: float, height: float,
+                 centred: bool) -> None:
+    """Only with --keep-going: text that does not fit even at the smallest size is scaled
+    down into its box, so it is all printed and never runs onto the next card.
+
+    Not KeepInFrame: a Paragraph says it is as wide as its frame even when a word
+    sticks out of it, so KeepInFrame would not shrink for that word.
+    """
+    left, right = _extent_across(fitted, width)
+    scale = min(1.0, width / (right - left), height / max(fitted.height, 0.01))
+    used_width, used_height = (right - left) * scale, fitted.height * scale
+    canvas.saveState()
+    canvas.translate(x + (width - used_width) / 2 * centred - left * scale,
+                     y + height - used_height - (height - used_height) / 2 * centred)
+    canvas.scale(scale, scale)
+    top = fitted.height
+    for flowable, used in zip(fitted.flowables, fitted.heights):
+        flowable.drawOn(canvas, 0, top - used)
+        top -= used + flowable.getSpaceAfter()
+    canvas.restoreState()
+
+
+def _extent_across(fitted: Fitted, width: float) -> tuple[float, float]:
+    """Where the text starts and ends across the box, words that stick out included."""
+    left, right = 0.0, width
+    for paragraph in fitted.flowables:
+        style = paragraph.style
+        room = width - style.leftIndent - style.rightIndent
+        for line in paragraph.blPara.lines:
+            spare = line[0] if isinstance(line, tuple) else line.extraSpace
+            start = style.leftIndent + (spare / 2 if style.alignment == TA_CENTER else 0.0)
+            left, right = min(left, start), max(right, start + room - spare)
+    return left, right
