@@ -177,3 +177,21 @@ def test_with_keep_going_a_word_too_wide_is_shrunk_into_its_own_card(run, write_
         assert word in words_inside(fronts, front_box(0))
         assert f"{word}x" in words_inside(backs, mirrored(front_box(1)))
         assert words_inside(backs, mirrored(front_box(0)))[0] == "short"
+
+
+def test_a_tag_no_font_can_draw_is_reported_at_its_line(run, write_topic, tmp_path):
+    topic = write_topic("title: T\nflashcards:\n  - front: Q\n    back: A\n    tags: [history, \u4e2d\u6587]\n")
+    result = run("flashcards", topic, "-o", tmp_path / "c.pdf")
+    assert result.exit_code == 1
+    assert ":5:" in result.output and "flashcards[0].tags[1]: the font cannot draw" in result.output
+
+
+def test_a_long_list_of_tags_fits_its_band_and_says_how_many_more(run, write_topic, tmp_path):
+    tags = ["a-very-long-tag-name-for-the-first-topic", "another-very-long-tag-name-here", "third-quite-long-tag",
+            "fourth-tag-with-long-name", "fifth"]
+    target = tmp_path / "c.pdf"
+    run("flashcards", write_topic(f"title: T\nflashcards:\n  - front: Q\n    back: A\n    tags: [{', '.join(tags)}]\n"),
+        "-o", target)
+    with pdfplumber.open(target) as pdf:
+        band = words_inside(pdf.pages[0], front_box(0))
+    assert band[:6] == [tags[0], "\u00b7", tags[1], "+3", "more", "Q"]

@@ -26,6 +26,7 @@ NUMBER_INSET = 2.2 * mm
 NUMBER_CLEARANCE = NUMBER_INSET + NUMBER_SIZE * 0.75 + 0.8 * mm  # the number's cap height and a gap
 BAND_HEIGHT = 4.5 * mm
 BAND_TEXT_SIZE = 6.5
+SMALLEST_BAND_TEXT_SIZE = 4.5
 SCALE_LENGTH = 100 * mm
 SCALE_HEIGHT = 2.2 * mm  # the tallest tick: the bar fits a 13.5 mm margin beside crop marks
 NOTE_SIZE = 6.5
@@ -170,15 +171,35 @@ def band_text_colour(background: str) -> str:
     return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
 
 
-def draw_tag_band(canvas: Canvas, slot: CardSlot, colour: str, text: str, font: str, safe_margin: float) -> None:
+def draw_tag_band(canvas: Canvas, slot: CardSlot, colour: str, tags: tuple[str, ...], font: str,
+                  safe_margin: float, corner_radius: float = 0.0) -> None:
     """A coloured strip across the top of a front, naming its tags: the words read in greyscale too."""
     canvas.saveState()
+    if corner_radius > 0:
+        # The band follows the card's rounded corners instead of poking out of them.
+        outline = canvas.beginPath()
+        outline.roundRect(slot.x, slot.y, slot.width, slot.height, corner_radius)
+        canvas.clipPath(outline, stroke=0, fill=0)
     canvas.setFillColor(HexColor(colour))
     canvas.rect(slot.x, slot.top - BAND_HEIGHT, slot.width, BAND_HEIGHT, stroke=0, fill=1)
     canvas.setFillColor(HexColor(band_text_colour(colour)))
-    canvas.setFont(font, BAND_TEXT_SIZE)
+    text, size = band_label(tags, font, slot.width - 2 * safe_margin)
+    canvas.setFont(font, size)
     canvas.drawString(slot.x + safe_margin, slot.top - BAND_HEIGHT + 1.4 * mm, text)
     canvas.restoreState()
+
+
+def band_label(tags: tuple[str, ...], font: str, room: float) -> tuple[str, float]:
+    """The tags as they fit the band: smaller down to 4.5 pt, then as many as fit and '+N more'."""
+    text = " \u00b7 ".join(tags)
+    size = BAND_TEXT_SIZE
+    while size > SMALLEST_BAND_TEXT_SIZE and stringWidth(text, font, size) > room:
+        size -= 0.5
+    shown = len(tags)
+    while shown > 1 and stringWidth(text, font, size) > room:
+        shown -= 1
+        text = " \u00b7 ".join(tags[:shown]) + f" +{len(tags) - shown} more"
+    return text, size
 
 
 LEGEND_SWATCH = 3 * mm

@@ -159,12 +159,14 @@ class CardSheets:
                 back, card.back, f"a {size} card", self.cards.back_size.smallest,
                 f"it needs {back.height / mm:.0f} mm of {back_height / mm:.0f} mm: shorten it, split it into "
                 "two cards, or use --overflow continue"))
-        if not missing_glyphs("".join((card.front, *card.back)), self.faces):
+        if not missing_glyphs("".join((card.front, *card.back, *card.tags)), self.faces):
             return  # the usual case: no need to look at each text
         self.problems.check_glyphs(card.origin, "front", card.front, self.faces)
         for index, text in enumerate(card.back):
             self.problems.check_glyphs(card.origin, f"back[{index}]" if card.back_is_list else "back",
                                        text, self.faces)
+        for index, tag in enumerate(card.tags):
+            self.problems.check_glyphs(card.origin, f"tags[{index}]", tag, self.faces)
 
 
 def _too_big(fitted: Fitted, texts, where: str, smallest: float, advice: str) -> str:

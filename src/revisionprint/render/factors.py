@@ -19,7 +19,7 @@ from .fonts import Faces, register_family
 from .furniture import SheetKind
 from .markup import to_markup
 from .problems import RenderProblems
-from .product import RenderedPdf, build_flowing_document, content_frame, paper_description
+from .product import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
 
 COLUMN_HEADINGS = {
     "factor": "Factor",
@@ -176,7 +176,7 @@ def render_factor_table(topic: Topic, layout: Layout, problems: RenderProblems, 
     return RenderedPdf(
         data=data,
         pages=pages,
-        contents=f"{count} factor{'' if count == 1 else 's'} on {pages} page{'' if pages == 1 else 's'}",
+        contents=f"{counted(count, 'factor')} on {counted(pages, 'page')}",
         printing=f"{paper_description(layout, orientation)}, single-sided, at 100% / actual size",
     )
 

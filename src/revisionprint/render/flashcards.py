@@ -23,7 +23,7 @@ from .card_sheets import CardSheets, PrintedCard, Sheet
 from .fitting import Fitted
 from .furniture import SheetKind, document_info, furnished_canvas
 from .problems import RenderProblems
-from .product import RenderedPdf
+from .product import RenderedPdf, counted
 
 
 def render_flashcards(topic: Topic, layout: Layout, problems: RenderProblems,
@@ -44,7 +44,8 @@ def render_flashcards(topic: Topic, layout: Layout, problems: RenderProblems,
     return RenderedPdf(
         data=buffer.getvalue(),
         pages=max(1, len(pages)),
-        contents=f"{cards} cards on {max(1, len(pages))} pages ({sheets} sheets, {plan.stock.name})",
+        contents=f"{counted(cards, 'card')} on {counted(max(1, len(pages)), 'page')} "
+                 f"({counted(sheets, 'sheet')}, {plan.stock.name})",
         printing=printing_advice(plan),
     )
 
@@ -217,7 +218,7 @@ def _draw_front(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardS
     margin = plan.cards.safe_margin
     if card.tags:
         colour = plan.tag_colours[card.tags[0]]
-        marks.draw_tag_band(canvas, slot, colour, " \u00b7 ".join(card.tags), plan.faces.regular, margin)
+        marks.draw_tag_band(canvas, slot, colour, card.tags, plan.faces.regular, margin, plan.stock.corner_radius)
     width, height = plan.inner_box(with_band=bool(card.tags))
     writer = TextWriter(canvas)
     _write_text(writer, card.front, slot.x + margin, slot.y + plan.text_bottom, width, height, centred=True)

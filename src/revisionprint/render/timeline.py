@@ -23,7 +23,7 @@ from .fitting import TextBlock
 from .fonts import Faces, register_family
 from .furniture import SheetKind
 from .problems import RenderProblems
-from .product import RenderedPdf, build_flowing_document, content_frame, paper_description
+from .product import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
 from .timeline_layout import (ABOVE, RIGHT, ROW_GAP, PlacedLabel, Space, TimelinePlan, TimelineRow, event_mark,
                               plan_timeline)
 
@@ -101,7 +101,7 @@ def render_timeline(topic: Topic, layout: Layout, problems: RenderProblems, answ
     return RenderedPdf(
         data=data,
         pages=pages,
-        contents=f"{count} event{'' if count == 1 else 's'} on {pages} page{'' if pages == 1 else 's'}",
+        contents=f"{counted(count, 'event')} on {counted(pages, 'page')}",
         printing=f"{paper_description(layout, orientation)}, single-sided, at 100% / actual size",
     )
 
