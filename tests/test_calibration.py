@@ -48,3 +48,20 @@ def test_an_offset_round_trips_through_the_sheet(run, tmp_path, monkeypatch):
             assert x1 - x0 == pytest.approx(1.5 * MM, abs=0.01)
             assert y1 - y0 == pytest.approx(0.5 * MM, abs=0.01)  # y up is pdfplumber's top going down
         assert cross_centres(before.pages[0]) == cross_centres(after.pages[0])
+
+
+def test_each_way_of_printing_gets_its_own_instructions_kept_on_the_page(run, tmp_path, monkeypatch):
+    result = run("calibrate", "--duplex", "none", "-o", tmp_path / "none.pdf")
+    assert result.exit_code == 0 and "turn the sheet over on its long edge" in result.output
+    assert "double-sided" not in result.output
+    with pdfplumber.open(tmp_path / "none.pdf") as pdf:
+        page = pdf.pages[0]
+        assert "turn the sheet over" in page.extract_text()
+        assert all(0 <= c["x0"] and c["x1"] <= page.width for c in page.chars)
+    assert "flip on short edge" in run("calibrate", "--duplex", "short-edge", "-o", tmp_path / "s.pdf").output
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "folded.yaml").write_text("flashcards:\n  duplex: fold\n")
+    refused = run("calibrate", "--layout", "folded", "-o", tmp_path / "fold.pdf")
+    assert refused.exit_code == 2 and "needs no calibration" in refused.output

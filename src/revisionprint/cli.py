@@ -268,6 +268,10 @@ def calibrate(stock, duplex, output, layout_name):
     from .render.calibration import render_calibration
 
     layout = with_card_settings(load_layout(layout_name), stock, duplex)
+    if layout.flashcards.duplex == Duplex.FOLD:
+        raise click.BadParameter("the layout prints with duplex fold, both sides on one page, which needs no "
+                                 "calibration; give --duplex long-edge, short-edge or none for the way your "
+                                 "printer prints the backs", param_hint="--duplex")
     rendered = render_calibration(layout)
     write_atomically(output, rendered.data)
     click.echo(f"Wrote {output}: {rendered.contents}.")

@@ -14,7 +14,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ..model import Layout
+from ..model import Duplex, Layout
 from . import card_marks as marks
 from .card_geometry import back_slot, card_slots
 from .fonts import register_family
@@ -51,7 +51,15 @@ def render_calibration(layout: Layout) -> RenderedPdf:
     canvas.showPage()
     canvas.save()
     return RenderedPdf(buffer.getvalue(), 2, f"a calibration sheet for {stock.name}",
-                       f"{stock.paper_name} {stock.orientation}, double-sided ({cards.duplex}), at 100% / actual size")
+                       f"{stock.paper_name} {stock.orientation}, {HOW_TO_PRINT[cards.duplex]}, at 100% / actual size")
+
+
+# As the cards will be printed: the sheet measures that very way of printing.
+HOW_TO_PRINT = {
+    Duplex.LONG_EDGE: "double-sided, flip on long edge",
+    Duplex.SHORT_EDGE: "double-sided, flip on short edge",
+    Duplex.NONE: "page 1, then turn the sheet over on its long edge, put it back in the tray and print page 2",
+}
 
 
 def _mm(points: float) -> str:
@@ -87,7 +95,7 @@ def _draw_rulers(canvas: Canvas, x: float, y: float, font: str) -> None:
     canvas.restoreState()
 
 
-INSTRUCTIONS = ("Calibration sheet: print double-sided at 100% / actual size, hold to the light with the back "
+INSTRUCTIONS = ("Calibration sheet: print {how} at 100% / actual size, hold to the light with the back "
                 "towards you, read where each cross shows on the rulers (mm, x right, y up), and add the "
                 "reading to back_offset in your layout")
 
@@ -99,4 +107,5 @@ def _draw_instructions(canvas: Canvas, layout: Layout, stock, fronts) -> None:
     if zone is not None:
         left = min(slot.x for slot in fronts)
         right = max(slot.right for slot in fronts)
-        marks.draw_note(canvas, INSTRUCTIONS, zone, left, right, font, "#000000")
+        marks.draw_note(canvas, INSTRUCTIONS.format(how=HOW_TO_PRINT[layout.flashcards.duplex]), zone, left, right,
+                        font, "#000000")

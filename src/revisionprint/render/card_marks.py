@@ -11,6 +11,7 @@ from typing import Optional
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -144,19 +145,22 @@ def note_fits(text: str, font: str, room: float) -> bool:
 
 def draw_note(canvas: Canvas, text: str, zone: MarginZone, left: float, right: float, font: str,
               colour: str, centred: bool = True) -> None:
-    """The printing note, shrunk to its room; centred, or against the right end when sharing."""
-    size = NOTE_SIZE
-    natural = stringWidth(text, font, size)
-    if natural > right - left:
-        size = max(SMALLEST_NOTE_SIZE, size * (right - left) / natural)
+    """The printing note, shrunk to its room, on two lines if even the smallest size is too wide;
+    centred, or against the right end when sharing."""
+    room = right - left
+    size = min(NOTE_SIZE, max(SMALLEST_NOTE_SIZE, NOTE_SIZE * room / stringWidth(text, font, NOTE_SIZE)))
+    lines = simpleSplit(text, font, size, room)
+    leading = size * 1.2
+    y = zone.bottom + (zone.height - size * 0.7 - leading * (len(lines) - 1)) / 2 + leading * (len(lines) - 1)
     canvas.saveState()
     canvas.setFont(font, size)
     canvas.setFillColor(HexColor(colour))
-    y = zone.bottom + (zone.height - size * 0.7) / 2
-    if centred:
-        canvas.drawCentredString((left + right) / 2, y, text)
-    else:
-        canvas.drawRightString(right, y, text)
+    for line in lines:
+        if centred:
+            canvas.drawCentredString((left + right) / 2, y, line)
+        else:
+            canvas.drawRightString(right, y, line)
+        y -= leading
     canvas.restoreState()
 
 
