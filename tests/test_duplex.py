@@ -119,10 +119,16 @@ def test_back_offset_moves_every_back_and_only_the_backs(tmp_path, monkeypatch, 
 
 
 def scale_bar_ticks(page):
-    """Positions of the scale bar's 11 centimetre ticks, whichever way the bar stands."""
-    upright = sorted({round(l["top"], 2) for l in page.lines if l["top"] == l["bottom"] and l["x1"] < 20 * MM})
-    across = sorted({round(l["x0"], 2) for l in page.lines if l["x0"] == l["x1"] and l["top"] < 11 * MM})
-    return upright if len(upright) == 11 else across
+    """Positions of the scale bar's 11 centimetre ticks, whichever way the bar stands
+    (crop marks in the same margin are lines too: the ticks are the run 10 mm apart)."""
+    upright = {round(l["top"], 2) for l in page.lines if l["top"] == l["bottom"] and l["x1"] < 20 * MM}
+    across = {round(l["x0"], 2) for l in page.lines if l["x0"] == l["x1"] and l["top"] < 11 * MM}
+    for positions in (upright, across):
+        for start in sorted(positions):
+            ticks = [start + step * 10 * MM for step in range(11)]
+            if all(any(abs(tick - p) < 0.02 for p in positions) for tick in ticks):
+                return ticks
+    return []
 
 
 @pytest.mark.parametrize("stock", ["plain-a4-business", "avery-c32011", "avery-l7413"])
@@ -191,3 +197,15 @@ def test_a_stock_that_cannot_fold_is_a_clear_message_not_a_crash(tmp_path, monke
                  "-o", tmp_path / "x.pdf")
     assert result.exit_code == 1
     assert "duplex fold needs every card" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("stock, cut_lines", [("avery-c32011", False), ("plain-a4-business", True)])
+def test_cut_guides_suit_the_stock_unless_chosen(run, write_topic, tmp_path, stock, cut_lines):
+    """Dashed lines on perforations would show on the cards whenever the printer shifts the page."""
+    target = tmp_path / "cards.pdf"
+    run("flashcards", write_topic(deck(4)), "--stock", stock, "-o", target)
+    with pdfplumber.open(target) as pdf:
+        assert bool(pdf.pages[0].rects) is cut_lines
+    run("flashcards", write_topic(deck(4)), "--stock", stock, "--cut", "lines", "-o", target)
+    with pdfplumber.open(target) as pdf:
+        assert len(pdf.pages[0].rects) == 4

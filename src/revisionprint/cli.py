@@ -179,8 +179,8 @@ def _comma_list(value: Optional[str]) -> tuple[str, ...]:
               "short-edge, fold (no duplex printer) or none (print backs by hand).")
 @click.option("--sides", type=click.Choice(Sides.ALL), default=Sides.BOTH, show_default=True,
               help="Print fronts, backs or both.")
-@click.option("--cut", type=click.Choice(CutGuides.ALL), help="Cut guides: lines on plain paper, crop marks "
-              "outside the cards for perforated stock, or none.")
+@click.option("--cut", type=click.Choice(CutGuides.ALL), help="Cut guides: lines, crop marks outside the "
+              "cards, none, or auto (lines on plain paper, crop marks on perforated stock).")
 @click.option("--tags", metavar="TAG,...", help="Only cards with any of these tags.")
 @click.option("--shuffle", is_flag=True, help="Shuffle the cards: the same order every time for the same --seed N (0 if not given).")
 @click.option("--seed", type=int, help="Seed for --shuffle: the same seed gives the same order.")

@@ -196,10 +196,11 @@ class Duplex:
 
 
 class CutGuides:
+    AUTO = "auto"  # lines on plain paper, crop marks on perforated stock
     LINES = "lines"
     CROP = "crop"
     NONE = "none"
-    ALL = (LINES, CROP, NONE)
+    ALL = (AUTO, LINES, CROP, NONE)
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,14 @@ class FlashcardLayout:
     back_offset_x: float  # corrects a printer that shifts the back side
     back_offset_y: float
     tag_colours: tuple[str, ...]
+
+    @property
+    def cut_guides(self) -> str:
+        """What `cut` draws on this stock: lines on perforations would show on the cards
+        whenever the printer shifts the page a little."""
+        if self.cut != CutGuides.AUTO:
+            return self.cut
+        return CutGuides.CROP if self.stock.perforated else CutGuides.LINES
 
 
 @dataclass(frozen=True)

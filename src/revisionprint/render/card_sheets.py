@@ -81,7 +81,7 @@ class CardSheets:
         """Upright in the left margin where there is room, so the top is free for the legend;
         else across the top margin; else nowhere (the build output then says so)."""
         slots = [p.front for p in self.placements] + [p.back for p in self.placements]
-        crop = self.cards.cut == CutGuides.CROP
+        crop = self.cards.cut_guides == CutGuides.CROP
         if marks.left_zone(self.stock, slots, crop) is not None:
             return "left"
         top, _ = marks.margin_zones(self.stock, slots, crop)

@@ -167,9 +167,9 @@ def _draw_page(canvas: Canvas, plan: CardSheets, side: str, sheet: Sheet) -> Non
     filled = [placement for placement, card in zip(plan.placements, sheet) if card is not None]
     guided = [p.front for p in filled] + ([p.back for p in filled] if backs else [])
     if fronts and guided:
-        if plan.cards.cut == CutGuides.LINES:
+        if plan.cards.cut_guides == CutGuides.LINES:
             marks.draw_cut_lines(canvas, guided, plan.stock.corner_radius)
-        elif plan.cards.cut == CutGuides.CROP:
+        elif plan.cards.cut_guides == CutGuides.CROP:
             marks.draw_crop_marks(canvas, guided, plan.stock)
     if side == "fold":
         marks.draw_fold_line(canvas, plan.stock, plan.fold_direction)
@@ -180,12 +180,12 @@ def _draw_margins(canvas: Canvas, plan: CardSheets, page: PageOfCards, pages: li
     side, number, total = page.side, page.sheet, max(p.sheet for p in pages)
     legend = page is pages[0] and side != "backs"
     slots = [p.front for p in plan.placements] + [p.back for p in plan.placements]
-    top, bottom = marks.margin_zones(plan.stock, slots, plan.cards.cut == CutGuides.CROP)
+    top, bottom = marks.margin_zones(plan.stock, slots, plan.cards.cut_guides == CutGuides.CROP)
     left = min(slot.x for slot in slots)
     right = max(slot.right for slot in slots)
     font, muted = plan.faces.regular, plan.layout.colours.muted
     bar_end = left
-    crop = plan.cards.cut == CutGuides.CROP
+    crop = plan.cards.cut_guides == CutGuides.CROP
     if side != "backs" and plan.scale_bar_place == "left":
         centre_y = (min(slot.y for slot in slots) + max(slot.top for slot in slots)) / 2
         marks.draw_upright_scale_bar(canvas, marks.left_zone(plan.stock, slots, crop), centre_y, font)
