@@ -162,3 +162,13 @@ def test_pdfs_are_written_readable_like_any_new_file_and_keep_their_permissions(
         assert stat.S_IMODE((tmp_path / "new.pdf").stat().st_mode) == 0o664
     finally:
         os.umask(old_umask)
+
+
+def test_validate_reports_text_the_font_cannot_print(run, write_topic):
+    """validate must not say OK to a file that every build would then refuse."""
+    topic = write_topic("title: Scripts\nflashcards:\n  - front: Who was \u6bdb\u6cfd\u4e1c?\n    back: Mao\n"
+                        "timeline:\n  - date: 1949\n    event: Founded \U0001F389\n")
+    result = run("validate", topic)
+    assert result.exit_code == 1 and "OK" not in result.output
+    assert f"{topic}:3:12: flashcards[0].front: the font cannot draw" in result.output
+    assert f"{topic}:7:12: timeline[0].event:" in result.output and "2 problems found" in result.output

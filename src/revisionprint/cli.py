@@ -298,12 +298,22 @@ def stocks(layout_name):
 
 @cli.command()
 @click.argument("content", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@layout_option
 @quiet_option
-def validate(content: tuple[str, ...], quiet: bool) -> None:
+def validate(content: tuple[str, ...], layout_name: str, quiet: bool) -> None:
     """Check topic files and report every problem, with its file and line."""
-    from .content import load_topics
+    from .errors import RenderProblems as Unprintable
+    from .render.fonts import register_family
+    from .render.problems import RenderProblems, check_topic_glyphs
 
-    topics = load_topics(content)
+    topics, layout = _load(content, layout_name)
+    problems = RenderProblems()
+    for topic in topics:
+        check_topic_glyphs(topic, register_family(layout.font_family), problems)
+    if problems:
+        count = len(problems.messages)
+        raise Unprintable([*problems.messages, f"{count} problem{'s' if count != 1 else ''} found: text that "
+                           f"the layout's font ({layout.font_family}) cannot print."])
     if not quiet:
         for topic in topics:
             click.echo(f"{topic.file}: OK ({len(topic.flashcards)} flashcards, {len(topic.factors)} factors, "
