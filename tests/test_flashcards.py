@@ -195,3 +195,10 @@ def test_a_long_list_of_tags_fits_its_band_and_says_how_many_more(run, write_top
     with pdfplumber.open(target) as pdf:
         band = words_inside(pdf.pages[0], front_box(0))
     assert band[:6] == [tags[0], "\u00b7", tags[1], "+3", "more", "Q"]
+
+
+def test_a_legend_with_no_room_on_the_sheet_names_its_colours_in_words(run, write_topic, tmp_path):
+    rows = ["title: T", "flashcards:"] + [f"  - front: F{n}\n    back: B{n}\n    tags: [{tag}]"
+                                          for n, tag in enumerate(["context", "ideology"])]
+    result = run("flashcards", write_topic("\n".join(rows) + "\n"), "--stock", "avery-5371", "-o", tmp_path / "c.pdf")
+    assert "no room on the sheet for the tag legend: context orange, ideology sky blue" in result.output

@@ -164,6 +164,24 @@ def draw_note(canvas: Canvas, text: str, zone: MarginZone, left: float, right: f
     canvas.restoreState()
 
 
+# Names a teacher can match to the printed bands: the default palette's own, else the nearest plain colour.
+_PALETTE_NAMES = {"#E69F00": "orange", "#56B4E9": "sky blue", "#009E73": "green", "#F0E442": "yellow",
+                  "#0072B2": "blue", "#D55E00": "red-orange", "#CC79A7": "pink"}
+_PLAIN_COLOURS = {"black": (0, 0, 0), "grey": (128, 128, 128), "white": (255, 255, 255), "red": (220, 30, 30),
+                  "orange": (240, 150, 0), "yellow": (240, 225, 50), "green": (30, 160, 60),
+                  "blue": (30, 90, 200), "sky blue": (100, 180, 240), "purple": (130, 50, 160),
+                  "pink": (230, 130, 180), "brown": (130, 80, 30), "dark grey": (64, 64, 64),
+                  "light grey": (200, 200, 200)}
+
+
+def colour_name(hex_colour: str) -> str:
+    """'#0072B2' -> 'blue'."""
+    if hex_colour.upper() in _PALETTE_NAMES:
+        return _PALETTE_NAMES[hex_colour.upper()]
+    rgb = [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return min(_PLAIN_COLOURS, key=lambda name: sum((a - b) ** 2 for a, b in zip(rgb, _PLAIN_COLOURS[name])))
+
+
 def band_text_colour(background: str) -> str:
     """Black or white, whichever reads better on the band (WCAG contrast)."""
     def luminance(hex_colour: str) -> float:

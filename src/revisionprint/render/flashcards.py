@@ -68,7 +68,7 @@ def printing_advice(plan: CardSheets) -> str:
                f"{_manual_flip_edge(duplex)} edge and put them back in the tray in the same order")
     advice = f"{paper}, {how}, at 100% / actual size (not 'fit to page')"
     if plan.tag_colours and not plan.legend_printed and sides != Sides.BACK:
-        colours = ", ".join(f"{tag} {colour}" for tag, colour in plan.tag_colours.items())
+        colours = ", ".join(f"{tag} {marks.colour_name(colour)}" for tag, colour in plan.tag_colours.items())
         advice += f"; no room on the sheet for the tag legend: {colours}"
     if not plan.has_scale_bar:
         advice += (f"; there is no room beside the cards for the 100 mm scale bar, so check with a ruler "
