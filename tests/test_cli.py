@@ -172,3 +172,8 @@ def test_validate_reports_text_the_font_cannot_print(run, write_topic):
     assert result.exit_code == 1 and "OK" not in result.output
     assert f"{topic}:3:12: flashcards[0].front: the font cannot draw" in result.output
     assert f"{topic}:7:12: timeline[0].event:" in result.output and "2 problems found" in result.output
+
+
+def test_an_empty_output_name_is_a_usage_error(run, write_topic):
+    result = run("flashcards", write_topic(CARDS_ONLY.format(title="Empty")), "-o", "")
+    assert result.exit_code == 2 and "give the name of the PDF file" in result.output

@@ -162,7 +162,13 @@ def _single_product(content: str, key: str, output: Optional[Path], layout_name:
     _finish(build_one(topics[0], layout, item, target, keep_going), quiet)
 
 
-output_file_option = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+def _file_name(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[Path]:
+    if value is not None and not value.strip():
+        raise click.BadParameter("give the name of the PDF file to write, such as cards.pdf")
+    return Path(value) if value is not None else None
+
+
+output_file_option = click.option("-o", "--output", type=click.Path(dir_okay=False), callback=_file_name,
                                   help="PDF file to write (default: output/<title>-<product>.pdf).")
 
 
@@ -258,7 +264,7 @@ def timeline(content, output, answers, layout_name, keep_going, quiet):
 @click.option("--stock", metavar="NAME", help="The stock to calibrate (default: the layout's).")
 @click.option("--duplex", type=click.Choice([Duplex.LONG_EDGE, Duplex.SHORT_EDGE, Duplex.NONE]),
               help="How you will print the cards (default: the layout's).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=click.Path(dir_okay=False), callback=_file_name, required=True,
               help="PDF file to write.")
 @layout_option
 def calibrate(stock, duplex, output, layout_name):
