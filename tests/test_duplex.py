@@ -209,3 +209,19 @@ def test_cut_guides_suit_the_stock_unless_chosen(run, write_topic, tmp_path, sto
     run("flashcards", write_topic(deck(4)), "--stock", stock, "--cut", "lines", "-o", target)
     with pdfplumber.open(target) as pdf:
         assert len(pdf.pages[0].rects) == 4
+
+
+def test_a_stock_with_no_room_above_or_below_carries_the_note_upright_at_the_side(run, write_topic, tmp_path):
+    """Avery 5371 with crop marks: its 0.5 in top and bottom margins are taken by the marks."""
+    from pypdf import PdfReader
+
+    target = tmp_path / "cards.pdf"
+    run("flashcards", write_topic(deck(12)), "--stock", "avery-5371", "-o", target)
+    pages = PdfReader(target).pages
+    assert len(pages) == 4
+    for number, page in enumerate(pages):
+        text = " ".join(page.extract_text().split())
+        assert f"Sheet {number // 2 + 1} of 2" in text and "at 100% / actual size" in text
+    with pdfplumber.open(target) as pdf:
+        note = [c for c in pdf.pages[0].chars if c["size"] < 7 and c["x0"] > pdf.pages[0].width - 19 * MM]
+        assert note and all(c["x1"] <= pdf.pages[0].width - 5 * MM for c in note)

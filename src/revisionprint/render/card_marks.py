@@ -65,6 +65,24 @@ def left_zone(stock: Stock, slots: list[CardSlot], crop_marks: bool) -> Optional
     return None
 
 
+def right_zone(stock: Stock, slots: list[CardSlot], crop_marks: bool) -> Optional[tuple[float, float]]:
+    """The free strip right of the cards, as (left x, right x), if it can hold an upright note."""
+    clearance = CROP_GAP + CROP_LENGTH + 0.5 * mm if crop_marks else 1.5 * mm
+    left = max(slot.right for slot in slots) + clearance
+    right = stock.page_width - UNPRINTABLE
+    return (left, right) if right - left >= 2.6 * mm else None
+
+
+def draw_upright_note(canvas: Canvas, text: str, zone: tuple[float, float], bottom: float, top: float, font: str,
+                      colour: str) -> None:
+    """The printing note standing in the right margin, for stocks with no room above or below the cards."""
+    canvas.saveState()
+    canvas.translate(zone[1], bottom)
+    canvas.rotate(90)  # the note's 'up' is now towards the cards
+    draw_note(canvas, text, MarginZone(0, zone[1] - zone[0]), 0, top - bottom, font, colour)
+    canvas.restoreState()
+
+
 def draw_upright_scale_bar(canvas: Canvas, zone: tuple[float, float], centre_y: float, font: str) -> None:
     """The 100 mm bar standing in the left margin, beside the cards."""
     canvas.saveState()

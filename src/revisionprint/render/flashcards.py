@@ -209,9 +209,12 @@ def _draw_margins(canvas: Canvas, plan: CardSheets, page: PageOfCards, pages: li
                 note_left = marks.draw_legend(canvas, plan.tag_colours, left, note_zone, font, size) + 2 * mm
                 placed = True
         plan.legend_printed = placed
+    note = _side_note(plan, side, number, total)
     if note_zone is not None:
-        marks.draw_note(canvas, _side_note(plan, side, number, total), note_zone, note_left, right, font, muted,
-                        centred=note_left == left)
+        marks.draw_note(canvas, note, note_zone, note_left, right, font, muted, centred=note_left == left)
+    elif (upright := marks.right_zone(plan.stock, slots, crop)) is not None:
+        marks.draw_upright_note(canvas, note, upright, min(slot.y for slot in slots),
+                                max(slot.top for slot in slots), font, muted)
 
 
 def _draw_front(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSlot) -> None:
