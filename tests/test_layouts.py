@@ -92,3 +92,85 @@ def test_problems_in_the_topic_and_the_layout_are_reported_together(in_project, 
     assert result.exit_code == 1
     assert "flashcards: should be a list" in result.output and "paper: 'A44' is not a paper size" in result.output
     assert "2 problems found" in result.output
+
+
+def tiny_stock_layout(card, safe_margin="4mm"):
+    return (f"stocks:\n  cc:\n    paper: A4\n    card: \"{card}\"\n    columns: 2\n    rows: 5\n    centred: true\n"
+            f"flashcards:\n  stock: cc\n  safe_margin: {safe_margin}\n")
+
+
+@pytest.mark.parametrize("card, safe_margin, words", [
+    ("5mm x 5mm", "4mm", "a card of 5 x 5 mm leaves no room for text inside a 4 mm safe margin on each side; "
+                         "use a card of at least 18 mm each way, or a smaller safe_margin"),
+    ("9mm x 9mm", "4mm", "a card of 9 x 9 mm leaves no room for text inside a 4 mm safe margin on each side"),
+    ("0mm x 50mm", "4mm", "'0mm x 50mm' needs a width and a height of more than 0"),
+    ("-85mm x 55mm", "4mm", "'-85mm x 55mm' needs a width and a height of more than 0"),
+    ("85mm x 0mm", "4mm", "'85mm x 0mm' needs a width and a height of more than 0"),
+    # With no safe margin the card number and the tag band still take about 10 mm of height.
+    ("10mm x 10mm", "0mm", "a card of 10 x 10 mm leaves no room for text beside the card number and tag band"),
+])
+def test_a_card_that_leaves_no_room_for_text_is_reported_at_its_size(in_project, run, write_topic, tmp_path,
+                                                                      card, safe_margin, words):
+    (in_project / "c.yaml").write_text(tiny_stock_layout(card, safe_margin))
+    topic = write_topic("title: T\nflashcards:\n  - front: Q\n    back: A\n    tags: [x]\n")
+    result = run("flashcards", topic, "--layout", "c", "-o", tmp_path / "cards.pdf")
+    assert result.exit_code == 1, result.output
+    assert f"layouts/c.yaml:4:11: stocks.cc.card: {words}" in result.output
+    assert "1 problem found" in result.output and "unexpectedly" not in result.output
+
+
+def test_the_smallest_cards_that_leave_room_for_text_are_printed(in_project, run, write_topic, tmp_path):
+    topic = write_topic("title: T\nflashcards:\n  - front: Q\n    back: A\n")
+    for card, safe_margin in (("18mm x 18mm", "4mm"), ("12mm x 12mm", "0mm")):
+        (in_project / "c.yaml").write_text(tiny_stock_layout(card, safe_margin))
+        result = run("flashcards", topic, "--layout", "c", "-o", tmp_path / "cards.pdf", "--keep-going")
+        assert result.exit_code == 0, result.output
+
+
+def test_a_safe_margin_that_leaves_no_room_for_text_is_reported_at_the_margin(in_project, run, write_topic, tmp_path):
+    (in_project / "c.yaml").write_text("flashcards:\n  safe_margin: 28mm\n")
+    result = run("flashcards", write_topic("title: T\nflashcards:\n  - front: Q\n    back: A\n"),
+                 "--layout", "c", "-o", tmp_path / "cards.pdf")
+    assert result.exit_code == 1, result.output
+    assert ("layouts/c.yaml:2:16: flashcards.safe_margin: a card of 85 x 55 mm leaves no room for text inside a "
+            "28 mm safe margin on each side; use a card of at least 66 mm each way, or a smaller safe_margin") \
+        in result.output
+
+
+def test_a_stock_chosen_with_the_stock_option_must_leave_room_for_text(in_project, run, write_topic, tmp_path):
+    # 22.5 mm leaves 10 mm of the default stock's 55 mm cards, but nothing of Avery C32011's 54 mm ones.
+    (in_project / "wide-margin.yaml").write_text("flashcards:\n  safe_margin: 22.5mm\n")
+    topic = write_topic("title: T\nflashcards:\n  - front: Q\n    back: A\n")
+    assert run("flashcards", topic, "--layout", "wide-margin", "-o", tmp_path / "a.pdf").exit_code == 0
+    for command in (("flashcards", topic, "-o", tmp_path / "b.pdf"), ("calibrate", "-o", tmp_path / "c.pdf")):
+        result = run(*command, "--layout", "wide-margin", "--stock", "C32011")
+        assert result.exit_code == 2, result.output
+        assert "Invalid value for --stock: avery-c32011: a card of 85 x 54 mm leaves no room for text inside a " \
+               "22.5 mm safe margin on each side; use a stock with cards of at least 55 mm each way" in result.output
+
+
+@pytest.mark.parametrize("offset, line, words", [
+    ("{x: 500mm, y: 0mm}", "3:9: flashcards.back_offset.x",
+     "500mm is more than a printer drifts (a few mm); did you mean 5mm? `revisionprint calibrate` measures it"),
+    ("{x: 0mm, y: -500mm}", "3:17: flashcards.back_offset.y", "-500mm is more than a printer drifts (a few mm); "
+                                                              "did you mean -5mm?"),
+    ("{x: 2cm, y: 0mm}", "3:9: flashcards.back_offset.x", "2cm is more than a printer drifts (a few mm); "
+                                                           "did you mean 2mm?"),
+])
+def test_a_back_offset_beyond_printer_drift_is_refused(in_project, run, offset, line, words):
+    (in_project / "drift.yaml").write_text(f"flashcards:\n  back_offset:\n    {offset}\n")
+    result = run("layouts", "show", "drift")
+    assert result.exit_code == 1
+    assert f"layouts/drift.yaml:{line}: {words}" in result.output
+
+
+def test_a_back_offset_of_a_few_millimetres_either_way_is_kept(in_project):
+    (in_project / "drift.yaml").write_text("flashcards:\n  back_offset:\n    x: -10mm\n    y: 1.5mm\n")
+    cards = load_layout("drift").flashcards
+    assert (cards.back_offset_x, cards.back_offset_y) == pytest.approx((-10 * MM, 1.5 * MM))
+
+
+def test_a_custom_paper_for_tables_and_timelines_is_turned_by_each_product(in_project):
+    (in_project / "wide.yaml").write_text("paper: \"297mm x 210mm\"\n")
+    layout = load_layout("wide")
+    assert (layout.page_width, layout.page_height) == pytest.approx((210 * MM, 297 * MM))

@@ -111,3 +111,115 @@ def test_a_layout_may_add_its_own_stock(tmp_path, monkeypatch, run, write_topic)
     listing = run("stocks", "--layout", "mine")
     assert "school-cards: Our office's perforated cards" in listing.output
     assert "avery-c32011" in listing.output
+
+
+def stock_layout(tmp_path, monkeypatch, settings: str):
+    """layouts/mine.yaml with one stock of these settings (one per line), used for its flashcards."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "layouts").mkdir(exist_ok=True)
+    lines = "".join(f"    {line.strip()}\n" for line in settings.strip().splitlines())
+    (tmp_path / "layouts" / "mine.yaml").write_text(f"stocks:\n  mine:\n{lines}flashcards:\n  stock: mine\n")
+    return "mine"
+
+
+def test_cards_that_overlap_are_reported_at_the_pitch(tmp_path, monkeypatch, run):
+    stock_layout(tmp_path, monkeypatch, """
+        paper: A4
+        card: 90mm x 60mm
+        columns: 2
+        rows: 4
+        left: 10mm
+        top: 10mm
+        pitch: 80mm x 50mm
+    """)
+    result = run("layouts", "show", "mine")
+    assert result.exit_code == 1
+    assert ("layouts/mine.yaml:9:12: stocks.mine.pitch: pitch 80 x 50 mm is smaller than the card (90 x 60 mm), "
+            "so the cards overlap") in result.output
+
+
+def test_one_column_needs_no_pitch_across(tmp_path, monkeypatch):
+    stock_layout(tmp_path, monkeypatch, """
+        paper: A4
+        card: 90mm x 60mm
+        columns: 1
+        rows: 4
+        left: 10mm
+        top: 10mm
+        pitch: 0.1mm x 62mm
+    """)
+    assert load_layout("mine").flashcards.stock.pitch_y == pytest.approx(62 * MM)
+
+
+def test_centred_with_left_and_top_is_a_conflict(tmp_path, monkeypatch, run):
+    stock_layout(tmp_path, monkeypatch, """
+        paper: A4
+        card: 85mm x 55mm
+        columns: 2
+        rows: 5
+        centred: true
+        left: 10mm
+        top: 10mm
+    """)
+    result = run("layouts", "show", "mine")
+    assert result.exit_code == 1
+    assert "layouts/mine.yaml:7:14: stocks.mine.centred: centred: true places the cards in the middle of the sheet, " \
+           "so left and top would be ignored; give either centred: true or left, top and pitch, not both" \
+           in result.output
+
+
+def test_a_name_of_a_builtin_stock_in_also_is_reported(tmp_path, monkeypatch, run):
+    stock_layout(tmp_path, monkeypatch, """
+        also: [school, avery-5371, C32011]
+        paper: A4
+        card: 85mm x 55mm
+        columns: 2
+        rows: 5
+        centred: true
+    """)
+    result = run("layouts", "show", "mine")
+    assert result.exit_code == 1
+    assert "layouts/mine.yaml:3:11: stocks.mine.also: 'avery-5371' already names the built-in stock avery-5371, " \
+           "so --stock avery-5371 would still print on that one; take 'avery-5371' out of 'also'" in result.output
+    assert "'C32011' already names the built-in stock avery-c32011" in result.output
+    assert "'school'" not in result.output and "2 problems found" in result.output
+
+
+def test_a_stock_named_like_a_builtin_one_replaces_it_with_its_names(tmp_path, monkeypatch):
+    stock_layout(tmp_path, monkeypatch, "also: [avery-5376]\npaper: A4\ncard: 85mm x 55mm\ncolumns: 2\nrows: 5\n"
+                                        "centred: true")
+    (tmp_path / "layouts" / "mine.yaml").write_text(
+        (tmp_path / "layouts" / "mine.yaml").read_text().replace("  mine:", "  avery-5371:").replace(
+            "stock: mine", "stock: avery-5376"))
+    assert load_layout("mine").flashcards.stock.paper_name == "A4"
+
+
+def test_a_wrong_value_is_not_also_reported_as_missing(tmp_path, monkeypatch, run):
+    stock_layout(tmp_path, monkeypatch, """
+        paper: A4
+        card: 85
+        columns: 30
+        rows: 5
+        left: -5mm
+        top: -1mm
+        pitch: 90mm x 60mm
+    """)
+    result = run("layouts", "show", "mine")
+    assert result.exit_code == 1
+    assert "needs" not in result.output and "4 problems found" in result.output
+    assert "stocks.mine.card: '85' is not a size" in result.output and "stocks.mine.left: '-5mm' cannot be negative" \
+        in result.output
+
+
+def test_a_custom_paper_is_used_as_written_unless_an_orientation_is_given(tmp_path, monkeypatch, run):
+    settings = "paper: \"297mm x 210mm\"\ncard: 140mm x 100mm\ncolumns: 2\nrows: 2\ncentred: true"
+    stock_layout(tmp_path, monkeypatch, settings)
+    stock = load_layout("mine").flashcards.stock
+    assert (stock.page_width, stock.page_height, stock.orientation) == pytest.approx((297 * MM, 210 * MM, "landscape"))
+    stock_layout(tmp_path, monkeypatch, settings + "\norientation: portrait")
+    result = run("layouts", "show", "mine")
+    assert result.exit_code == 1 and "2 x 2 cards do not fit on 297mm x 210mm portrait" in result.output
+    stock_layout(tmp_path, monkeypatch, settings.replace("297mm x 210mm", "210mm x 297mm") + "\norientation: landscape")
+    assert load_layout("mine").flashcards.stock.page_width == pytest.approx(297 * MM)
+    a6 = builtin_stocks()["plain-a4-a6"]
+    assert (a6.page_width, a6.page_height) == pytest.approx((297 * MM, 210 * MM))

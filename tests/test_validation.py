@@ -113,3 +113,22 @@ def test_early_years_are_dates(write_topic):
     topic = load_topic(write_topic("title: T\ntimeline:\n  - date: 476\n    event: Fall of Rome\n"
                                    "  - date: 1066-10-14\n    event: Hastings\n"))
     assert [event.date.year for event in topic.timeline] == [476, 1066]
+
+
+def test_an_answer_list_of_pairs_hints_at_quotes_and_is_not_called_empty(run, write_topic):
+    path = write_topic("title: T\nflashcards:\n  - front: Q\n    back:\n      - Signed: 1950\n"
+                       "      - Aid: $300 million\n  - front: R\n    back:\n      - [a, b]\n")
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert (f"{path}:5:9: flashcards[0].back[0]: should be text; looks like 'Signed: 1950'; YAML reads 'word: text' "
+            "as a pair: put the whole text in quotes") in result.output
+    assert f"{path}:6:9: flashcards[0].back[1]: should be text; looks like 'Aid: $300 million'" in result.output
+    assert f"{path}:9:9: flashcards[1].back[0]: should be text, not a list" in result.output
+    assert "empty list" not in result.output and "3 problems found" in result.output
+
+
+def test_an_empty_answer_list_is_still_reported(run, write_topic):
+    path = write_topic("title: T\nflashcards:\n  - front: Q\n    back: []\n")
+    result = run("validate", path)
+    assert result.exit_code == 1 and f"{path}:4:11: flashcards[0].back: is an empty list; write the answer" \
+        in result.output

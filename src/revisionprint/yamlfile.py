@@ -109,7 +109,12 @@ class YamlFile:
                 self.report(node, item, "is empty; write some text here")
             return None
         if not isinstance(node, ScalarNode):
-            self.report(node, item, f"should be text, not {kind_of(node)}")
+            written = _unquoted_colon_text(node)
+            if written is not None:
+                self.report(node, item, f"should be text; looks like '{written}'; YAML reads 'word: text' as a pair: "
+                                        "put the whole text in quotes")
+            else:
+                self.report(node, item, f"should be text, not {kind_of(node)}")
             return None
         value = node.value.strip()
         if required and not value:
@@ -152,6 +157,16 @@ class YamlFile:
         except ValueError as error:
             self.report(node, item, str(error))
             return None
+
+
+def _unquoted_colon_text(node: Node) -> Optional[str]:
+    """'Signed: 1950' if the node is text that YAML split at an unquoted ': ' into a key and value."""
+    if not isinstance(node, MappingNode) or node.flow_style or len(node.value) != 1:
+        return None
+    key, value = node.value[0]
+    if not (isinstance(key, ScalarNode) and isinstance(value, ScalarNode)) or key.style:
+        return None
+    return f"{key.value}: {value.value}".rstrip()
 
 
 def join(item: str, key: str) -> str:

@@ -123,7 +123,8 @@ class _TopicReader:
             back_is_list = back_node is not None and back_node.id == "sequence"
             if back_is_list:
                 back = self.source.text_list(back_node, f"{item}.back")
-                if not back:
+                # Items that are not text are reported one by one: the list itself is not empty.
+                if not back_node.value:
                     self.source.report(back_node, f"{item}.back", "is an empty list; write the answer")
             elif back_node is not None:
                 text = self.source.text(back_node, f"{item}.back")

@@ -16,10 +16,11 @@ import click
 import yaml
 
 from ..errors import InvalidFiles, Problem
-from ..model import Box, Colours, FactorTableLayout, FlashcardLayout, Layout, PageFurniture, SizeRange, TimelineLayout
+from ..model import (Box, Colours, FactorTableLayout, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
+                     TimelineLayout)
 from ..yamlfile import did_you_mean, read_yaml
 from .options import Setting, read_settings, written_values
-from .stocks import builtin_stocks, find_stock, stock_names
+from .stocks import builtin_stocks, find_stock, stock_names, text_room_problem
 from .schema import LAYOUT_SCHEMA
 
 USER_LAYOUT_FOLDER = Path("layouts")
@@ -144,7 +145,8 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
         raise InvalidFiles(problems)
     v = _values(tree)
     cards, factors, timeline = v["flashcards"], v["factors"], v["timeline"]
-    width, height = v["paper"]
+    # Kept portrait: each product turns the page as its own section says.
+    width, height = sorted(v["paper"])
     return Layout(
         name=name,
         description=v.get("description", ""),
@@ -205,12 +207,41 @@ def _cross_check(tree: SettingsTree) -> list[Problem]:
     if len(columns.value) != len(widths.value):
         report(widths, f"gives {len(widths.value)} widths for {len(columns.value)} columns "
                        f"({', '.join(columns.value)}); give one width per column")
+    own_stocks = tree.get("stocks", {})
+    # A built-in stock keeps its names (stock_names), so the same name in `also` would never
+    # reach this stock; a stock named like a built-in one replaces it, and takes its names.
+    builtin_names = stock_names({name: stock for name, stock in builtin_stocks().items() if name not in own_stocks})
+    for entry in own_stocks.values():
+        also = entry.parts.get("also") if entry.parts else None
+        for alias in also.value if also else ():
+            builtin = find_stock(alias, builtin_names)
+            if builtin is not None:
+                report(also, f"'{alias}' already names the built-in stock {builtin.name}, so --stock {alias} "
+                             f"would still print on that one; take '{alias}' out of 'also'")
     stock = tree["flashcards"]["stock"]
     known = _stocks(_values(tree))
-    if find_stock(stock.value, known) is None:
+    chosen = find_stock(stock.value, known)
+    if chosen is None:
         report(stock, f"there is no stock '{stock.value}'{did_you_mean(stock.value, sorted(known))} "
                       "(run 'revisionprint stocks' to see them all, or add it under 'stocks:')")
+        return problems
+    safe_margin = tree["flashcards"]["safe_margin"]
+    room = text_room_problem(chosen, safe_margin.value)
+    if room is not None:
+        report(_deciding_size(chosen, safe_margin, own_stocks), room)
     return problems
+
+
+def _deciding_size(stock: Stock, safe_margin: Setting, own_stocks: dict) -> Setting:
+    """Which to point at when a card leaves no room for text: the layout's own stock's card,
+    unless the teacher chose the safe margin and the card would do with no margin at all."""
+    entry = next((entry for entry in own_stocks.values() if entry.value is stock), None)
+    if entry is None or entry.parts is None or "card" not in entry.parts:
+        return safe_margin  # a built-in stock: only the margin can change
+    margin_is_builtin = Path(safe_margin.file).resolve().is_relative_to(builtin_layout_folder().resolve())
+    if margin_is_builtin or text_room_problem(stock, 0.0) is not None:
+        return entry.parts["card"]
+    return safe_margin
 
 
 def available_layouts() -> list[LayoutInfo]:
@@ -240,6 +271,9 @@ def with_card_settings(layout: Layout, stock: Optional[str] = None, duplex: Opti
         if chosen is None:
             raise click.BadParameter(f"there is no stock '{stock}'{did_you_mean(stock, sorted(names))} "
                                      "(run 'revisionprint stocks' to see them all)", param_hint="--stock")
+        room = text_room_problem(chosen, cards.safe_margin, on_command_line=True)
+        if room is not None:
+            raise click.BadParameter(f"{chosen.name}: {room}", param_hint="--stock")
         cards = replace(cards, stock=chosen)
     cards = replace(cards, duplex=duplex or cards.duplex, cut=cut or cards.cut)
     return replace(layout, flashcards=cards)

@@ -14,7 +14,7 @@ from typing import Any, Callable, Optional
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..units import LengthError, parse_length
+from ..units import POINTS_PER_UNIT, LengthError, parse_length
 from ..yamlfile import YamlFile, did_you_mean, kind_of
 
 
@@ -28,6 +28,9 @@ class Setting:
     line: int
     column: int
     item: str
+    # A named entry's own settings (a stock's card, pitch...), so that a check made after
+    # merging can point at the one value that is wrong.
+    parts: Optional[dict] = None
 
 
 def read_settings(source: YamlFile, node: Node, schema: dict, item: str) -> dict:
@@ -75,7 +78,7 @@ class NamedEntries:
             value = self.build(name, tree, source, value_node)
             if value is not None:
                 entries[name] = Setting(value, written_values(tree), source.name, key_node.start_mark.line + 1,
-                                        key_node.start_mark.column + 1, entry_item)
+                                        key_node.start_mark.column + 1, entry_item, parts=tree)
         return entries
 
 
@@ -122,6 +125,31 @@ class Length(Option):
         if self.at_least is not None and points < self.at_least:
             raise ValueError(f"'{raw}' is too small here" if points >= 0 else f"'{raw}' cannot be negative")
         return points
+
+
+class Offset(Length):
+    """How far a printer shifts the second side: a few millimetres either way, never more than LIMIT_MM."""
+
+    LIMIT_MM = 10
+    _NUMBER = re.compile(r"[-+]?[0-9]*\.?[0-9]+")
+
+    def __init__(self):
+        super().__init__(at_least=None)
+
+    def convert(self, raw):
+        points = super().convert(raw)
+        if abs(points) > self.LIMIT_MM * POINTS_PER_UNIT["mm"] + 1e-6:
+            raise ValueError(f"{raw} is more than a printer drifts (a few mm){self._guess(raw)} "
+                             f"`revisionprint calibrate` measures it; back_offset can be at most "
+                             f"{self.LIMIT_MM}mm either way")
+        return points
+
+    def _guess(self, raw: str) -> str:
+        """The offset meant, if the unit or the decimal point slipped: 2cm for 2mm, 500mm for 5mm."""
+        number = float(self._NUMBER.search(raw).group())
+        while abs(number) > self.LIMIT_MM:
+            number /= 10
+        return f"; did you mean {round(number, 2):g}mm?"
 
 
 class Integer(Option):
@@ -183,7 +211,23 @@ class ColourList(Option):
         return tuple(raw)
 
 
+def _width_and_height(raw: str) -> Optional[tuple[float, float]]:
+    """'85mm x 55mm' as (width, height) in points; None if it is not two lengths joined by x."""
+    parts = re.split(r"\s*[x×]\s*", raw.strip())
+    if len(parts) != 2:
+        return None
+    try:
+        width, height = parse_length(parts[0]), parse_length(parts[1])
+    except LengthError as error:
+        raise ValueError(str(error)) from None
+    if width <= 0 or height <= 0:
+        raise ValueError(f"'{raw}' needs a width and a height of more than 0, like '85mm x 55mm'")
+    return width, height
+
+
 class Paper(Option):
+    """A paper by name (portrait) or a size, as written: width x height."""
+
     SIZES = {"A3": ("297mm", "420mm"), "A4": ("210mm", "297mm"), "A5": ("148mm", "210mm"),
              "Letter": ("8.5in", "11in"), "Legal": ("8.5in", "14in")}
 
@@ -191,28 +235,22 @@ class Paper(Option):
         for name, (width, height) in self.SIZES.items():
             if raw.casefold() == name.casefold():
                 return (parse_length(width), parse_length(height))
-        parts = re.split(r"\s*[x×]\s*", raw.strip())
-        if len(parts) == 2:
-            try:
-                return tuple(sorted((parse_length(parts[0]), parse_length(parts[1]))))
-            except LengthError as error:
-                raise ValueError(str(error)) from None
-        raise ValueError(
-            f"'{raw}' is not a paper size; use {', '.join(self.SIZES)} or a size such as '210mm x 297mm'"
-        )
+        size = _width_and_height(raw)
+        if size is None:
+            raise ValueError(
+                f"'{raw}' is not a paper size; use {', '.join(self.SIZES)} or a size such as '210mm x 297mm'"
+            )
+        return size
 
 
 class Size(Option):
     """Width x height, as written: '85mm x 55mm', '3.5in x 2in'."""
 
     def convert(self, raw):
-        parts = re.split(r"\s*[x×]\s*", raw.strip())
-        if len(parts) != 2:
+        size = _width_and_height(raw)
+        if size is None:
             raise ValueError(f"'{raw}' is not a size; write width x height, like '85mm x 55mm'")
-        try:
-            return (parse_length(parts[0]), parse_length(parts[1]))
-        except LengthError as error:
-            raise ValueError(str(error)) from None
+        return size
 
 
 class Template(Text):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..fontfiles import FAMILY_NAMES
 from ..model import CutGuides, Duplex
-from .options import Choice, ChoiceList, Colour, ColourList, Integer, Length, NumberList, Paper, Template, Text
+from .options import (Choice, ChoiceList, Colour, ColourList, Integer, Length, NumberList, Offset, Paper, Template,
+                      Text)
 from .stocks import STOCK_ENTRIES
 
 ORIENTATION = Choice("portrait", "landscape")
@@ -37,7 +38,7 @@ LAYOUT_SCHEMA = {
         "back_text": TEXT_SIZES,
         "cut": Choice(*CutGuides.ALL),
         "duplex": Choice(*Duplex.ALL),
-        "back_offset": {"x": Length(at_least=None), "y": Length(at_least=None)},
+        "back_offset": {"x": Offset(), "y": Offset()},
         "tag_colours": ColourList(),
     },
     "factors": {
