@@ -177,3 +177,9 @@ def test_validate_reports_text_the_font_cannot_print(run, write_topic):
 def test_an_empty_output_name_is_a_usage_error(run, write_topic):
     result = run("flashcards", write_topic(CARDS_ONLY.format(title="Empty")), "-o", "")
     assert result.exit_code == 2 and "give the name of the PDF file" in result.output
+
+
+def test_an_empty_section_says_it_is_empty_rather_than_missing(run, write_topic, tmp_path):
+    topic = write_topic("title: X\nflashcards: []\nfactors:\n  - name: F\n    summary: S\n")
+    result = run("flashcards", topic, "-o", tmp_path / "c.pdf")
+    assert result.exit_code == 1 and "list is missing or empty" in result.output

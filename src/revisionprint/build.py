@@ -201,7 +201,7 @@ def build_one(topic: Topic, layout: Layout, item: Product, target: Path, keep_go
     """One product of one topic; `options` are the product's own (CardPrinting for flashcards)."""
     report = BuildReport()
     if not item.has_content(topic):
-        raise RenderFailed([f"{topic.file}: the topic has no {item.section} section, so there is no "
-                            f"{item.label} to make; add a '{item.section}:' list to the file"])
+        raise RenderFailed([f"{topic.file}: the topic has no {item.section} (its '{item.section}:' list is "
+                            f"missing or empty), so it makes no {item.label}; add some to the file"])
     make_product(topic, layout, item, target, keep_going, report, **options)
     return report
