@@ -225,3 +225,30 @@ def test_a_stock_with_no_room_above_or_below_carries_the_note_upright_at_the_sid
     with pdfplumber.open(target) as pdf:
         note = [c for c in pdf.pages[0].chars if c["size"] < 7 and c["x0"] > pdf.pages[0].width - 19 * MM]
         assert note and all(c["x1"] <= pdf.pages[0].width - 5 * MM for c in note)
+
+
+def number_box(page, number):
+    """The box of a card's small label ('DT 7'), found by its number."""
+    words = [w for w in page.extract_words(extra_attrs=["size"]) if round(w["size"], 1) == 6.5]
+    digit = next(w for w in words if w["text"] == str(number))
+    code = next(w for w in words if w["top"] == digit["top"] and w["x1"] < digit["x0"] and digit["x0"] - w["x1"] < 5)
+    return code["x0"], digit["top"], digit["x1"], digit["bottom"]
+
+
+@pytest.mark.parametrize("stock, duplex, axis", [
+    ("plain-a4-business", "long-edge", "vertical"),
+    ("plain-a4-business", "short-edge", "horizontal"),
+    ("plain-a4-a6", "long-edge", "horizontal"),
+    ("avery-5388", "short-edge", "horizontal"),
+])
+def test_card_numbers_are_back_to_back(run, write_topic, tmp_path, stock, duplex, axis):
+    """A loose back is matched to its front by holding them together: the numbers coincide."""
+    target = tmp_path / "cards.pdf"
+    run("flashcards", write_topic(deck(3)), "--stock", stock, "--duplex", duplex, "-o", target)
+    with pdfplumber.open(target) as pdf:
+        fronts, backs = pdf.pages
+        for n in (1, 2, 3):
+            behind = turned_over(number_box(backs, n), backs.width, backs.height, axis)
+            front = number_box(fronts, n)
+            assert all(abs(a - b) < 0.3 * MM for a, b in zip(behind, front)), (n, behind, front)
+            assert inside(word_box(backs, f"Back{n - 1}"), (0, 0, backs.width, backs.height))

@@ -12,7 +12,7 @@ from typing import Optional
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model import Stock
@@ -278,13 +278,21 @@ def draw_legend(canvas: Canvas, colours: dict[str, str], x: float, zone: MarginZ
     return x
 
 
-def write_card_number(writer: TextWriter, label: str, slot: CardSlot, font: str, colour: str,
-                      on_back: bool) -> None:
-    """Bottom right on fronts, bottom left on backs: after the flip the two coincide."""
+def write_card_number(writer: TextWriter, label: str, slot: CardSlot, font: str, colour: str, corner: str) -> None:
+    """In the card's 'bottom right', 'bottom left' or 'top right' corner: fronts have it bottom
+    right, and each back in whichever corner lies behind that once the sheet is turned over."""
     writer.font(font, NUMBER_SIZE)
     writer.colour(_colour(colour))
-    x = slot.x + NUMBER_INSET if on_back else slot.right - NUMBER_INSET - stringWidth(label, font, NUMBER_SIZE)
-    writer.write(x, slot.y + NUMBER_INSET, label)
+    right = corner.endswith("right")
+    x = slot.right - NUMBER_INSET - stringWidth(label, font, NUMBER_SIZE) if right else slot.x + NUMBER_INSET
+    if corner.startswith("top"):
+        # The bottom number's box turned upside down: baseline as far below the top edge
+        # as the box's top is above the bottom one's baseline, and the box below it.
+        ascent, descent = getAscentDescent(font, NUMBER_SIZE)
+        y = slot.top - NUMBER_INSET - ascent - descent
+    else:
+        y = slot.y + NUMBER_INSET
+    writer.write(x, y, label)
 
 
 _colour = lru_cache(maxsize=64)(HexColor)

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from ..cardsets import class_sets
 from ..model import CardPrinting, CutGuides, Duplex, Flashcard, Layout, Overflow, Stock, Topic
 from . import card_marks as marks
-from .card_geometry import CardSlot, back_slot, card_slots, folded_pairs
+from .card_geometry import CardSlot, back_slot, card_slots, folded_pairs, mirrors_left_to_right
 from .fitting import Fitted, TextBlock, fit_block, split_into_boxes
 from .fonts import Faces, missing_glyphs, register_family
 from .problems import RenderProblems
@@ -117,6 +117,15 @@ class CardSheets:
         if self.printing.copies > 1:
             self._fitted[card.number] = parts
         return parts
+
+    @property
+    def back_number_corner(self) -> str:
+        """The corner behind the front's bottom-right number once the sheet is turned over.
+
+        A folded back is drawn upside down, so its own bottom left is already behind it."""
+        if self.cards.duplex == Duplex.FOLD or mirrors_left_to_right(self.stock, self.cards.duplex):
+            return "bottom left"
+        return "top right"
 
     @property
     def text_bottom(self) -> float:

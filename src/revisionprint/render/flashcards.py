@@ -225,7 +225,8 @@ def _draw_front(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardS
     width, height = plan.inner_box(with_band=bool(card.tags))
     writer = TextWriter(canvas)
     _write_text(writer, card.front, slot.x + margin, slot.y + plan.text_bottom, width, height, centred=True)
-    marks.write_card_number(writer, card.label, slot, plan.faces.regular, plan.layout.colours.muted, on_back=False)
+    marks.write_card_number(writer, card.label, slot, plan.faces.regular, plan.layout.colours.muted,
+                            "bottom right")
     writer.draw()
 
 
@@ -239,8 +240,11 @@ def _draw_back(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSl
         canvas.translate(-(slot.x + slot.width / 2), -(slot.y + slot.height / 2))
     width, height = plan.inner_box(with_band=False)
     writer = TextWriter(canvas)
-    _write_text(writer, card.back, slot.x + margin, slot.y + plan.text_bottom, width, height, centred=False)
-    marks.write_card_number(writer, card.label, slot, plan.faces.regular, plan.layout.colours.muted, on_back=True)
+    corner = plan.back_number_corner
+    # The text keeps clear of the number, at the bottom or, when it is at the top, there.
+    bottom = slot.y + (margin if corner.startswith("top") else plan.text_bottom)
+    _write_text(writer, card.back, slot.x + margin, bottom, width, height, centred=False)
+    marks.write_card_number(writer, card.label, slot, plan.faces.regular, plan.layout.colours.muted, corner)
     writer.draw()
     canvas.restoreState()
 
