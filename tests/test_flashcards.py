@@ -202,3 +202,17 @@ def test_a_legend_with_no_room_on_the_sheet_names_its_colours_in_words(run, writ
                                           for n, tag in enumerate(["context", "ideology"])]
     result = run("flashcards", write_topic("\n".join(rows) + "\n"), "--stock", "avery-5371", "-o", tmp_path / "c.pdf")
     assert "no room on the sheet for the tag legend: context orange, ideology sky blue" in result.output
+
+
+def test_with_keep_going_a_back_too_long_is_rewrapped_to_fill_its_card(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    back = " ".join(f"Sentence {n} about the causes of the split." for n in range(40))
+    run("flashcards", write_topic(f"title: T\nflashcards:\n  - front: Q\n    back: \"{back}\"\n"), "-o", target,
+        "--keep-going")
+    with pdfplumber.open(target) as pdf:
+        back_page = pdf.pages[1]
+        words = [w for w in back_page.extract_words() if w["text"].startswith("Sentence")]
+        box = mirrored(front_box(0))
+        assert len(words) == 40 and all(box[0] <= w["x0"] and w["x1"] <= box[2] for w in words)
+        text_width = max(w["x1"] for w in back_page.extract_words()) - min(w["x0"] for w in words)
+        assert text_width > (CARD_W - 8 * MM) * 0.9  # filling the card across, not a narrow strip

@@ -177,3 +177,46 @@ def split_into_boxes(fitted: Fitted, width: float, height: float) -> list[Fitted
     if current:
         boxes.append(Fitted(current, heights, fitted.size, True))
     return boxes
+
+
+@dataclass
+class Shrunk:
+    scale: float
+    heights: list[float]  # of each flowable, wrapped at the box's width / scale
+    height: float
+    left: float  # where the text starts and ends across, unscaled: words that stick out of
+    right: float  # a line start before 0 or end after the wrapping width
+
+
+def shrink_to_box(flowables: list[Flowable], width: float, height: float) -> Shrunk:
+    """The scale at which text too big for its box fits it, wrapped again at width / scale so
+    it fills the box's width, as KeepInFrame's shrink does. Not KeepInFrame itself: a
+    Paragraph says it is as wide as its frame even when a word sticks out, which
+    KeepInFrame then never shrinks for."""
+
+    def wrapped(scale: float) -> Shrunk:
+        wide = width / scale
+        heights = [flowable.wrap(wide, 1e6)[1] for flowable in flowables]
+        total = sum(heights) + sum(flowable.getSpaceAfter() for flowable in flowables[:-1])
+        return Shrunk(scale, heights, total, *_extent_across(flowables, wide))
+
+    def fits(shrunk: Shrunk) -> bool:
+        return shrunk.height * shrunk.scale <= height + 0.01 and (shrunk.right - shrunk.left) * shrunk.scale <= width + 0.01
+
+    low, high = 0.02, 1.0
+    for _ in range(20):  # to a scale within a millionth: far finer than the eye
+        middle = (low + high) / 2
+        low, high = (middle, high) if fits(wrapped(middle)) else (low, middle)
+    return wrapped(low)
+
+
+def _extent_across(flowables: list[Flowable], width: float) -> tuple[float, float]:
+    left, right = 0.0, width
+    for paragraph in flowables:
+        style = paragraph.style
+        room = width - style.leftIndent - style.rightIndent
+        for line in paragraph.blPara.lines:
+            spare = line[0] if isinstance(line, tuple) else line.extraSpace
+            start = style.leftIndent + (spare / 2 if style.alignment == TA_CENTER else 0.0)
+            left, right = min(left, start), max(right, start + room - spare)
+    return left, right

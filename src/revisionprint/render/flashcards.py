@@ -11,7 +11,6 @@ import io
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -20,7 +19,7 @@ from . import card_marks as marks
 from .card_geometry import CardSlot
 from .card_paragraph import TextWriter, write_stacked
 from .card_sheets import CardSheets, PrintedCard, Sheet
-from .fitting import Fitted
+from .fitting import Fitted, shrink_to_box
 from .furniture import SheetKind, document_info, furnished_canvas
 from .problems import RenderProblems
 from .product import RenderedPdf, counted
@@ -264,34 +263,17 @@ def _write_text(writer: TextWriter, fitted: Fitted, x: float, y: float, width: f
 
 def _draw_shrunk(canvas: Canvas, fitted: Fitted, x: float, y: float, width: float, height: float,
                  centred: bool) -> None:
-    """Only with --keep-going: text that does not fit even at the smallest size is scaled
-    down into its box, so it is all printed and never runs onto the next card.
-
-    Not KeepInFrame: a Paragraph says it is as wide as its frame even when a word
-    sticks out of it, so KeepInFrame would not shrink for that word.
-    """
-    left, right = _extent_across(fitted, width)
-    scale = min(1.0, width / (right - left), height / max(fitted.height, 0.01))
-    used_width, used_height = (right - left) * scale, fitted.height * scale
+    """Only with --keep-going: text that does not fit even at the smallest size is printed
+    smaller still, all of it, and never onto the next card."""
+    shrunk = shrink_to_box(fitted.flowables, width, height)
+    scale = shrunk.scale
+    used_width, used_height = (shrunk.right - shrunk.left) * scale, shrunk.height * scale
     canvas.saveState()
-    canvas.translate(x + (width - used_width) / 2 * centred - left * scale,
+    canvas.translate(x + (width - used_width) / 2 * centred - shrunk.left * scale,
                      y + height - used_height - (height - used_height) / 2 * centred)
     canvas.scale(scale, scale)
-    top = fitted.height
-    for flowable, used in zip(fitted.flowables, fitted.heights):
+    top = shrunk.height
+    for flowable, used in zip(fitted.flowables, shrunk.heights):
         flowable.drawOn(canvas, 0, top - used)
         top -= used + flowable.getSpaceAfter()
     canvas.restoreState()
-
-
-def _extent_across(fitted: Fitted, width: float) -> tuple[float, float]:
-    """Where the text starts and ends across the box, words that stick out included."""
-    left, right = 0.0, width
-    for paragraph in fitted.flowables:
-        style = paragraph.style
-        room = width - style.leftIndent - style.rightIndent
-        for line in paragraph.blPara.lines:
-            spare = line[0] if isinstance(line, tuple) else line.extraSpace
-            start = style.leftIndent + (spare / 2 if style.alignment == TA_CENTER else 0.0)
-            left, right = min(left, start), max(right, start + room - spare)
-    return left, right
