@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from conftest import pdf_text
 from revisionprint.build import slugify
 
 CARDS_ONLY = "title: {title}\nflashcards:\n  - front: Q\n    back: A\n"
@@ -183,3 +184,13 @@ def test_an_empty_section_says_it_is_empty_rather_than_missing(run, write_topic,
     topic = write_topic("title: X\nflashcards: []\nfactors:\n  - name: F\n    summary: S\n")
     result = run("flashcards", topic, "-o", tmp_path / "c.pdf")
     assert result.exit_code == 1 and "list is missing or empty" in result.output
+
+
+def test_build_takes_the_overflow_its_advice_names(run, write_topic, tmp_path):
+    back = " ".join(f"Sentence {n} about the causes of the split." for n in range(40))
+    topic = write_topic(f"title: Long\nflashcards:\n  - front: Q\n    back: \"{back}\"\n")
+    refused = run("build", topic, "-o", tmp_path)
+    assert refused.exit_code == 1 and "use --overflow continue" in refused.output
+    result = run("build", topic, "-o", tmp_path, "--overflow", "continue")
+    assert result.exit_code == 0, result.output
+    assert "Sentence 39" in pdf_text(tmp_path / "long-flashcards.pdf")

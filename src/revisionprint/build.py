@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Optional
 
 from .errors import RenderProblems as RenderFailed
 from .errors import RevisionprintError
-from .model import Layout, Topic
+from .model import CardPrinting, Layout, Topic
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,8 @@ def make_product(topic: Topic, layout: Layout, item: Product, target: Path, keep
 
 
 def build_topics(topics: list[Topic], layout: Layout, output: Path, products: list[Product],
-                 keep_going: bool, progress: Optional[Callable[[Iterable], Iterable]] = None) -> BuildReport:
+                 keep_going: bool, progress: Optional[Callable[[Iterable], Iterable]] = None,
+                 card_printing: Optional[CardPrinting] = None) -> BuildReport:
     _refuse_shared_file_names(topics)
     report = BuildReport()
     jobs = []
@@ -180,7 +181,8 @@ def build_topics(topics: list[Topic], layout: Layout, output: Path, products: li
             elif not any(skip.startswith(f"{topic.file}: no {item.section}") for skip in report.skipped):
                 report.skipped.append(f"{topic.file}: no {item.section} section, so no {item.label} was made")
     for topic, item in (progress(jobs) if progress else jobs):
-        make_product(topic, layout, item, output / item.file_name(topic), keep_going, report)
+        options = {"printing": card_printing} if item.key == "flashcards" and card_printing else {}
+        make_product(topic, layout, item, output / item.file_name(topic), keep_going, report, **options)
     return report
 
 

@@ -59,6 +59,8 @@ layout_option = click.option("--layout", "layout_name", default="default", show_
 keep_going_option = click.option("--keep-going", is_flag=True,
                                  help="Write the PDFs even if some text does not fit or cannot be drawn (still reported).")
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
+overflow_option = click.option("--overflow", type=click.Choice(Overflow.ALL), default=Overflow.FAIL, show_default=True,
+                               help="A flashcard back too long for its card: fail, or continue it on an extra card.")
 content_argument = click.argument("content", type=click.Path(exists=True, dir_okay=False))
 
 
@@ -128,10 +130,11 @@ def _finish(report, quiet: bool) -> None:
               show_default=True, help="Folder to write the PDFs into.")
 @click.option("--only", metavar="PRODUCT,...", help="Build only these: flashcards, factors, factors-blank, "
               "timeline, timeline-answers.")
+@overflow_option
 @keep_going_option
 @quiet_option
-def build(content: tuple[str, ...], layout_name: str, output: Path, only: Optional[str], keep_going: bool,
-          quiet: bool) -> None:
+def build(content: tuple[str, ...], layout_name: str, output: Path, only: Optional[str], overflow: str,
+          keep_going: bool, quiet: bool) -> None:
     """Build every product of each topic into the output folder.
 
     With no CONTENT, builds every content/*.yaml (or the bundled example).
@@ -148,7 +151,8 @@ def build(content: tuple[str, ...], layout_name: str, output: Path, only: Option
                                      param_hint="--only")
         products = select_products(names)
     topics, layout = _load(list(content) or _default_content(), layout_name)
-    report = build_topics(topics, layout, output, products, keep_going, _progress(quiet))
+    report = build_topics(topics, layout, output, products, keep_going, _progress(quiet),
+                          card_printing=CardPrinting(overflow=overflow))
     _finish(report, quiet)
 
 
@@ -194,8 +198,7 @@ def _comma_list(value: Optional[str]) -> tuple[str, ...]:
               help="Number of sets; each starts on a fresh sheet.")
 @click.option("--start-position", type=click.IntRange(1, None), default=1, show_default=True,
               help="Start on this card of a partly used sheet (the backs follow).")
-@click.option("--overflow", type=click.Choice(Overflow.ALL), default=Overflow.FAIL, show_default=True,
-              help="A back too long for its card: fail, or continue it on an extra card.")
+@overflow_option
 @keep_going_option
 @quiet_option
 def flashcards(content, output, layout_name, stock, duplex, sides, cut, tags, shuffle, seed, copies,
