@@ -16,6 +16,8 @@ TEXTS = [
     "*Italic start* then plain then **bold end**",
     "Spaces   between    words  and **bold**,  punctuation; *italic*: end.",
     "**Runs** *side* **by**side *with* only **spaces** *between* **them**, then (*one*)**two** three",
+    "The de\u00adStalin\u00adisation speech by Khrush\u00adchev attacked peace\u00adful co\u00adexistence and "
+    "**Sta\u00adlin**'s legacy",
 ]
 
 
@@ -94,3 +96,24 @@ def test_quick_drawing_puts_every_character_where_paragraph_draws_it(align, bull
     expected = _chars_drawn(by_paragraph)
     assert len(expected) > 300
     assert _chars_drawn(quickly) == expected
+
+
+
+def test_no_break_spaces_hold_words_together():
+    register_family("Open Sans")
+    style = paragraph_style("Open Sans", 10)
+    text = "From 1914\u00a0\u2013\u00a01918 the front moved 10\u00a0km, said Louis\u00a0XIV, " * 3
+    for width in (60, 90, 130, 200):
+        for line in lines_of(CardParagraph(text, style, frags=text_frags(text, style)), width):
+            assert not line.startswith(("\u2013", "1918", "km", "XIV")), (width, line)
+
+
+def test_soft_hyphens_are_invisible_except_where_a_line_breaks():
+    register_family("Open Sans")
+    style = paragraph_style("Open Sans", 10)
+    text = "Khrush\u00adchev's de\u00adStalin\u00adisation speech"
+    wide = lines_of(CardParagraph(text, style, frags=text_frags(text, style)), 400)
+    assert wide == ["Khrushchev's deStalinisation speech"]
+    narrow = lines_of(CardParagraph(text, style, frags=text_frags(text, style)), 55)
+    assert narrow == ["Khrush-", "chev's de-", "Stalin-", "isation", "speech"]
+    assert any(line.endswith("-") for line in narrow) and "\u00ad" not in "".join(narrow)

@@ -12,6 +12,7 @@ Anything else (a paragraph split between cards, say) goes ReportLab's way.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Sequence
 
@@ -20,6 +21,16 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import FragLine, ParaLines
+
+SOFT_HYPHEN = "\u00ad"  # where a word may break, with a hyphen; invisible elsewhere
+# Spaces a line may break at: any whitespace but the no-break spaces, which keep
+# '10 km' or '1914 - 1918' together.
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f\u2060]+")
+
+
+def breaking_words(text: str) -> list[str]:
+    return [word for word in _BREAKING_SPACE.split(text) if word]
+
 
 # Paragraph.drawOn puts a bullet's text here, and pushes the first line right if
 # the bullet would reach it (reportlab.platypus.paragraph._drawBullet).
@@ -39,7 +50,7 @@ class CardParagraph(Paragraph):
         self._quick_lines = not self._general_breaking and simple and bool(frags)
         if not self._quick_lines:
             return super().breakLines(width)
-        if len(frags) == 1:
+        if len(frags) == 1 and SOFT_HYPHEN not in frags[0].text:
             return self._break_plain(frags[0], max_width)
         return self._break_runs(frags, max_width)
 
@@ -56,7 +67,7 @@ class CardParagraph(Paragraph):
         lines = []
         words: list[str] = []
         used = longest = 0.0
-        for word in frag.text.split():
+        for word in breaking_words(frag.text):
             width = width_of[word]
             if words and used + space + width > max_width:
                 lines.append((max_width - used, words))
@@ -72,27 +83,44 @@ class CardParagraph(Paragraph):
         return copy_frag(frag, kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
 
     def _break_runs(self, frags, max_width: float):
-        """Words made of pieces in different styles ('**Mao**'s'), wrapped greedily, as FragLines."""
+        """Words made of pieces in different styles ('**Mao**'s'), wrapped greedily, as FragLines;
+        a word that does not fit is broken at a soft hyphen where one lets its head fit."""
         lines = []
         runs: list = []  # the line so far: (fragment whose style a run has, the run's texts)
         words = 0
         used = space = longest = 0.0
-        for pieces, width, space_after in _styled_words(frags):
-            if words and used + space + width > max_width:
-                lines.append(_frag_line(runs, words, used, max_width))
-                longest = max(longest, used)
-                runs, words, used = [], 0, 0.0
+
+        def place(pieces, width: float) -> None:
+            nonlocal used, words
             if words:
                 used += space + width
                 runs[-1][1].append(" ")
             else:
                 used = width
             for frag, text in pieces:
+                text = text.replace(SOFT_HYPHEN, "")
                 if runs and runs[-1][0].fontName == frag.fontName and runs[-1][0].fontSize == frag.fontSize:
                     runs[-1][1].append(text)
                 else:
                     runs.append((frag, [text]))
             words += 1
+
+        for pieces, width, space_after in _styled_words(frags):
+            while pieces:
+                gap = space if words else 0.0
+                if used + gap + width <= max_width:
+                    place(pieces, width)
+                    break
+                broken = _hyphenated(pieces, max_width - used - gap)
+                if broken is not None:
+                    head, head_width, pieces, width = broken
+                    place(head, head_width)
+                elif not words:
+                    place(pieces, width)  # no break fits even on a line of its own: it sticks out, reported
+                    break
+                lines.append(_frag_line(runs, words, used, max_width))
+                longest = max(longest, used)
+                runs, words, used = [], 0, 0.0
             space = space_after
         if words:
             lines.append(_frag_line(runs, words, used, max_width))
@@ -211,15 +239,16 @@ def word_widths(font: str, size: float) -> _WordWidths:
 
 
 def _styled_words(frags) -> list:
-    """(pieces, width, width of the space after) for each word; a word may span styles."""
+    """(pieces, width, width of the space after) for each word; a word may span styles,
+    and its width leaves out soft hyphens, which print only where a line breaks."""
     words = []
     pieces: list = []  # of the word not yet ended by a space
     width = space = 0.0
     for frag in frags:
         text = frag.text
         widths = word_widths(frag.fontName, frag.fontSize)
-        parts = text.split()
-        if pieces and (not parts or text[0].isspace()):
+        parts = breaking_words(text)
+        if pieces and (not parts or _BREAKING_SPACE.match(text)):
             words.append((pieces, width, space))
             pieces, width = [], 0.0
         for index, part in enumerate(parts):
@@ -227,14 +256,34 @@ def _styled_words(frags) -> list:
                 words.append((pieces, width, space))
                 pieces, width = [], 0.0
             pieces.append((frag, part))
-            width += widths[part]
+            width += widths[part.replace(SOFT_HYPHEN, "")]
             space = widths[" "]
-        if pieces and text and text[-1].isspace():
+        if pieces and text and _BREAKING_SPACE.match(text[-1]):
             words.append((pieces, width, space))
             pieces, width = [], 0.0
     if pieces:
         words.append((pieces, width, space))
     return words
+
+
+def _hyphenated(pieces: list, room: float):
+    """The word broken at its last soft hyphen whose head, with a hyphen, fits `room`:
+    (head pieces, head width, tail pieces, tail width), or None."""
+    for index in range(len(pieces) - 1, -1, -1):
+        frag, text = pieces[index]
+        cut = text.rfind(SOFT_HYPHEN)
+        while cut != -1:
+            head = pieces[:index] + [(frag, text[:cut] + "-")]
+            tail = [(frag, text[cut + 1:])] + pieces[index + 1:]
+            head_width = _visible_width(head)
+            if head_width <= room:
+                return head, head_width, tail, _visible_width(tail)
+            cut = text.rfind(SOFT_HYPHEN, 0, cut)
+    return None
+
+
+def _visible_width(pieces: list) -> float:
+    return sum(word_widths(frag.fontName, frag.fontSize)[text.replace(SOFT_HYPHEN, "")] for frag, text in pieces)
 
 
 def _frag_line(runs: list, words: int, used: float, max_width: float) -> FragLine:

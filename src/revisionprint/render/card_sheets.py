@@ -14,6 +14,7 @@ from ..cardsets import class_sets
 from ..model import CardPrinting, CutGuides, Duplex, Flashcard, Layout, Overflow, Stock, Topic
 from . import card_marks as marks
 from .card_geometry import CardSlot, back_slot, card_slots, folded_pairs, mirrors_left_to_right
+from .card_paragraph import SOFT_HYPHEN, breaking_words
 from .fitting import Fitted, TextBlock, fit_block, split_into_boxes
 from .fonts import Faces, missing_glyphs, register_family
 from .problems import RenderProblems
@@ -180,7 +181,7 @@ class CardSheets:
 
 def _too_big(fitted: Fitted, texts, where: str, smallest: float, advice: str) -> str:
     if not fitted.words_fit:
-        longest = max((word for text in texts for word in text.split()), key=len)
+        longest = max((word for text in texts for word in breaking_words(text)), key=len).replace(SOFT_HYPHEN, "")
         shown = longest if len(longest) <= 40 else longest[:37] + "..."
         return (f"has a word too wide for {where} even at {smallest:g}pt ('{shown}'); "
                 "break it with spaces or shorten it")

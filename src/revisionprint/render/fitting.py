@@ -49,7 +49,14 @@ def text_frags(text: str, style) -> list:
     """Paragraph fragments built from our runs directly: the text never passes through
     ReportLab's markup parser, so it stays data (and building a card is several times faster)."""
     templates = _template_frags(style)
+    if NARROW_NO_BREAK_SPACE in text:
+        # Open Sans has no narrow no-break space (French « guillemets »): the plain one keeps
+        # the words together just the same, where the narrow one would print as a box.
+        text = text.replace(NARROW_NO_BREAK_SPACE, "\u00a0")
     return [copy_frag(templates[(bold, italic)], text=run) for run, bold, italic in styled_runs(text)]
+
+
+NARROW_NO_BREAK_SPACE = "\u202f"
 
 
 @dataclass(frozen=True)
