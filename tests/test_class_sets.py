@@ -100,3 +100,37 @@ def test_overflow_continue_carries_the_back_onto_extra_cards(run, write_topic, t
     for n in range(40):
         assert f"Point{n} with a few more words" in text
     assert "Next question" in text and "L 1 (1/" in text
+
+
+JULY_CRISIS = ("title: T\nflashcards:\n"
+               "  - front: Front0\n    back: Back0\n    tags: [July Crisis, people]\n"
+               "  - front: Front1\n    back: Back1\n    tags: [july crisis]\n"
+               "  - front: Front2\n    back: Back2\n    tags: [\"JULY   Crisis\"]\n"
+               "  - front: Front3\n    back: Back3\n    tags: [People]\n")
+
+
+def test_tags_differing_in_case_or_spacing_are_one_tag_spelt_as_first_written(write_topic):
+    topic = load_topic(write_topic(JULY_CRISIS))
+    assert [card.tags for card in topic.flashcards] == [("July Crisis", "people"), ("July Crisis",),
+                                                        ("July Crisis",), ("people",)]
+    assert [card.number for card in class_sets(topic.flashcards, ("july  CRISIS",))[0]] == [1, 2, 3]
+
+
+def test_tags_select_whatever_their_case_and_spacing(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    result = run("flashcards", write_topic(JULY_CRISIS), "--tags", "july  crisis", "-o", target)
+    assert result.exit_code == 0 and "3 cards" in result.output, result.output
+    assert fronts_in_order(target) == [0, 1, 2]
+    # The legend names each tag once, in one colour.
+    result = run("flashcards", write_topic(JULY_CRISIS), "--stock", "avery-5371", "-o", tmp_path / "small.pdf")
+    assert "no room on the sheet for the tag legend: July Crisis orange, people sky blue" in result.output
+
+
+def test_a_tag_repeated_on_a_card_is_printed_once(run, write_topic, tmp_path):
+    topic = write_topic("title: T\nflashcards:\n  - front: Q\n    back: A\n    tags: [a, b, a, A, \"B \"]\n")
+    card = load_topic(topic).flashcards[0]
+    assert card.tags == ("a", "b")
+    assert card.origin.position_of("tags[1]") == (5, 15)  # messages about 'b' still point at 'b'
+    target = tmp_path / "cards.pdf"
+    run("flashcards", topic, "-o", target)
+    assert "a \u00b7 b Q" in pdf_text(target)

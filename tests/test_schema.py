@@ -59,6 +59,7 @@ VALID = [
     pytest.param({"title": "T", "timeline": [{"date": 1969, "event": "E"}]}, id="a year as a number"),
     pytest.param({"title": 1984, "flashcards": [{"front": 42, "back": True}]}, id="numbers and true are text"),
     pytest.param(topic(flashcards=None, factors=..., timeline=...), id="an empty section"),
+    pytest.param(card(tags=[1984, "Cold War"]), id="tags as a number and text"),
 ]
 
 INVALID = [
@@ -72,6 +73,8 @@ INVALID = [
     pytest.param(card(back=None), id="back empty"),
     pytest.param(card(colour="red"), id="unknown card key"),
     pytest.param(card(tags={"a": 1}), id="tags as a mapping"),
+    pytest.param(card(tags="Cold War, 1950s"), id="a tag with a comma"),
+    pytest.param(card(tags=["Cold War", "1950s, 1960s"]), id="a listed tag with a comma"),
     pytest.param(topic(flashcards={"front": "Q", "back": "A"}), id="flashcards not a list"),
     pytest.param(topic(factors=[{"summary": "S"}]), id="factor without a name"),
     pytest.param(topic(factors=[{"name": "N", "evidence": [["nested"]]}]), id="evidence nested list"),

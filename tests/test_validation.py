@@ -30,6 +30,17 @@ CASES = [
     ("title: T\n" + GOOD_CARD + "title: Again\n", 5, "title", "given twice"),
     ("title: T\nflashcards:\n  - front: &Co question\n    back: A\n", 3, "", "reads '&Co'"),
     ("title: T\nflashcards:\n  - front: Q\n    back: !Important answer\n", 4, "", "reads '!Important'"),
+    ("title: T\nflashcards:\n  - front: Q\n    back: Null\n", 4, "flashcards[0].back",
+     "YAML reads 'Null' as 'nothing'; to print the word, put it in quotes: \"Null\""),
+    ("title: T\nflashcards:\n  - front: NULL\n    back: A\n", 3, "flashcards[0].front",
+     "YAML reads 'NULL' as 'nothing'; to print the word, put it in quotes: \"NULL\""),
+    ("title: T\nflashcards:\n  - front: Q\n    back: [Yes, null]\n", 4, "flashcards[0].back[1]",
+     "YAML reads 'null' as 'nothing'"),
+    ("title: T\nflashcards:\n  - front: ~\n    back: A\n", 3, "flashcards[0].front",
+     "YAML reads '~' as 'nothing'; to print it, put it in quotes: \"~\""),
+    ("title: T\nflashcards:\n  - front: Q\n    back: A\n    tags: [people, \"Cold War, 1950s\"]\n", 5,
+     "flashcards[0].tags[1]", "has a comma, but --tags uses commas to separate tags; write it without one, "
+     "such as 'Cold War 1950s'"),
 ]
 
 
@@ -132,3 +143,27 @@ def test_an_empty_answer_list_is_still_reported(run, write_topic):
     result = run("validate", path)
     assert result.exit_code == 1 and f"{path}:4:11: flashcards[0].back: is an empty list; write the answer" \
         in result.output
+
+
+def test_a_tag_with_a_comma_is_reported_at_the_tag(run, write_topic):
+    path = write_topic("title: T\nflashcards:\n  - front: Q\n    back: A\n    tags:\n      - people\n"
+                       "      - Cold War,1950s\n  - front: R\n    back: B\n    tags: Cold War, 1950s\n")
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert (f"{path}:7:9: flashcards[0].tags[1]: has a comma, but --tags uses commas to separate tags; "
+            "write it without one, such as 'Cold War 1950s'") in result.output
+    # One text with a comma may have been meant as two tags.
+    assert (f"{path}:10:11: flashcards[1].tags: has a comma, but --tags uses commas to separate tags; "
+            "write it without one, such as 'Cold War 1950s', or write several tags as a list: "
+            "tags: [Cold War, 1950s]") in result.output
+    assert "2 problems found" in result.output
+
+
+def test_null_in_quotes_is_text_and_an_empty_value_is_still_empty(run, write_topic):
+    from revisionprint.content import load_topic
+
+    topic = load_topic(write_topic("title: T\nflashcards:\n  - front: \"Null\"\n    back: '~'\n"))
+    assert topic.flashcards[0].front == "Null" and topic.flashcards[0].back == ("~",)
+    path = write_topic("title: T\nflashcards:\n  - front: Q\n    back:\n", name="empty.yaml")
+    result = run("validate", path)
+    assert "flashcards[0].back: is empty; write some text here" in result.output and "nothing" not in result.output

@@ -16,17 +16,22 @@ class UnknownTag(ValueError):
     pass
 
 
+def tag_key(tag: str) -> str:
+    """What makes two tags the same label: 'July Crisis', 'july crisis' and 'July  Crisis' are one."""
+    return " ".join(tag.split()).casefold()
+
+
 def select_by_tags(cards: tuple[Flashcard, ...], tags: tuple[str, ...]) -> list[Flashcard]:
-    """Cards carrying any of the tags (all cards when no tag is given)."""
+    """Cards carrying any of the tags (all cards when no tag is given), whatever their case and spacing."""
     if not tags:
         return list(cards)
-    known = sorted({tag for card in cards for tag in card.tags})
+    known = {tag_key(tag): tag for card in cards for tag in card.tags}
     for tag in tags:
-        if tag not in known:
-            hint = did_you_mean(tag, known) if known else "; no card has a tag"
+        if tag_key(tag) not in known:
+            hint = did_you_mean(tag, sorted(known.values())) if known else "; no card has a tag"
             raise UnknownTag(f"no card is tagged '{tag}'{hint}")
-    wanted = set(tags)
-    return [card for card in cards if wanted.intersection(card.tags)]
+    wanted = {tag_key(tag) for tag in tags}
+    return [card for card in cards if any(tag_key(tag) in wanted for tag in card.tags)]
 
 
 def class_sets(cards: tuple[Flashcard, ...], tags: tuple[str, ...] = (), shuffle_seed: int | None = None,

@@ -106,7 +106,7 @@ class YamlFile:
         """Text exactly as written; numbers and yes/no stay the characters typed."""
         if is_null(node):
             if required:
-                self.report(node, item, "is empty; write some text here")
+                self.report(node, item, _null_message(node))
             return None
         if not isinstance(node, ScalarNode):
             written = _unquoted_colon_text(node)
@@ -167,6 +167,16 @@ def _unquoted_colon_text(node: Node) -> Optional[str]:
     if not (isinstance(key, ScalarNode) and isinstance(value, ScalarNode)) or key.style:
         return None
     return f"{key.value}: {value.value}".rstrip()
+
+
+def _null_message(node: Optional[Node]) -> str:
+    """Why a required text is missing: nothing written, or a word such as Null that YAML reads as nothing."""
+    written = node.value if node is not None else ""
+    # Only the spellings YAML itself reads as null: '!!null text' is a tag, not a word to quote.
+    if written not in ("null", "Null", "NULL", "~"):
+        return "is empty; write some text here"
+    what = "it" if written == "~" else "the word"
+    return f"YAML reads '{written}' as 'nothing'; to print {what}, put it in quotes: \"{written}\""
 
 
 def join(item: str, key: str) -> str:

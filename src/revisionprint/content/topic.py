@@ -6,10 +6,12 @@ Every problem in a file is collected, so a teacher sees them all in one run.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterable, Optional
 
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..cardsets import tag_key
 from ..errors import InvalidFiles, Problem
 from ..model import Factor, Flashcard, Origin, PartialDate, TimelineEvent, Topic
 from ..yamlfile import YamlFile, did_you_mean, read_yaml
@@ -75,6 +77,9 @@ def load_topics(paths: Iterable[str]) -> list[Topic]:
 class _TopicReader:
     def __init__(self, source: YamlFile):
         self.source = source
+        # Each tag as first written in the file, by tag_key: 'july crisis' on a later card
+        # prints as 'July Crisis', so the tag selects, and is coloured, as one.
+        self.tag_spellings: dict[str, str] = {}
 
     def origin(self, node: Node, item: str) -> Origin:
         fields = []
@@ -131,10 +136,54 @@ class _TopicReader:
                 back = (text,) if text else ()
             else:
                 back = ()
-            tags = self.source.text_list(fields.get("tags"), f"{item}.tags")
+            tags, tag_nodes = self.tags(fields.get("tags"), f"{item}.tags")
             if front and back:
-                cards.append(Flashcard(len(cards) + 1, front, back, back_is_list, tags, self.origin(card_node, item)))
+                origin = self.origin_with_tags(self.origin(card_node, item), tag_nodes)
+                cards.append(Flashcard(len(cards) + 1, front, back, back_is_list, tags, origin))
         return tuple(cards)
+
+    def tags(self, node: Optional[Node], item: str) -> tuple[tuple[str, ...], list[Node]]:
+        """A card's tags, each spelt as first written in the file and given once, with the node of each."""
+        if isinstance(node, SequenceNode):
+            entries = [(entry, f"{item}[{index}]", True) for index, entry in enumerate(node.value)]
+        elif isinstance(node, ScalarNode):
+            entries = [(node, item, False)]
+        else:
+            # Nothing written, or not text at all: text_list reports the latter.
+            self.source.text_list(node, item)
+            return (), []
+        tags: dict[str, str] = {}
+        nodes = []
+        for entry, entry_item, in_list in entries:
+            tag = self.source.text(entry, entry_item, required=in_list)
+            if not tag:
+                continue
+            if "," in tag:
+                self.report_comma_in_tag(entry, entry_item, tag, in_list)
+                continue
+            key = tag_key(tag)
+            if key not in tags:
+                tags[key] = self.tag_spellings.setdefault(key, tag)
+                nodes.append(entry)
+        return tuple(tags.values()), nodes
+
+    @staticmethod
+    def origin_with_tags(origin: Origin, tag_nodes: list[Node]) -> Origin:
+        """tags[n] at the nth tag kept, not the nth written: a repeated tag is dropped, and a message
+        about a tag (a letter the font lacks) must still show that tag's line."""
+        other_fields = tuple(field for field in origin.fields if not field[0].startswith("tags["))
+        tag_fields = tuple((f"tags[{index}]", *_position(node)) for index, node in enumerate(tag_nodes))
+        return replace(origin, fields=other_fields + tag_fields)
+
+    def report_comma_in_tag(self, node: Node, item: str, tag: str, in_list: bool) -> None:
+        without_commas = " ".join(tag.replace(",", " ").split())
+        message = (f"has a comma, but --tags uses commas to separate tags; "
+                   f"write it without one, such as '{without_commas}'")
+        if not in_list:
+            # 'tags: Cold War, 1950s' is one text to YAML, but may have been meant as two tags.
+            parts = ", ".join(part.strip() for part in tag.split(",") if part.strip())
+            message += f", or write several tags as a list: tags: [{parts}]"
+        self.source.report(node, item, message)
 
     def factors(self, node: Optional[Node]) -> tuple[Factor, ...]:
         factors: list[Factor] = []
