@@ -194,3 +194,19 @@ def test_build_takes_the_overflow_its_advice_names(run, write_topic, tmp_path):
     result = run("build", topic, "-o", tmp_path, "--overflow", "continue")
     assert result.exit_code == 0, result.output
     assert "Sentence 39" in pdf_text(tmp_path / "long-flashcards.pdf")
+
+
+def test_an_output_name_without_pdf_gets_it(run, write_topic, tmp_path):
+    run("flashcards", write_topic(CARDS_ONLY.format(title="Ext")), "-o", tmp_path / "cards")
+    assert (tmp_path / "cards.pdf").exists() and not (tmp_path / "cards").exists()
+
+
+def test_tags_must_name_a_tag(run, write_topic, tmp_path):
+    result = run("flashcards", write_topic(CARDS_ONLY.format(title="Tags")), "--tags", ",", "-o", tmp_path / "c.pdf")
+    assert result.exit_code == 2 and "give at least one tag" in result.output
+
+
+def test_a_stock_for_other_paper_than_the_layouts_is_pointed_out(run, write_topic, tmp_path):
+    result = run("flashcards", write_topic(CARDS_ONLY.format(title="Paper")), "--layout", "letter",
+                 "--stock", "avery-l7413", "-o", tmp_path / "c.pdf")
+    assert "avery-l7413 is A4 paper, though the layout 'letter' is for Letter" in result.output

@@ -252,3 +252,14 @@ def test_card_numbers_are_back_to_back(run, write_topic, tmp_path, stock, duplex
             front = number_box(fronts, n)
             assert all(abs(a - b) < 0.3 * MM for a, b in zip(behind, front)), (n, behind, front)
             assert inside(word_box(backs, f"Back{n - 1}"), (0, 0, backs.width, backs.height))
+
+
+def test_the_fold_line_runs_along_the_cards_only(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    run("flashcards", write_topic(deck(5)), "--duplex", "fold", "-o", target)
+    with pdfplumber.open(target) as pdf:
+        page = pdf.pages[0]
+        middle = [l for l in page.lines if abs(l["x0"] - page.width / 2) < 0.1 and abs(l["x1"] - page.width / 2) < 0.1]
+        cards = [r for r in page.rects]
+        assert middle and min(l["top"] for l in middle) >= min(r["top"] for r in cards) - 0.1
+        assert max(l["bottom"] for l in middle) <= max(r["bottom"] for r in cards) + 0.1

@@ -216,3 +216,15 @@ def test_with_keep_going_a_back_too_long_is_rewrapped_to_fill_its_card(run, writ
         assert len(words) == 40 and all(box[0] <= w["x0"] and w["x1"] <= box[2] for w in words)
         text_width = max(w["x1"] for w in back_page.extract_words()) - min(w["x0"] for w in words)
         assert text_width > (CARD_W - 8 * MM) * 0.9  # filling the card across, not a narrow strip
+
+
+def test_the_legend_names_only_the_tags_printed_in_their_usual_colours(run, write_topic, tmp_path):
+    rows = ["title: T", "flashcards:"] + [f"  - front: F{n}\n    back: B{n}\n    tags: [{tag}]"
+                                          for n, tag in enumerate(["context", "ideology", "people"])]
+    topic = write_topic("\n".join(rows) + "\n")
+    result = run("flashcards", topic, "--tags", "ideology", "--stock", "avery-5371", "-o", tmp_path / "c.pdf")
+    assert "tag legend: ideology sky blue." in result.output  # its colour in the whole topic
+    run("flashcards", topic, "--tags", "ideology", "-o", tmp_path / "d.pdf")
+    with pdfplumber.open(tmp_path / "d.pdf") as pdf:
+        legend = [w["text"] for w in pdf.pages[0].extract_words() if w["top"] < 11 * MM]
+    assert legend == ["Tags:", "ideology"]

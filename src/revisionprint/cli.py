@@ -128,8 +128,8 @@ def _finish(report, quiet: bool) -> None:
 @layout_option
 @click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT_FOLDER,
               show_default=True, help="Folder to write the PDFs into.")
-@click.option("--only", metavar="PRODUCT,...", help="Build only these: flashcards, factors, factors-blank, "
-              "timeline, timeline-answers.")
+@click.option("--only", metavar="PRODUCT,...", help="Build only these: flashcards, factors (the completed and "
+              "the blank table), factors-blank, timeline (worksheet and answers), timeline-answers.")
 @overflow_option
 @keep_going_option
 @quiet_option
@@ -167,9 +167,13 @@ def _single_product(content: str, key: str, output: Optional[Path], layout_name:
 
 
 def _file_name(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[Path]:
-    if value is not None and not value.strip():
+    if value is None:
+        return None
+    if not value.strip():
         raise click.BadParameter("give the name of the PDF file to write, such as cards.pdf")
-    return Path(value) if value is not None else None
+    path = Path(value)
+    # '-o cards' means cards.pdf: a file without the extension does not open as a PDF.
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
 output_file_option = click.option("-o", "--output", type=click.Path(dir_okay=False), callback=_file_name,
@@ -224,8 +228,10 @@ def flashcards(content, output, layout_name, stock, duplex, sides, cut, tags, sh
                                  param_hint="--start-position")
     printing = CardPrinting(sides=sides, overflow=overflow, start_position=start_position, tags=_comma_list(tags),
                             shuffle_seed=(seed if seed is not None else 0) if shuffle else None, copies=copies)
+    if tags is not None and not printing.tags:
+        raise click.BadParameter("give at least one tag, such as --tags ideology", param_hint="--tags")
     try:
-        select_by_tags(topics[0].flashcards, printing.tags)
+        selected = select_by_tags(topics[0].flashcards, printing.tags)
     except UnknownTag as error:
         raise click.BadParameter(str(error), param_hint="--tags") from None
     item = product("flashcards")
@@ -233,7 +239,7 @@ def flashcards(content, output, layout_name, stock, duplex, sides, cut, tags, sh
     if quiet or not sys.stderr.isatty():
         report = build_one(topics[0], layout, item, target, keep_going, printing=printing)
     else:
-        with click.progressbar(length=len(topics[0].flashcards) * copies, label="Cards", file=sys.stderr) as bar:
+        with click.progressbar(length=len(selected) * copies, label="Cards", file=sys.stderr) as bar:
             report = build_one(topics[0], layout, item, target, keep_going, printing=printing,
                                progress=bar.update)
     _finish(report, quiet)

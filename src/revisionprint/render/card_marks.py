@@ -123,15 +123,16 @@ def draw_crop_marks(canvas: Canvas, slots: list[CardSlot], stock: Stock) -> None
     canvas.restoreState()
 
 
-def draw_fold_line(canvas: Canvas, stock: Stock, direction: str) -> None:
+def draw_fold_line(canvas: Canvas, stock: Stock, slots: list[CardSlot], direction: str) -> None:
+    """Down the middle of the sheet, along the cards only: the margins hold the legend and the note."""
     canvas.saveState()
     canvas.setStrokeColor(HexColor("#555555"))
     canvas.setLineWidth(0.5)
     canvas.setDash(1, 2)
     if direction == "vertical":
-        canvas.line(stock.page_width / 2, UNPRINTABLE, stock.page_width / 2, stock.page_height - UNPRINTABLE)
+        canvas.line(stock.page_width / 2, min(s.y for s in slots), stock.page_width / 2, max(s.top for s in slots))
     else:
-        canvas.line(UNPRINTABLE, stock.page_height / 2, stock.page_width - UNPRINTABLE, stock.page_height / 2)
+        canvas.line(min(s.x for s in slots), stock.page_height / 2, max(s.right for s in slots), stock.page_height / 2)
     canvas.restoreState()
 
 
@@ -168,6 +169,11 @@ def draw_note(canvas: Canvas, text: str, zone: MarginZone, left: float, right: f
     room = right - left
     size = min(NOTE_SIZE, max(SMALLEST_NOTE_SIZE, NOTE_SIZE * room / stringWidth(text, font, NOTE_SIZE)))
     lines = simpleSplit(text, font, size, room)
+    if len(lines) > 1:
+        # Lines of even length read better than a full one and a stray word.
+        even = stringWidth(text, font, size) / len(lines)
+        lines = next((split for split in (simpleSplit(text, font, size, even * slack) for slack in (1.03, 1.1, 1.2))
+                      if len(split) == len(lines)), lines)
     leading = size * 1.2
     y = zone.bottom + (zone.height - size * 0.7 - leading * (len(lines) - 1)) / 2 + leading * (len(lines) - 1)
     canvas.saveState()

@@ -10,7 +10,7 @@ from typing import Iterator, Optional
 
 from reportlab.lib.units import mm
 
-from ..cardsets import class_sets
+from ..cardsets import class_sets, select_by_tags
 from ..model import CardPrinting, CutGuides, Duplex, Flashcard, Layout, Overflow, Stock, Topic
 from . import card_marks as marks
 from .card_geometry import CardSlot, back_slot, card_slots, folded_pairs, mirrors_left_to_right
@@ -57,6 +57,10 @@ class CardSheets:
         self.fold_direction: Optional[str] = None
         self.placements = self._placements()
         self.tag_colours = self._tag_colours()
+        # Colours stay those of the whole topic, so a tag looks the same in every class set;
+        # the legend names only the tags on the cards printed.
+        printed = {tag for card in select_by_tags(topic.flashcards, printing.tags) for tag in card.tags}
+        self.legend_colours = {tag: colour for tag, colour in self.tag_colours.items() if tag in printed}
         self._fitted: dict[int, list[PrintedCard]] = {}
         self.legend_printed = False
         self.scale_bar_place = self._scale_bar_place()

@@ -61,13 +61,17 @@ def printing_advice(plan: CardSheets) -> str:
     }[duplex]
     sides = plan.printing.sides
     if sides == Sides.FRONT:
-        how = "single-sided (fronts only: print the backs later with --sides back on the other side)"
+        how = ("single-sided (fronts only: for the backs, run the same command with --sides back instead, "
+               "so they come in the same order, and print them on the other side)")
     elif sides == Sides.BACK:
         how = (f"on the other side of the fronts you printed: turn those sheets over on their "
                f"{_manual_flip_edge(duplex)} edge and put them back in the tray in the same order")
     advice = f"{paper}, {how}, at 100% / actual size (not 'fit to page')"
-    if plan.tag_colours and not plan.legend_printed and sides != Sides.BACK:
-        colours = ", ".join(f"{tag} {marks.colour_name(colour)}" for tag, colour in plan.tag_colours.items())
+    if stock.paper_name != plan.layout.paper_name:
+        advice += (f"; note that {stock.name} is {stock.paper_name} paper, though the layout "
+                   f"'{plan.layout.name}' is for {plan.layout.paper_name}")
+    if plan.legend_colours and not plan.legend_printed and sides != Sides.BACK:
+        colours = ", ".join(f"{tag} {marks.colour_name(colour)}" for tag, colour in plan.legend_colours.items())
         advice += f"; no room on the sheet for the tag legend: {colours}"
     if not plan.has_scale_bar:
         advice += (f"; there is no room beside the cards for the 100 mm scale bar, so check with a ruler "
@@ -75,7 +79,16 @@ def printing_advice(plan: CardSheets) -> str:
     if _reaches_unprintable_edge(plan):
         advice += ("; the cards reach the last 5 mm of the paper, which most printers leave blank: "
                    "print borderless if your printer can")
+    elif plan.cards.cut_guides == CutGuides.LINES and (edge := _closest_cut_to_paper_edge(plan)) < marks.UNPRINTABLE:
+        advice += (f"; the outermost cut lines are {edge / mm:.1f} mm from the paper's edge, where many printers "
+                   f"cannot print: where one is missing, cut {edge / mm:.1f} mm in from the edge")
     return advice
+
+
+def _closest_cut_to_paper_edge(plan: CardSheets) -> float:
+    stock = plan.stock
+    return min(min(slot.x, slot.y, stock.page_width - slot.right, stock.page_height - slot.top)
+               for slot in (p.front for p in plan.placements))
 
 
 def _manual_flip_edge(duplex: str) -> str:
@@ -171,7 +184,8 @@ def _draw_page(canvas: Canvas, plan: CardSheets, side: str, sheet: Sheet) -> Non
         elif plan.cards.cut_guides == CutGuides.CROP:
             marks.draw_crop_marks(canvas, guided, plan.stock)
     if side == "fold":
-        marks.draw_fold_line(canvas, plan.stock, plan.fold_direction)
+        marks.draw_fold_line(canvas, plan.stock, [s for p in plan.placements for s in (p.front, p.back)],
+                             plan.fold_direction)
 
 
 def _draw_margins(canvas: Canvas, plan: CardSheets, page: PageOfCards, pages: list[PageOfCards]) -> None:
@@ -189,23 +203,23 @@ def _draw_margins(canvas: Canvas, plan: CardSheets, page: PageOfCards, pages: li
         centre_y = (min(slot.y for slot in slots) + max(slot.top for slot in slots)) / 2
         marks.draw_upright_scale_bar(canvas, marks.left_zone(plan.stock, slots, crop), centre_y, font)
     elif side != "backs" and plan.scale_bar_place == "top":
-        bar_end = marks.draw_scale_bar(canvas, left, top, font) + 4 * mm
+        bar_end = marks.draw_scale_bar(canvas, max(left, marks.UNPRINTABLE), top, font) + 4 * mm
     note_zone = bottom or top
     note_left = left if note_zone is bottom else bar_end
-    if legend and plan.tag_colours:
+    if legend and plan.legend_colours:
         placed = False
-        size = marks.legend_size(plan.tag_colours, font, right - bar_end) if top is not None else None
+        size = marks.legend_size(plan.legend_colours, font, right - bar_end) if top is not None else None
         if size is not None:
-            marks.draw_legend(canvas, plan.tag_colours, bar_end, top, font, size)
+            marks.draw_legend(canvas, plan.legend_colours, bar_end, top, font, size)
             placed = True
             if note_zone is top:
                 note_zone = None
         elif note_zone is not None:
-            size = marks.legend_size(plan.tag_colours, font, (right - left) * 0.45)
+            size = marks.legend_size(plan.legend_colours, font, (right - left) * 0.45)
             note = _side_note(plan, side, number, total)
             if size is not None and marks.note_fits(note, font, right - left - marks.legend_width(
-                    plan.tag_colours, font, size) - 2 * mm):
-                note_left = marks.draw_legend(canvas, plan.tag_colours, left, note_zone, font, size) + 2 * mm
+                    plan.legend_colours, font, size) - 2 * mm):
+                note_left = marks.draw_legend(canvas, plan.legend_colours, left, note_zone, font, size) + 2 * mm
                 placed = True
         plan.legend_printed = placed
     note = _side_note(plan, side, number, total)
