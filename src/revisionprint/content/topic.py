@@ -138,7 +138,9 @@ class _TopicReader:
                 back = ()
             tags, tag_nodes = self.tags(fields.get("tags"), f"{item}.tags")
             if front and back:
-                origin = self.origin_with_tags(self.origin(card_node, item), tag_nodes)
+                origin = self.origin(card_node, item)
+                if tag_nodes:
+                    origin = self.origin_with_tags(origin, tag_nodes)
                 cards.append(Flashcard(len(cards) + 1, front, back, back_is_list, tags, origin))
         return tuple(cards)
 

@@ -167,8 +167,9 @@ def draw_note(canvas: Canvas, text: str, zone: MarginZone, left: float, right: f
     """The printing note, shrunk to its room, on two lines if even the smallest size is too wide;
     centred, or against the right end when sharing."""
     room = right - left
-    size = min(NOTE_SIZE, max(SMALLEST_NOTE_SIZE, NOTE_SIZE * room / stringWidth(text, font, NOTE_SIZE)))
-    lines = simpleSplit(text, font, size, room)
+    natural = stringWidth(text, font, NOTE_SIZE)
+    size = min(NOTE_SIZE, max(SMALLEST_NOTE_SIZE, NOTE_SIZE * room / natural))
+    lines = [text] if natural * size / NOTE_SIZE <= room else simpleSplit(text, font, size, room)
     if len(lines) > 1:
         # Lines of even length read better than a full one and a stray word.
         even = stringWidth(text, font, size) / len(lines)

@@ -28,8 +28,17 @@ SOFT_HYPHEN = "\u00ad"  # where a word may break, with a hyphen; invisible elsew
 _BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f\u2060]+")
 
 
+def _breaks_at(char: str) -> bool:
+    return char.isspace() and char not in _NO_BREAK_SPACES
+
+
+_NO_BREAK_SPACES = "\u00a0\u2007\u202f"
+
+
 def breaking_words(text: str) -> list[str]:
-    return [word for word in _BREAKING_SPACE.split(text) if word]
+    if "\u00a0" in text or "\u2007" in text or "\u202f" in text:
+        return [word for word in _BREAKING_SPACE.split(text) if word]
+    return text.split()  # the usual case, several times quicker
 
 
 # Paragraph.drawOn puts a bullet's text here, and pushes the first line right if
@@ -87,43 +96,44 @@ class CardParagraph(Paragraph):
         a word that does not fit is broken at a soft hyphen where one lets its head fit."""
         lines = []
         runs: list = []  # the line so far: (fragment whose style a run has, the run's texts)
-        words = 0
+        count = 0  # words on the line
         used = space = longest = 0.0
-
-        def place(pieces, width: float) -> None:
-            nonlocal used, words
-            if words:
-                used += space + width
-                runs[-1][1].append(" ")
-            else:
-                used = width
-            for frag, text in pieces:
-                text = text.replace(SOFT_HYPHEN, "")
-                if runs and runs[-1][0].fontName == frag.fontName and runs[-1][0].fontSize == frag.fontSize:
-                    runs[-1][1].append(text)
-                else:
-                    runs.append((frag, [text]))
-            words += 1
-
         for pieces, width, space_after in _styled_words(frags):
             while pieces:
-                gap = space if words else 0.0
-                if used + gap + width <= max_width:
-                    place(pieces, width)
+                gap = space if count else 0.0
+                tail = None
+                if used + gap + width > max_width:
+                    broken = _hyphenated(pieces, max_width - used - gap)
+                    if broken is not None:
+                        pieces, width, tail, tail_width = broken
+                    elif count:
+                        lines.append(_frag_line(runs, count, used, max_width))
+                        longest = max(longest, used)
+                        runs, count, used = [], 0, 0.0
+                        continue  # the word again, on a line of its own
+                    # else alone on its line, and no break fits: it sticks out (and is reported)
+                if count:
+                    used += gap + width
+                    runs[-1][1].append(" ")
+                else:
+                    used = width
+                for frag, text in pieces:
+                    if SOFT_HYPHEN in text:
+                        text = text.replace(SOFT_HYPHEN, "")
+                    if runs and runs[-1][0].fontName == frag.fontName and runs[-1][0].fontSize == frag.fontSize:
+                        runs[-1][1].append(text)
+                    else:
+                        runs.append((frag, [text]))
+                count += 1
+                if tail is None:
                     break
-                broken = _hyphenated(pieces, max_width - used - gap)
-                if broken is not None:
-                    head, head_width, pieces, width = broken
-                    place(head, head_width)
-                elif not words:
-                    place(pieces, width)  # no break fits even on a line of its own: it sticks out, reported
-                    break
-                lines.append(_frag_line(runs, words, used, max_width))
+                lines.append(_frag_line(runs, count, used, max_width))  # ends with the hyphen
                 longest = max(longest, used)
-                runs, words, used = [], 0, 0.0
+                runs, count, used = [], 0, 0.0
+                pieces, width = tail, tail_width
             space = space_after
-        if words:
-            lines.append(_frag_line(runs, words, used, max_width))
+        if count:
+            lines.append(_frag_line(runs, count, used, max_width))
             longest = max(longest, used)
         self._width_max = longest
         return ParaLines(kind=1, lines=lines)
@@ -248,7 +258,7 @@ def _styled_words(frags) -> list:
         text = frag.text
         widths = word_widths(frag.fontName, frag.fontSize)
         parts = breaking_words(text)
-        if pieces and (not parts or _BREAKING_SPACE.match(text)):
+        if pieces and (not parts or _breaks_at(text[0])):
             words.append((pieces, width, space))
             pieces, width = [], 0.0
         for index, part in enumerate(parts):
@@ -256,9 +266,9 @@ def _styled_words(frags) -> list:
                 words.append((pieces, width, space))
                 pieces, width = [], 0.0
             pieces.append((frag, part))
-            width += widths[part.replace(SOFT_HYPHEN, "")]
+            width += widths[part.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in part else part]
             space = widths[" "]
-        if pieces and text and _BREAKING_SPACE.match(text[-1]):
+        if pieces and text and _breaks_at(text[-1]):
             words.append((pieces, width, space))
             pieces, width = [], 0.0
     if pieces:
