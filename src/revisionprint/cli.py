@@ -211,6 +211,7 @@ def flashcards(content, output, layout_name, stock, duplex, sides, cut, tags, sh
     from .build import build_one, product
     from .cardsets import UnknownTag, select_by_tags
     from .layouts import with_card_settings
+    from .render.card_geometry import cards_per_sheet
 
     if seed is not None and not shuffle:
         raise click.BadParameter("--seed only makes sense with --shuffle", param_hint="--seed")
@@ -221,7 +222,7 @@ def flashcards(content, output, layout_name, stock, duplex, sides, cut, tags, sh
         raise click.BadParameter("duplex fold prints each front beside its back on one page, so it prints both "
                                  "sides; use --duplex long-edge, short-edge or none to print one side",
                                  param_hint="--sides")
-    per_sheet = layout.flashcards.stock.cards_per_sheet // (2 if folded else 1)
+    per_sheet = cards_per_sheet(layout.flashcards.stock, layout.flashcards.duplex)
     if start_position > per_sheet:
         how = " when folded (each front beside its back)" if folded else ""
         raise click.BadParameter(f"{layout.flashcards.stock.name} holds {per_sheet} cards a sheet{how}",

@@ -102,3 +102,10 @@ def folded_pairs(stock: Stock) -> tuple[list[FoldedPair], str]:
 
 def _same_place(a: CardSlot, b: CardSlot, tolerance: float = 1.5) -> bool:
     return abs(a.x - b.x) < tolerance and abs(a.y - b.y) < tolerance
+
+
+def cards_per_sheet(stock: Stock, duplex: str) -> int:
+    """Cards a sheet holds: every slot, or, folded, the slots that face a back across the fold."""
+    if duplex == Duplex.FOLD:
+        return len(folded_pairs(stock)[0])
+    return stock.cards_per_sheet
