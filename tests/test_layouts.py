@@ -71,6 +71,16 @@ def test_an_unknown_stock_is_reported_with_a_suggestion(in_project, run):
         in result.output
 
 
+def test_a_wrong_value_and_a_wrong_combination_are_reported_in_one_run(in_project, run):
+    (in_project / "both.yaml").write_text("flashcards:\n  stock: averyc32011\n  cut: dashed\n"
+                                          "  front_text:\n    smallest: 20pt\n")
+    result = run("layouts", "show", "both")
+    assert result.exit_code == 1
+    assert "both.yaml:2:10: flashcards.stock: there is no stock" in result.output
+    assert "both.yaml:3:8: flashcards.cut: 'dashed' is not one of the choices" in result.output
+    assert "both.yaml:5:15: flashcards.front_text.smallest: the smallest text size (20pt)" in result.output
+
+
 def test_extends_cycle_is_an_error(in_project, run):
     (in_project / "a.yaml").write_text("extends: b\n")
     (in_project / "b.yaml").write_text("extends: a\n")

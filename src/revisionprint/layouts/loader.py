@@ -121,11 +121,22 @@ def _display(path: Path) -> str:
 
 def _merged_tree(name: str) -> tuple[SettingsTree, list[Path]]:
     chain, problems = _chain(name)
-    if problems:
-        raise InvalidFiles(problems)
     merged: SettingsTree = {}
     for _, tree in chain:
         merged = _merge(merged, tree)
+    if problems:
+        # A value that could not be read is left to the layout it extends, so the checks
+        # between values can still run: the teacher sees every mistake in one go.
+        try:
+            checks = _cross_check(merged)
+        except (KeyError, TypeError, AttributeError):
+            checks = []  # too little could be read to compare values
+        # A stock already reported as wrong is not also 'no such stock'.
+        broken = {problem.item.split(".")[1] for problem in problems if problem.item.startswith("stocks.")}
+        chosen = merged.get("flashcards", {}).get("stock")
+        problems += [check for check in checks
+                     if not (chosen is not None and check.item == chosen.item and chosen.value in broken)]
+        raise InvalidFiles(problems)
     return merged, [path for path, _ in chain]
 
 
