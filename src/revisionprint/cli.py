@@ -189,8 +189,9 @@ def _comma_list(value: Optional[str]) -> tuple[str, ...]:
 @output_file_option
 @layout_option
 @click.option("--stock", metavar="NAME", help="Card stock or plain-paper grid (see 'revisionprint stocks').")
-@click.option("--duplex", type=click.Choice(Duplex.ALL), help="How backs meet fronts: long-edge (default), "
-              "short-edge, fold (no duplex printer) or none (print backs by hand).")
+@click.option("--duplex", type=click.Choice(Duplex.ALL), help="How backs meet fronts: long-edge, short-edge, fold "
+              "(no duplex printer) or none (print backs by hand). Default: the layout's (long-edge in the built-in "
+              "ones).")
 @click.option("--sides", type=click.Choice(Sides.ALL), default=Sides.BOTH, show_default=True,
               help="Print fronts, backs or both.")
 @click.option("--cut", type=click.Choice(CutGuides.ALL), help="Cut guides: lines, crop marks outside the "
