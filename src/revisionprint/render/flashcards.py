@@ -1,8 +1,8 @@
 """Cut-out flashcard sheets: fronts and the backs that print behind them.
 
 The plan (card_sheets.py) fits the cards and places them; this module draws
-the sheets page by page in the order the duplex mode needs, and says how to
-print them.
+the sheets page by page in the order the duplex mode needs; card_printing.py
+says how to print them.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ..model import CardPrinting, CutGuides, Duplex, Layout, Sides, Topic
 from . import card_marks as marks
 from .card_geometry import CardSlot
 from .card_paragraph import TextWriter, write_stacked
+from .card_printing import printing_advice, side_note
 from .card_sheets import CardSheets, PrintedCard, Sheet
 from .fitting import Fitted, shrink_to_box
 from .furniture import SheetKind, document_info, furnished_canvas
@@ -49,78 +50,9 @@ def render_flashcards(topic: Topic, layout: Layout, problems: RenderProblems,
     )
 
 
-def printing_advice(plan: CardSheets) -> str:
-    stock, duplex = plan.stock, plan.cards.duplex
-    paper = f"{stock.paper_name} {stock.orientation}" + (" card stock" if stock.perforated else " paper")
-    how = {
-        Duplex.LONG_EDGE: "double-sided, flip on long edge",
-        Duplex.SHORT_EDGE: "double-sided, flip on short edge",
-        Duplex.FOLD: "single-sided, then fold each sheet along the dotted line before cutting",
-        Duplex.NONE: "the FRONTS pages first; then turn the printed stack over on its long edge, put it back "
-                     "in the tray in the same order, and print the BACKS pages",
-    }[duplex]
-    sides = plan.printing.sides
-    if sides == Sides.FRONT:
-        how = ("single-sided (fronts only: for the backs, run the same command with --sides back instead, "
-               "so they come in the same order, and print them on the other side)")
-    elif sides == Sides.BACK:
-        how = (f"on the other side of the fronts you printed: turn those sheets over on their "
-               f"{_manual_flip_edge(duplex)} edge and put them back in the tray in the same order")
-    advice = f"{paper}, {how}, at 100% / actual size (not 'fit to page')"
-    if stock.paper_name != plan.layout.paper_name:
-        advice += (f"; note that {stock.name} is {stock.paper_name} paper, though the layout "
-                   f"'{plan.layout.name}' is for {plan.layout.paper_name}")
-    if plan.legend_colours and not plan.legend_printed and sides != Sides.BACK:
-        colours = ", ".join(f"{tag} {marks.colour_name(colour)}" for tag, colour in plan.legend_colours.items())
-        advice += f"; no room on the sheet for the tag legend: {colours}"
-    if not plan.has_scale_bar:
-        advice += (f"; there is no room beside the cards for the 100 mm scale bar, so check with a ruler "
-                   f"that a card measures {stock.card_width / mm:.1f} x {stock.card_height / mm:.1f} mm")
-    if _reaches_unprintable_edge(plan):
-        advice += ("; the cards reach the last 5 mm of the paper, which most printers leave blank: "
-                   "print borderless if your printer can")
-    elif plan.cards.cut_guides == CutGuides.LINES and (edge := _closest_cut_to_paper_edge(plan)) < marks.UNPRINTABLE:
-        advice += (f"; the outermost cut lines are {edge / mm:.1f} mm from the paper's edge, where many printers "
-                   f"cannot print: where one is missing, cut {edge / mm:.1f} mm in from the edge")
-    return advice
-
-
-def _closest_cut_to_paper_edge(plan: CardSheets) -> float:
-    stock = plan.stock
-    return min(min(slot.x, slot.y, stock.page_width - slot.right, stock.page_height - slot.top)
-               for slot in (p.front for p in plan.placements))
-
-
-def _manual_flip_edge(duplex: str) -> str:
-    return "short" if duplex == Duplex.SHORT_EDGE else "long"
-
-
-def _reaches_unprintable_edge(plan: CardSheets) -> bool:
-    stock, margin = plan.stock, plan.cards.safe_margin
-    inner_edge = marks.UNPRINTABLE - margin  # text keeps `margin` inside the card edge
-    return any(slot.x < inner_edge or slot.y < inner_edge or stock.page_width - slot.right < inner_edge
-               or stock.page_height - slot.top < inner_edge for slot in (p.front for p in plan.placements))
-
-
 def _canvas_info(topic: Topic) -> dict:
     info = document_info(topic, SheetKind("Flashcards"))
     return {"invariant": info.pop("invariant"), **info}
-
-
-def _side_note(plan: CardSheets, side: str, number: int, total: int) -> str:
-    how = {
-        Duplex.LONG_EDGE: "print double-sided, flip on long edge",
-        Duplex.SHORT_EDGE: "print double-sided, flip on short edge",
-        Duplex.FOLD: "print single-sided, fold on the dotted line, then cut",
-        Duplex.NONE: "print all FRONTS pages, turn the stack over on its long edge, then print the BACKS",
-    }[plan.cards.duplex]
-    if plan.printing.sides == Sides.FRONT:
-        how = "print single-sided (fronts only)"
-    elif plan.printing.sides == Sides.BACK:
-        how = (f"print on the back of the FRONTS sheets, turned over on their "
-               f"{_manual_flip_edge(plan.cards.duplex)} edge")
-    check = " (the scale bar measures 100 mm)" if side != "backs" and plan.has_scale_bar else ""
-    return f"Sheet {number} of {total}, {side}: {how}, at 100% / actual size{check}"
 
 
 @dataclass(frozen=True)
@@ -216,13 +148,13 @@ def _draw_margins(canvas: Canvas, plan: CardSheets, page: PageOfCards, pages: li
                 note_zone = None
         elif note_zone is not None:
             size = marks.legend_size(plan.legend_colours, font, (right - left) * 0.45)
-            note = _side_note(plan, side, number, total)
+            note = side_note(plan, side, number, total)
             if size is not None and marks.note_fits(note, font, right - left - marks.legend_width(
                     plan.legend_colours, font, size) - 2 * mm):
                 note_left = marks.draw_legend(canvas, plan.legend_colours, left, note_zone, font, size) + 2 * mm
                 placed = True
         plan.legend_printed = placed
-    note = _side_note(plan, side, number, total)
+    note = side_note(plan, side, number, total)
     if note_zone is not None:
         marks.draw_note(canvas, note, note_zone, note_left, right, font, muted, centred=note_left == left)
     elif (upright := marks.right_zone(plan.stock, slots, crop)) is not None:

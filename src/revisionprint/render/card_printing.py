@@ -1,0 +1,83 @@
+"""How to print a run of cards: the advice at the end of a build, and the note on each sheet.
+
+Both follow the duplex mode and the sides printed, and say what the sheet
+itself cannot: no room for the legend or the scale bar, paper that does not
+match the layout, cards that reach where printers cannot print.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+
+from ..model import CutGuides, Duplex, Sides
+from . import card_marks as marks
+from .card_sheets import CardSheets
+
+
+def printing_advice(plan: CardSheets) -> str:
+    stock, duplex = plan.stock, plan.cards.duplex
+    paper = f"{stock.paper_name} {stock.orientation}" + (" card stock" if stock.perforated else " paper")
+    how = {
+        Duplex.LONG_EDGE: "double-sided, flip on long edge",
+        Duplex.SHORT_EDGE: "double-sided, flip on short edge",
+        Duplex.FOLD: "single-sided, then fold each sheet along the dotted line before cutting",
+        Duplex.NONE: "the FRONTS pages first; then turn the printed stack over on its long edge, put it back "
+                     "in the tray in the same order, and print the BACKS pages",
+    }[duplex]
+    sides = plan.printing.sides
+    if sides == Sides.FRONT:
+        how = ("single-sided (fronts only: for the backs, run the same command with --sides back instead, "
+               "so they come in the same order, and print them on the other side)")
+    elif sides == Sides.BACK:
+        how = (f"on the other side of the fronts you printed: turn those sheets over on their "
+               f"{_manual_flip_edge(duplex)} edge and put them back in the tray in the same order")
+    advice = f"{paper}, {how}, at 100% / actual size (not 'fit to page')"
+    if stock.paper_name != plan.layout.paper_name:
+        advice += (f"; note that {stock.name} is {stock.paper_name} paper, though the layout "
+                   f"'{plan.layout.name}' is for {plan.layout.paper_name}")
+    if plan.legend_colours and not plan.legend_printed and sides != Sides.BACK:
+        colours = ", ".join(f"{tag} {marks.colour_name(colour)}" for tag, colour in plan.legend_colours.items())
+        advice += f"; no room on the sheet for the tag legend: {colours}"
+    if not plan.has_scale_bar:
+        advice += (f"; there is no room beside the cards for the 100 mm scale bar, so check with a ruler "
+                   f"that a card measures {stock.card_width / mm:.1f} x {stock.card_height / mm:.1f} mm")
+    if _reaches_unprintable_edge(plan):
+        advice += ("; the cards reach the last 5 mm of the paper, which most printers leave blank: "
+                   "print borderless if your printer can")
+    elif plan.cards.cut_guides == CutGuides.LINES and (edge := _closest_cut_to_paper_edge(plan)) < marks.UNPRINTABLE:
+        advice += (f"; the outermost cut lines are {edge / mm:.1f} mm from the paper's edge, where many printers "
+                   f"cannot print: where one is missing, cut {edge / mm:.1f} mm in from the edge")
+    return advice
+
+
+def _closest_cut_to_paper_edge(plan: CardSheets) -> float:
+    stock = plan.stock
+    return min(min(slot.x, slot.y, stock.page_width - slot.right, stock.page_height - slot.top)
+               for slot in (p.front for p in plan.placements))
+
+
+def _manual_flip_edge(duplex: str) -> str:
+    return "short" if duplex == Duplex.SHORT_EDGE else "long"
+
+
+def _reaches_unprintable_edge(plan: CardSheets) -> bool:
+    stock, margin = plan.stock, plan.cards.safe_margin
+    inner_edge = marks.UNPRINTABLE - margin  # text keeps `margin` inside the card edge
+    return any(slot.x < inner_edge or slot.y < inner_edge or stock.page_width - slot.right < inner_edge
+               or stock.page_height - slot.top < inner_edge for slot in (p.front for p in plan.placements))
+
+
+def side_note(plan: CardSheets, side: str, number: int, total: int) -> str:
+    how = {
+        Duplex.LONG_EDGE: "print double-sided, flip on long edge",
+        Duplex.SHORT_EDGE: "print double-sided, flip on short edge",
+        Duplex.FOLD: "print single-sided, fold on the dotted line, then cut",
+        Duplex.NONE: "print all FRONTS pages, turn the stack over on its long edge, then print the BACKS",
+    }[plan.cards.duplex]
+    if plan.printing.sides == Sides.FRONT:
+        how = "print single-sided (fronts only)"
+    elif plan.printing.sides == Sides.BACK:
+        how = (f"print on the back of the FRONTS sheets, turned over on their "
+               f"{_manual_flip_edge(plan.cards.duplex)} edge")
+    check = " (the scale bar measures 100 mm)" if side != "backs" and plan.has_scale_bar else ""
+    return f"Sheet {number} of {total}, {side}: {how}, at 100% / actual size{check}"
