@@ -117,3 +117,27 @@ def test_soft_hyphens_are_invisible_except_where_a_line_breaks():
     narrow = lines_of(CardParagraph(text, style, frags=text_frags(text, style)), 55)
     assert narrow == ["Khrush-", "chev's de-", "Stalin-", "isation", "speech"]
     assert any(line.endswith("-") for line in narrow) and "\u00ad" not in "".join(narrow)
+
+
+@pytest.mark.parametrize("words", [5, 40, 80, 120, 160, 200, 260])
+def test_the_size_found_is_the_largest_that_fits(words):
+    """Whatever shortcut the search takes, it must land where trying every size would."""
+    from revisionprint.model import SizeRange
+    from revisionprint.render.fitting import TextBlock, _sizes, fit_block, measure
+
+    register_family("Open Sans")
+    text = " ".join(f"word{n}" if n % 9 else f"**bold{n}**" for n in range(words))
+    block = TextBlock([text, text[: len(text) // 3]], bullets=True)
+    sizes = SizeRange(largest=14.0, smallest=6.0)
+    width, height = 220.0, 140.0
+
+    def fits(size):
+        flowables = block.flowables("Open Sans", size, "#000000")
+        heights, across = measure(flowables, width)
+        return across and sum(heights) + sum(f.getSpaceAfter() for f in flowables[:-1]) <= height + 0.01
+
+    expected = next((size for size in _sizes(sizes) if fits(size)), None)
+    fitted = fit_block(block, "Open Sans", "#000000", width, height, sizes)
+    assert fitted.fits == (expected is not None)
+    if expected is not None:
+        assert fitted.size == expected

@@ -6,6 +6,7 @@ Text from YAML is escaped first, so `<b>`, `&` and `<img ...>` print literally.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
@@ -30,10 +31,11 @@ _TAG = re.compile(r"(</?[bi]>)")
 _ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
 
 
-def styled_runs(text: str) -> list[tuple[str, bool, bool]]:
+@lru_cache(maxsize=1024)  # a text is tried at several sizes while it is fitted
+def styled_runs(text: str) -> tuple[tuple[str, bool, bool], ...]:
     """The text as (characters, bold, italic) runs, exactly as to_markup formats it."""
     if "*" not in text:
-        return [(text, False, False)] if text else []
+        return ((text, False, False),) if text else ()
     runs = []
     bold = italic = False
     for piece in _TAG.split(to_markup(text)):
@@ -45,4 +47,4 @@ def styled_runs(text: str) -> list[tuple[str, bool, bool]]:
             for entity, char in _ENTITIES:
                 piece = piece.replace(entity, char)
             runs.append((piece, bold, italic))
-    return runs
+    return tuple(runs)
