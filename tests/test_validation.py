@@ -167,3 +167,12 @@ def test_null_in_quotes_is_text_and_an_empty_value_is_still_empty(run, write_top
     path = write_topic("title: T\nflashcards:\n  - front: Q\n    back:\n", name="empty.yaml")
     result = run("validate", path)
     assert "flashcards[0].back: is empty; write some text here" in result.output and "nothing" not in result.output
+
+
+def test_a_mistake_on_every_card_of_a_big_deck_shows_the_first_hundred(run, write_topic):
+    rows = ["title: Big", "flashcards:"] + [f"  - front: Q{n}\n    back:\n      - Signed: 19{n % 100:02d}"
+                                            for n in range(300)]
+    result = run("validate", write_topic("\n".join(rows) + "\n"))
+    assert result.exit_code == 1
+    assert result.output.count("put the whole text in quotes") == 100
+    assert "... and 200 more not shown" in result.output and "300 problems found" in result.output

@@ -13,7 +13,7 @@ from typing import Optional
 
 import click
 
-from .errors import ExitCode, RevisionprintError
+from .errors import ExitCode, RevisionprintError, shown
 from .model import CardPrinting, CutGuides, Duplex, Overflow, Sides
 from .units import POINTS_PER_UNIT
 
@@ -105,7 +105,7 @@ def _progress(quiet: bool):
 
 
 def _finish(report, quiet: bool) -> None:
-    for message in report.problems:
+    for message in shown(report.problems):
         click.echo(message, err=True)
     if not quiet:
         for note in report.skipped:

@@ -42,6 +42,16 @@ class RevisionprintError(click.ClickException):
         click.echo(self.format_message(), err=True)
 
 
+SHOWN_PROBLEMS = 100
+
+
+def shown(messages: list[str]) -> list[str]:
+    """The first hundred: one mistake made on every card of a big deck would fill the screen."""
+    if len(messages) <= SHOWN_PROBLEMS:
+        return list(messages)
+    return [*messages[:SHOWN_PROBLEMS], f"... and {len(messages) - SHOWN_PROBLEMS} more not shown"]
+
+
 class InvalidFiles(RevisionprintError):
     """Every problem found in one run, so a teacher fixes them all at once."""
 
@@ -49,7 +59,7 @@ class InvalidFiles(RevisionprintError):
         self.problems = sorted(set(problems))
         count = len(self.problems)
         summary = f"{count} problem{'s' if count != 1 else ''} found; fix {'them' if count != 1 else 'it'} and run again."
-        super().__init__("\n".join([*map(str, self.problems), summary]))
+        super().__init__("\n".join([*shown([str(problem) for problem in self.problems]), summary]))
 
 
 class RenderProblems(RevisionprintError):
