@@ -23,22 +23,19 @@ from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import FragLine, ParaLines
 
 SOFT_HYPHEN = "\u00ad"  # where a word may break, with a hyphen; invisible elsewhere
-# Spaces a line may break at: any whitespace but the no-break spaces, which keep
-# '10 km' or '1914 - 1918' together.
-_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f\u2060]+")
+# Lines break at any whitespace but these, which keep '10 km' or '1914 - 1918' together.
+_NO_BREAK_SPACES = "\u00a0\u2007\u202f"
+_BREAKING_SPACE = re.compile(f"[^\\S{_NO_BREAK_SPACES}]+")
+
+
+def breaking_words(text: str) -> list[str]:
+    if any(space in text for space in _NO_BREAK_SPACES):
+        return [word for word in _BREAKING_SPACE.split(text) if word]
+    return text.split()  # the usual case, several times quicker
 
 
 def _breaks_at(char: str) -> bool:
     return char.isspace() and char not in _NO_BREAK_SPACES
-
-
-_NO_BREAK_SPACES = "\u00a0\u2007\u202f"
-
-
-def breaking_words(text: str) -> list[str]:
-    if "\u00a0" in text or "\u2007" in text or "\u202f" in text:
-        return [word for word in _BREAKING_SPACE.split(text) if word]
-    return text.split()  # the usual case, several times quicker
 
 
 # Paragraph.drawOn puts a bullet's text here, and pushes the first line right if
