@@ -134,3 +134,86 @@ def test_a_tag_repeated_on_a_card_is_printed_once(run, write_topic, tmp_path):
     target = tmp_path / "cards.pdf"
     run("flashcards", topic, "-o", target)
     assert "a \u00b7 b Q" in pdf_text(target)
+
+
+def labels_by_page(path, code="CT"):
+    """The numbers of the card labels ('CT 7') on each page, in reading order."""
+    pages = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            words = sorted(page.extract_words(), key=lambda w: (round(w["top"]), w["x0"]))
+            pages.append([int(after["text"]) for before, after in zip(words, words[1:])
+                          if before["text"] == code and after["text"].isdigit()
+                          and round(before["top"]) == round(after["top"])])
+    return pages
+
+
+def test_no_card_is_lost_or_doubled_whatever_the_size_of_the_deck(run, write_topic, tmp_path):
+    """1 card, a full sheet, a full sheet and one, and several sheets: each card once, back behind front."""
+    for count in (1, 10, 11, 21, 57):
+        target = tmp_path / f"deck{count}.pdf"
+        result = run("flashcards", write_topic(deck(count)), "-o", target)
+        sheets = -(-count // 10)
+        assert f"{count} card{'s' if count != 1 else ''} on {2 * sheets} pages" in result.output
+        pages = labels_by_page(target)
+        assert len(pages) == 2 * sheets
+        fronts = [n for page in pages[::2] for n in page]
+        backs = [n for page in pages[1::2] for n in page]
+        assert sorted(fronts) == sorted(backs) == list(range(1, count + 1)), count
+        text = pdf_text(target)
+        assert all(f"Front{n} " in text + " " and f"Back{n} " in text + " " for n in range(count))
+
+
+def test_a_card_is_selected_by_any_of_its_tags(run, write_topic, tmp_path):
+    topic = write_topic("title: T\nflashcards:\n  - front: Front0\n    back: Back0\n    tags: [context, ideology]\n"
+                        "  - front: Front1\n    back: Back1\n    tags: [context]\n")
+    result = run("flashcards", topic, "--tags", "ideology", "-o", tmp_path / "c.pdf")
+    assert "1 card on 2 pages" in result.output
+    assert fronts_in_order(tmp_path / "c.pdf") == [0]
+
+
+def test_start_position_is_for_the_first_sheet_only_and_empty_slots_are_not_counted(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    result = run("flashcards", write_topic(deck(12)), "--copies", "2", "--start-position", "9", "-o", target)
+    # set 1: 2 cards on the used sheet, 10 on the next; set 2 from a fresh sheet: 10 + 2
+    assert "24 cards on 8 pages (4 sheets" in result.output
+    pages = labels_by_page(target)
+    assert [len(page) for page in pages] == [2, 2, 10, 10, 10, 10, 2, 2]
+    assert pages[0] == [1, 2] and pages[4][:3] == [1, 2, 3]
+
+
+def test_a_shuffled_class_set_prints_the_same_order_in_every_copy(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    run("flashcards", write_topic(deck(10)), "--shuffle", "--seed", "5", "--copies", "3", "-o", target)
+    pages = labels_by_page(target)
+    assert pages[0] == pages[2] == pages[4] and pages[0] != list(range(1, 11))
+    assert sorted(pages[0]) == list(range(1, 11))
+
+
+def test_continued_backs_come_in_order_each_behind_its_continued_front(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    bullets = "\n".join(f"      - Point{n} with a few more words to make the line wrap" for n in range(40))
+    topic = write_topic(f"title: Long\nflashcards:\n  - front: Big question\n    back:\n{bullets}\n")
+    result = run("flashcards", topic, "--overflow", "continue", "-o", target)
+    parts = int(re.search(r"(\d+) cards", result.output).group(1))
+    assert parts >= 2
+    mm = 72 / 25.4
+    with pdfplumber.open(target) as pdf:
+        front, back = pdf.pages[0], pdf.pages[1]
+
+        def in_card(page, card, words, mirrored):
+            row, column = divmod(card, 2)
+            column = 1 - column if mirrored else column
+            left, top = (20 + column * 85) * mm, (11 + row * 55) * mm
+            return [w for w in words if left <= w["x0"] and w["x1"] <= left + 85 * mm
+                    and top <= w["top"] and w["bottom"] <= top + 55 * mm]
+
+        points = [w for w in back.extract_words() if re.fullmatch(r"Point\d+", w["text"])]
+        read = []
+        for card in range(parts):
+            on_card = sorted(in_card(back, card, points, mirrored=True), key=lambda w: round(w["top"]))
+            assert on_card, card
+            read += [int(w["text"][5:]) for w in on_card]
+            words = " ".join(w["text"] for w in in_card(front, card, front.extract_words(), mirrored=False))
+            assert ("(continued)" in words) is (card > 0) and f"({card + 1}/{parts})" in words
+        assert read == list(range(40))

@@ -228,3 +228,59 @@ def test_the_legend_names_only_the_tags_printed_in_their_usual_colours(run, writ
     with pdfplumber.open(tmp_path / "d.pdf") as pdf:
         legend = [w["text"] for w in pdf.pages[0].extract_words() if w["top"] < 11 * MM]
     assert legend == ["Tags:", "ideology"]
+
+
+def test_markup_inside_our_bold_prints_literally_and_no_asterisk_leaks(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    topic = write_topic('title: T\nflashcards:\n  - front: Q\n'
+                        '    back: "**<b>tag</b> & <img src=x>** then *<i>it</i>* 2 * 3"\n')
+    assert run("flashcards", topic, "-o", target).exit_code == 0
+    with pdfplumber.open(target) as pdf:
+        words = pdf.pages[1].extract_words(extra_attrs=["fontname"])
+        chars = "".join(c["text"] for c in pdf.pages[1].chars)
+    fonts = {w["text"]: w["fontname"].split("+")[-1] for w in words}
+    assert fonts["<b>tag</b>"] == "OpenSans-Bold" and fonts["<img"] == "OpenSans-Bold"
+    assert fonts["<i>it</i>"] == "OpenSans-Italic" and fonts["then"] == "OpenSans-Regular"
+    assert chars.count("*") == 1  # only the multiplication sign, written with spaces round it
+
+
+def test_a_front_too_long_is_reported_at_its_line(run, write_topic, tmp_path):
+    question = " ".join(f"question{n}" for n in range(150))
+    topic = write_topic(f"title: T\nflashcards:\n  - front: Q\n    back: A\n  - front: {question}\n    back: A\n")
+    result = run("flashcards", topic, "-o", tmp_path / "c.pdf")
+    assert result.exit_code == 1
+    assert f"{topic}:5:12: flashcards[1].front: is too long for the front of a 85 x 55 mm card even at 8pt" \
+        in result.output
+
+
+def test_with_keep_going_every_bullet_of_a_back_too_long_stays_on_its_card(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    bullets = "\n".join(f"      - Bullet{n} " + "with words " * 12 for n in range(12))
+    topic = write_topic(f"title: T\nflashcards:\n  - front: Q\n    back:\n{bullets}\n")
+    result = run("flashcards", topic, "-o", target, "--keep-going")
+    assert f"{topic}:5:7: flashcards[0].back: is too long" in result.output
+    with pdfplumber.open(target) as pdf:
+        # printed small: words are closer than pdfplumber's usual 3 pt gap
+        words = [w for w in pdf.pages[1].extract_words(x_tolerance=0.5) if w["text"].startswith("Bullet")]
+    assert [w["text"] for w in words] == [f"Bullet{n}" for n in range(12)]
+    x0, top, x1, bottom = mirrored(front_box(0))
+    assert all(x0 <= w["x0"] and w["x1"] <= x1 and top <= w["top"] and w["bottom"] <= bottom for w in words)
+
+
+def test_each_tag_band_is_the_colour_its_legend_swatch_shows(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    rows = ["title: T", "flashcards:"] + [f"  - front: F{n}\n    back: B{n}\n    tags: [{tag}]"
+                                          for n, tag in enumerate(["context", "ideology", "people", "context"])]
+    run("flashcards", write_topic("\n".join(rows) + "\n"), "-o", target)
+    with pdfplumber.open(target) as pdf:
+        page = pdf.pages[0]
+        fills = [r for r in page.rects if r["fill"]]
+        swatches = {round(r["x0"]): tuple(r["non_stroking_color"]) for r in fills if r["top"] < 11 * MM}
+        labels = {w["text"]: w["x0"] for w in page.extract_words() if w["top"] < 11 * MM}
+        legend = {tag: next(colour for x, colour in sorted(swatches.items(), reverse=True) if x < labels[tag])
+                  for tag in ("context", "ideology", "people")}
+        assert len(set(legend.values())) == 3  # three tags, three colours
+        for index, tag in enumerate(["context", "ideology", "people", "context"]):
+            x0, top, x1, _ = front_box(index)
+            band = next(r for r in fills if abs(r["x0"] - x0) < 0.5 and abs(r["top"] - top) < 0.5)
+            assert tuple(band["non_stroking_color"]) == legend[tag], tag
