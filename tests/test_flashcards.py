@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pdfplumber
+import pytest
 
 from conftest import pdf_text
 
@@ -284,3 +285,21 @@ def test_each_tag_band_is_the_colour_its_legend_swatch_shows(run, write_topic, t
             x0, top, x1, _ = front_box(index)
             band = next(r for r in fills if abs(r["x0"] - x0) < 0.5 and abs(r["top"] - top) < 0.5)
             assert tuple(band["non_stroking_color"]) == legend[tag], tag
+
+
+def test_backs_keep_their_text_inside_the_safe_margin_and_start_at_its_corner(run, write_topic, tmp_path):
+    """Perforations and scissors wander: every word of a back stays 4 mm inside its card,
+    and a back starts top left, where a reader looks first."""
+    target = tmp_path / "cards.pdf"
+    back = "A long answer that wraps across the card several times, " * 4
+    rows = ["title: T", "flashcards:"] + [f"  - front: F{n}\n    back: {back}" for n in range(4)]
+    run("flashcards", write_topic("\n".join(rows) + "\n"), "-o", target)
+    with pdfplumber.open(target) as pdf:
+        words = [w for w in pdf.pages[1].extract_words() if w["text"] not in ("T",) and not w["text"].isdigit()]
+        for index in range(4):
+            x0, top, x1, bottom = mirrored(front_box(index))
+            on_card = [w for w in words if x0 <= w["x0"] < x1 and top <= w["top"] < bottom]
+            assert len(on_card) > 30
+            assert all(w["x0"] >= x0 + 4 * MM - 0.2 and w["x1"] <= x1 - 4 * MM + 0.2 for w in on_card)
+            assert min(w["x0"] for w in on_card) == pytest.approx(x0 + 4 * MM, abs=0.3)
+            assert min(w["top"] for w in on_card) < top + 4 * MM + 3  # the first line at the top margin
