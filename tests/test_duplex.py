@@ -141,6 +141,8 @@ def test_every_sheet_says_how_to_print_and_carries_a_100mm_scale_bar(run, write_
             assert "print double-sided, flip on long edge, at 100% / actual size" in text
             ticks = scale_bar_ticks(page)
             assert len(ticks) == 11 and ticks[-1] - ticks[0] == pytest.approx(100 * MM, abs=0.01)
+            bars = [max(l["x1"] - l["x0"], l["bottom"] - l["top"]) for l in page.lines]
+            assert any(abs(length - 100 * MM) < 0.01 for length in bars)  # the bar itself, end to end
 
 
 @pytest.mark.parametrize("stock", ["avery-c32011", "avery-5371"])
