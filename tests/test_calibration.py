@@ -65,3 +65,13 @@ def test_each_way_of_printing_gets_its_own_instructions_kept_on_the_page(run, tm
     (tmp_path / "layouts" / "folded.yaml").write_text("flashcards:\n  duplex: fold\n")
     refused = run("calibrate", "--layout", "folded", "-o", tmp_path / "fold.pdf")
     assert refused.exit_code == 2 and "needs no calibration" in refused.output
+
+
+def test_the_calibration_sheet_carries_a_100mm_scale_bar(run, tmp_path):
+    """The offset means nothing if the sheet was printed scaled: the bar proves it was not."""
+    run("calibrate", "-o", tmp_path / "c.pdf")
+    with pdfplumber.open(tmp_path / "c.pdf") as pdf:
+        page = pdf.pages[0]
+        lengths = [max(l["x1"] - l["x0"], l["bottom"] - l["top"]) for l in page.lines]
+        assert any(abs(length - 100 * 72 / 25.4) < 0.01 for length in lengths)
+        assert "100 mm" in page.extract_text()
