@@ -176,3 +176,8 @@ def test_a_mistake_on_every_card_of_a_big_deck_shows_the_first_hundred(run, writ
     assert result.exit_code == 1
     assert result.output.count("put the whole text in quotes") == 100
     assert "... and 200 more not shown" in result.output and "300 problems found" in result.output
+
+
+def test_a_text_of_only_invisible_characters_is_empty(run, write_topic):
+    result = run("validate", write_topic('title: T\nflashcards:\n  - front: "\\u200b"\n    back: A\n'))
+    assert result.exit_code == 1 and ":3:12: flashcards[0].front: has only invisible characters" in result.output
