@@ -265,3 +265,22 @@ def test_the_fold_line_runs_along_the_cards_only(run, write_topic, tmp_path):
         cards = [r for r in page.rects]
         assert middle and min(l["top"] for l in middle) >= min(r["top"] for r in cards) - 0.1
         assert max(l["bottom"] for l in middle) <= max(r["bottom"] for r in cards) + 0.1
+
+
+def test_card_stock_with_crop_marks_above_and_below_gets_its_legend_beside_the_note(run, write_topic, tmp_path):
+    """Avery 5371's 0.5 in margins above and below hold crop marks; its legend stands in the right margin."""
+    target = tmp_path / "cards.pdf"
+    rows = ["title: T", "flashcards:"] + [f"  - front: F{n}\n    back: B{n}\n    tags: [{tag}]"
+                                          for n, tag in enumerate(["context", "ideology", "national-interests",
+                                                                   "personal-rivalry", "key-terms"])]
+    result = run("flashcards", write_topic("\n".join(rows) + "\n"), "--stock", "avery-5371", "-o", target)
+    assert "no room on the sheet for the tag legend" not in result.output
+    with pdfplumber.open(target) as pdf:
+        page = pdf.pages[0]
+        right_margin = [c for c in page.chars if c["x0"] > page.width - 19 * MM]
+        outermost = max(c["x0"] for c in right_margin)
+        legend = [c for c in right_margin if c["x0"] > outermost - 2 * MM]  # the line nearest the edge
+        text = "".join(c["text"] for c in sorted(legend, key=lambda c: -c["top"]))
+        swatches = [r for r in page.rects if r["fill"] and r["x0"] > page.width - 19 * MM]
+    assert "Tags:" in text and "personal-rivalry" in text and len(swatches) == 5
+    assert all(c["x1"] <= page.width - 5 * MM for c in right_margin)

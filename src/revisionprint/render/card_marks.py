@@ -73,6 +73,25 @@ def right_zone(stock: Stock, slots: list[CardSlot], crop_marks: bool) -> Optiona
     return (left, right) if right - left >= 2.6 * mm else None
 
 
+def halves_for_legend_and_note(zone: tuple[float, float]) -> Optional[tuple[tuple[float, float], tuple[float, float]]]:
+    """The right margin split for two upright lines, the legend outside and the note beside the
+    cards, if it is wide enough for both."""
+    left, right = zone
+    legend_width = LEGEND_SWATCH + 0.5 * mm
+    if right - left < legend_width + 1 * mm + 2.6 * mm:
+        return None
+    return (right - legend_width, right), (left, right - legend_width - 1 * mm)
+
+
+def draw_upright_legend(canvas: Canvas, colours: dict[str, str], zone: tuple[float, float], bottom: float,
+                        font: str, size: float) -> None:
+    canvas.saveState()
+    canvas.translate(zone[1], bottom)
+    canvas.rotate(90)  # reads up the page, like the note beside it
+    draw_legend(canvas, colours, 0, MarginZone(0, zone[1] - zone[0]), font, size)
+    canvas.restoreState()
+
+
 def draw_upright_note(canvas: Canvas, text: str, zone: tuple[float, float], bottom: float, top: float, font: str,
                       colour: str) -> None:
     """The printing note standing in the right margin, for stocks with no room above or below the cards."""

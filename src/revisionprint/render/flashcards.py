@@ -157,9 +157,20 @@ def _draw_margins(canvas: Canvas, plan: CardSheets, page: PageOfCards, pages: li
     note = side_note(plan, side, number, total)
     if note_zone is not None:
         marks.draw_note(canvas, note, note_zone, note_left, right, font, muted, centred=note_left == left)
-    elif (upright := marks.right_zone(plan.stock, slots, crop)) is not None:
-        marks.draw_upright_note(canvas, note, upright, min(slot.y for slot in slots),
-                                max(slot.top for slot in slots), font, muted)
+        return
+    # No room above or below the cards (crop marks fill it on card stock): the right margin.
+    upright = marks.right_zone(plan.stock, slots, crop)
+    if upright is None:
+        return
+    grid_bottom, grid_top = min(slot.y for slot in slots), max(slot.top for slot in slots)
+    if legend and plan.legend_colours and not plan.legend_printed:
+        size = marks.legend_size(plan.legend_colours, font, grid_top - grid_bottom)
+        halves = marks.halves_for_legend_and_note(upright)
+        if size is not None and halves is not None:
+            outer, upright = halves
+            marks.draw_upright_legend(canvas, plan.legend_colours, outer, grid_bottom, font, size)
+            plan.legend_printed = True
+    marks.draw_upright_note(canvas, note, upright, grid_bottom, grid_top, font, muted)
 
 
 def _draw_front(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSlot) -> None:
