@@ -310,7 +310,9 @@ def stocks(layout_name):
         click.echo(f"{stock.name}{also}: {stock.description}")
         click.echo(f"    {stock.paper_name} {stock.orientation}, {stock.columns} x {stock.rows} cards of "
                    f"{size(stock.card_width, stock.card_height)} mm, first card {stock.left / MM:.1f} mm from the "
-                   f"left and {stock.top / MM:.1f} mm from the top, pitch {size(stock.pitch_x, stock.pitch_y)} mm")
+                   f"left and {stock.top / MM:.1f} mm from the top, pitch {size(stock.pitch_x, stock.pitch_y)} mm"
+                   + (f", corners rounded {stock.corner_radius / MM:g} mm" if stock.corner_radius else "")
+                   + (", perforated" if stock.perforated else ", plain paper to cut"))
 
 
 @cli.command()
