@@ -31,11 +31,15 @@ _TAG = re.compile(r"(</?[bi]>)")
 _ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
 
 
-@lru_cache(maxsize=1024)  # a text is tried at several sizes while it is fitted
 def styled_runs(text: str) -> tuple[tuple[str, bool, bool], ...]:
     """The text as (characters, bold, italic) runs, exactly as to_markup formats it."""
     if "*" not in text:
         return ((text, False, False),) if text else ()
+    return _marked_up_runs(text)
+
+
+@lru_cache(maxsize=1024)  # a text is tried at several sizes while it is fitted
+def _marked_up_runs(text: str) -> tuple[tuple[str, bool, bool], ...]:
     runs = []
     bold = italic = False
     for piece in _TAG.split(to_markup(text)):
