@@ -138,8 +138,7 @@ class CardParagraph(Paragraph):
     @property
     def writable(self) -> bool:
         """Whether write_lines can draw this paragraph as it is wrapped now."""
-        return self._quick_lines and self.style.alignment in (TA_LEFT, TA_CENTER) and all(
-            _extra_space(line) >= -0.01 for line in self.blPara.lines)
+        return self._quick_lines and self.style.alignment in (TA_LEFT, TA_CENTER) and lines_fit(self)
 
     def write_lines(self, writer: TextWriter, x: float, top: float) -> None:
         """Writes the bullet and lines where drawOn(canvas, x, top - height) would draw them."""
@@ -157,7 +156,7 @@ class CardParagraph(Paragraph):
             offset = max(0.0, bullet_end + style.bulletFontSize * _BULLET_GAP - style.leftIndent)
         left = x + style.leftIndent
         for line in lines:
-            start = left + offset + (_extra_space(line) / 2 if centred else 0.0)
+            start = left + offset + (extra_space(line) / 2 if centred else 0.0)
             if para.kind == 0:
                 writer.font(para.fontName, para.fontSize)
                 writer.write(start, baseline, " ".join(line[1]))
@@ -223,8 +222,15 @@ def write_stacked(writer: TextWriter, flowables: Sequence[Flowable], heights: Se
         top -= height + flowable.getSpaceAfter()
 
 
-def _extra_space(line) -> float:
+def extra_space(line) -> float:
+    """A wrapped line's spare width, whether Paragraph made it (kind 0 or 1) or we did."""
     return line[0] if isinstance(line, tuple) else line.extraSpace
+
+
+def lines_fit(paragraph: Paragraph) -> bool:
+    """No line sticks out of the box. A word wider than the box is put on a line of its
+    own, which breakLines records as negative spare space."""
+    return all(extra_space(line) >= -0.01 for line in paragraph.blPara.lines)
 
 
 class _WordWidths(dict):

@@ -11,7 +11,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.platypus import Flowable, Paragraph
 
 from ..model import SizeRange
-from .card_paragraph import CardParagraph, copy_frag
+from .card_paragraph import CardParagraph, copy_frag, extra_space, lines_fit
 from .markup import styled_runs
 
 LEADING = 1.22  # leading as a multiple of the size: 1.2-1.35 reads well in print
@@ -97,17 +97,8 @@ def measure(flowables: list[Flowable], width: float) -> tuple[list[float], bool]
     across = True
     for flowable in flowables:
         heights.append(flowable.wrap(width, 1e6)[1])
-        across = across and _no_line_overflows(flowable)
+        across = across and lines_fit(flowable)
     return heights, across
-
-
-def _no_line_overflows(paragraph: Paragraph) -> bool:
-    # A word wider than the box is put on a line of its own and sticks out:
-    # breakLines records that as negative spare space on the line.
-    lines = paragraph.blPara.lines
-    if paragraph.blPara.kind == 0:
-        return all(extra >= -0.01 for extra, _ in lines)
-    return all(line.extraSpace >= -0.01 for line in lines)
 
 
 def fit_block(block: TextBlock, family: str, colour: str, width: float, height: float,
@@ -223,7 +214,7 @@ def _extent_across(flowables: list[Flowable], width: float) -> tuple[float, floa
         style = paragraph.style
         room = width - style.leftIndent - style.rightIndent
         for line in paragraph.blPara.lines:
-            spare = line[0] if isinstance(line, tuple) else line.extraSpace
+            spare = extra_space(line)
             start = style.leftIndent + (spare / 2 if style.alignment == TA_CENTER else 0.0)
             left, right = min(left, start), max(right, start + room - spare)
     return left, right
