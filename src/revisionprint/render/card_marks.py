@@ -5,9 +5,10 @@ and card numbers.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
@@ -27,6 +28,7 @@ NUMBER_INSET = 2.2 * mm
 NUMBER_CLEARANCE = NUMBER_INSET + NUMBER_SIZE * 0.75 + 0.8 * mm  # the number's cap height and a gap
 BAND_HEIGHT = 4.5 * mm
 BAND_TEXT_SIZE = 6.5
+LINE_STRIP = 2.6 * mm  # the narrowest margin strip a line of small print needs
 SMALLEST_BAND_TEXT_SIZE = 4.5
 SCALE_LENGTH = 100 * mm
 SCALE_HEIGHT = 2.2 * mm  # the tallest tick: the bar fits a 13.5 mm margin beside crop marks
@@ -47,18 +49,17 @@ class MarginZone:
 
 def margin_zones(stock: Stock, slots: list[CardSlot], crop_marks: bool) -> tuple[Optional[MarginZone], Optional[MarginZone]]:
     """The free strips above and below the cards, or None where the stock leaves no room."""
-    clearance = CROP_GAP + CROP_LENGTH + 0.5 * mm if crop_marks else 1.5 * mm
+    clearance = _clearance(crop_marks)
     grid_top = max(slot.top for slot in slots)
     grid_bottom = min(slot.y for slot in slots)
     top = MarginZone(grid_top + clearance, stock.page_height - UNPRINTABLE)
     bottom = MarginZone(UNPRINTABLE, grid_bottom - clearance)
-    return (top if top.height >= 2.6 * mm else None), (bottom if bottom.height >= 2.6 * mm else None)
+    return (top if top.height >= LINE_STRIP else None), (bottom if bottom.height >= LINE_STRIP else None)
 
 
 def left_zone(stock: Stock, slots: list[CardSlot], crop_marks: bool) -> Optional[tuple[float, float]]:
     """The free strip left of the cards, as (left x, right x), if it can hold an upright scale bar."""
-    clearance = CROP_GAP + CROP_LENGTH + 0.5 * mm if crop_marks else 1.5 * mm
-    right = min(slot.x for slot in slots) - clearance
+    right = min(slot.x for slot in slots) - _clearance(crop_marks)
     grid_height = max(slot.top for slot in slots) - min(slot.y for slot in slots)
     if right - UNPRINTABLE >= SCALE_HEIGHT + 1 * mm and grid_height >= SCALE_LENGTH + 10 * mm:
         return UNPRINTABLE, right
@@ -67,10 +68,14 @@ def left_zone(stock: Stock, slots: list[CardSlot], crop_marks: bool) -> Optional
 
 def right_zone(stock: Stock, slots: list[CardSlot], crop_marks: bool) -> Optional[tuple[float, float]]:
     """The free strip right of the cards, as (left x, right x), if it can hold an upright note."""
-    clearance = CROP_GAP + CROP_LENGTH + 0.5 * mm if crop_marks else 1.5 * mm
-    left = max(slot.right for slot in slots) + clearance
+    left = max(slot.right for slot in slots) + _clearance(crop_marks)
     right = stock.page_width - UNPRINTABLE
-    return (left, right) if right - left >= 2.6 * mm else None
+    return (left, right) if right - left >= LINE_STRIP else None
+
+
+def _clearance(crop_marks: bool) -> float:
+    """How far margin text keeps from the cards: clear of the crop marks when there are some."""
+    return CROP_GAP + CROP_LENGTH + 0.5 * mm if crop_marks else 1.5 * mm
 
 
 def halves_for_legend_and_note(zone: tuple[float, float]) -> Optional[tuple[tuple[float, float], tuple[float, float]]]:
@@ -78,37 +83,41 @@ def halves_for_legend_and_note(zone: tuple[float, float]) -> Optional[tuple[tupl
     cards, if it is wide enough for both."""
     left, right = zone
     legend_width = LEGEND_SWATCH + 0.5 * mm
-    if right - left < legend_width + 1 * mm + 2.6 * mm:
+    if right - left < legend_width + 1 * mm + LINE_STRIP:
         return None
     return (right - legend_width, right), (left, right - legend_width - 1 * mm)
 
 
+@contextmanager
+def _standing_up(canvas: Canvas, x: float, y: float) -> Iterator[None]:
+    """Drawing turned a quarter left about (x, y): text then reads up the page, and what
+    is 'above' a line lies to its left."""
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.rotate(90)
+    try:
+        yield
+    finally:
+        canvas.restoreState()
+
+
 def draw_upright_legend(canvas: Canvas, colours: dict[str, str], zone: tuple[float, float], bottom: float,
                         font: str, size: float) -> None:
-    canvas.saveState()
-    canvas.translate(zone[1], bottom)
-    canvas.rotate(90)  # reads up the page, like the note beside it
-    draw_legend(canvas, colours, 0, MarginZone(0, zone[1] - zone[0]), font, size)
-    canvas.restoreState()
+    with _standing_up(canvas, zone[1], bottom):  # reads up the page, like the note beside it
+        draw_legend(canvas, colours, 0, MarginZone(0, zone[1] - zone[0]), font, size)
 
 
 def draw_upright_note(canvas: Canvas, text: str, zone: tuple[float, float], bottom: float, top: float, font: str,
                       colour: str) -> None:
     """The printing note standing in the right margin, for stocks with no room above or below the cards."""
-    canvas.saveState()
-    canvas.translate(zone[1], bottom)
-    canvas.rotate(90)  # the note's 'up' is now towards the cards
-    draw_note(canvas, text, MarginZone(0, zone[1] - zone[0]), 0, top - bottom, font, colour)
-    canvas.restoreState()
+    with _standing_up(canvas, zone[1], bottom):
+        draw_note(canvas, text, MarginZone(0, zone[1] - zone[0]), 0, top - bottom, font, colour)
 
 
 def draw_upright_scale_bar(canvas: Canvas, zone: tuple[float, float], centre_y: float, font: str) -> None:
     """The 100 mm bar standing in the left margin, beside the cards."""
-    canvas.saveState()
-    canvas.translate(zone[1] - (zone[1] - zone[0] - SCALE_HEIGHT) / 2, centre_y - SCALE_LENGTH / 2)
-    canvas.rotate(90)
-    draw_scale_bar(canvas, 0, MarginZone(0, SCALE_HEIGHT), font)
-    canvas.restoreState()
+    with _standing_up(canvas, zone[1] - (zone[1] - zone[0] - SCALE_HEIGHT) / 2, centre_y - SCALE_LENGTH / 2):
+        draw_scale_bar(canvas, 0, MarginZone(0, SCALE_HEIGHT), font)
 
 
 def draw_cut_lines(canvas: Canvas, slots: list[CardSlot], corner_radius: float = 0.0) -> None:
