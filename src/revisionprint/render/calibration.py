@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..model import Duplex, Layout
 from . import card_marks as marks
 from .card_geometry import back_slot, card_slots
+from .card_printing import DOUBLE_SIDED
 from .fonts import register_family
 from .product import RenderedPdf
 
@@ -56,8 +57,7 @@ def render_calibration(layout: Layout) -> RenderedPdf:
 
 # As the cards will be printed: the sheet measures that very way of printing.
 HOW_TO_PRINT = {
-    Duplex.LONG_EDGE: "double-sided, flip on long edge",
-    Duplex.SHORT_EDGE: "double-sided, flip on short edge",
+    **DOUBLE_SIDED,
     Duplex.NONE: "page 1, then turn the sheet over on its long edge, put it back in the tray and print page 2",
 }
 

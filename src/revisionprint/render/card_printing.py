@@ -14,12 +14,18 @@ from . import card_marks as marks
 from .card_sheets import CardSheets
 
 
+# The print dialog's own words, for the duplex modes a printer does itself.
+DOUBLE_SIDED = {
+    Duplex.LONG_EDGE: "double-sided, flip on long edge",
+    Duplex.SHORT_EDGE: "double-sided, flip on short edge",
+}
+
+
 def printing_advice(plan: CardSheets) -> str:
     stock, duplex = plan.stock, plan.cards.duplex
     paper = f"{stock.paper_name} {stock.orientation}" + (" card stock" if stock.perforated else " paper")
     how = {
-        Duplex.LONG_EDGE: "double-sided, flip on long edge",
-        Duplex.SHORT_EDGE: "double-sided, flip on short edge",
+        **DOUBLE_SIDED,
         Duplex.FOLD: "single-sided, then fold each sheet along the dotted line before cutting",
         Duplex.NONE: "the FRONTS pages first; then turn the printed stack over on its long edge, put it back "
                      "in the tray in the same order, and print the BACKS pages",
@@ -41,16 +47,17 @@ def printing_advice(plan: CardSheets) -> str:
     if not plan.has_scale_bar:
         advice += (f"; there is no room beside the cards for the 100 mm scale bar, so check with a ruler "
                    f"that a card measures {stock.card_width / mm:.1f} x {stock.card_height / mm:.1f} mm")
-    if _reaches_unprintable_edge(plan):
+    edge = _closest_card_to_paper_edge(plan)
+    if edge < marks.UNPRINTABLE - plan.cards.safe_margin:  # text keeps the safe margin inside the card edge
         advice += ("; the cards reach the last 5 mm of the paper, which most printers leave blank: "
                    "print borderless if your printer can")
-    elif plan.cards.cut_guides == CutGuides.LINES and (edge := _closest_cut_to_paper_edge(plan)) < marks.UNPRINTABLE:
+    elif plan.cards.cut_guides == CutGuides.LINES and edge < marks.UNPRINTABLE:
         advice += (f"; the outermost cut lines are {edge / mm:.1f} mm from the paper's edge, where many printers "
                    f"cannot print: where one is missing, cut {edge / mm:.1f} mm in from the edge")
     return advice
 
 
-def _closest_cut_to_paper_edge(plan: CardSheets) -> float:
+def _closest_card_to_paper_edge(plan: CardSheets) -> float:
     stock = plan.stock
     return min(min(slot.x, slot.y, stock.page_width - slot.right, stock.page_height - slot.top)
                for slot in (p.front for p in plan.placements))
@@ -60,17 +67,9 @@ def _manual_flip_edge(duplex: str) -> str:
     return "short" if duplex == Duplex.SHORT_EDGE else "long"
 
 
-def _reaches_unprintable_edge(plan: CardSheets) -> bool:
-    stock, margin = plan.stock, plan.cards.safe_margin
-    inner_edge = marks.UNPRINTABLE - margin  # text keeps `margin` inside the card edge
-    return any(slot.x < inner_edge or slot.y < inner_edge or stock.page_width - slot.right < inner_edge
-               or stock.page_height - slot.top < inner_edge for slot in (p.front for p in plan.placements))
-
-
 def side_note(plan: CardSheets, side: str, number: int, total: int) -> str:
     how = {
-        Duplex.LONG_EDGE: "print double-sided, flip on long edge",
-        Duplex.SHORT_EDGE: "print double-sided, flip on short edge",
+        **{duplex: f"print {words}" for duplex, words in DOUBLE_SIDED.items()},
         Duplex.FOLD: "print single-sided, fold on the dotted line, then cut",
         Duplex.NONE: "print all FRONTS pages, turn the stack over on its long edge, then print the BACKS",
     }[plan.cards.duplex]

@@ -156,6 +156,7 @@ def _draw_margins(canvas: Canvas, plan: CardSheets, page: PageOfCards, pages: li
         bar_end = marks.draw_scale_bar(canvas, max(left, marks.UNPRINTABLE), top, font) + 4 * mm
     note_zone = bottom or top
     note_left = left if note_zone is bottom else bar_end
+    note = side_note(plan, side, number, total)
     if legend and plan.legend_colours:
         placed = False
         size = marks.legend_size(plan.legend_colours, font, right - bar_end) if top is not None else None
@@ -166,13 +167,11 @@ def _draw_margins(canvas: Canvas, plan: CardSheets, page: PageOfCards, pages: li
                 note_zone = None
         elif note_zone is not None:
             size = marks.legend_size(plan.legend_colours, font, (right - left) * 0.45)
-            note = side_note(plan, side, number, total)
             if size is not None and marks.note_fits(note, font, right - left - marks.legend_width(
                     plan.legend_colours, font, size) - 2 * mm):
                 note_left = marks.draw_legend(canvas, plan.legend_colours, left, note_zone, font, size) + 2 * mm
                 placed = True
         plan.legend_printed = placed
-    note = side_note(plan, side, number, total)
     if note_zone is not None:
         marks.draw_note(canvas, note, note_zone, note_left, right, font, muted, centred=note_left == left)
         return
