@@ -208,7 +208,7 @@ def _cross_check(tree: SettingsTree) -> list[Problem]:
     problems = []
 
     def report(setting: Setting, message: str) -> None:
-        problems.append(Problem(setting.file, setting.line, setting.column, setting.item, message))
+        problems.append(setting.problem(message))
 
     for section, sizes in (("flashcards", "front_text"), ("flashcards", "back_text"), ("factors", "text")):
         largest, smallest = tree[section][sizes]["largest"], tree[section][sizes]["smallest"]

@@ -14,6 +14,7 @@ from typing import Any, Callable, Optional
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..errors import Problem
 from ..units import POINTS_PER_UNIT, LengthError, parse_length
 from ..yamlfile import YamlFile, did_you_mean, kind_of
 
@@ -31,6 +32,10 @@ class Setting:
     # A named entry's own settings (a stock's card, pitch...), so that a check made after
     # merging can point at the one value that is wrong.
     parts: Optional[dict] = None
+
+    def problem(self, message: str) -> Problem:
+        """A problem with this value, reported where it was written."""
+        return Problem(self.file, self.line, self.column, self.item, message)
 
 
 def read_settings(source: YamlFile, node: Node, schema: dict, item: str) -> dict:

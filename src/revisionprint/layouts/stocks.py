@@ -9,11 +9,11 @@ from typing import Optional
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from ..errors import InvalidFiles, Problem
+from ..errors import InvalidFiles
 from ..model import Stock
 from ..units import POINTS_PER_UNIT
 from ..yamlfile import YamlFile, read_yaml
-from .options import Boolean, Choice, Integer, Length, NamedEntries, Paper, Setting, Size, Text, TextList
+from .options import Boolean, Choice, Integer, Length, NamedEntries, Paper, Size, Text, TextList
 
 MM = POINTS_PER_UNIT["mm"]
 
@@ -56,9 +56,9 @@ def build_stock(name: str, tree: dict, source: YamlFile, node: Node) -> Optional
         return None
     placed = [key for key in POSITIONED if key in tree]
     if centred and placed:
-        report_at(source, tree["centred"],
-                  f"centred: true places the cards in the middle of the sheet, so {_and(placed)} would be ignored; "
-                  f"give either centred: true or {_and(POSITIONED)}, not both")
+        source.problems.append(tree["centred"].problem(
+            f"centred: true places the cards in the middle of the sheet, so {_and(placed)} would be ignored; "
+            f"give either centred: true or {_and(POSITIONED)}, not both"))
         return None
     value = {key: setting.value for key, setting in tree.items()}
     page_width, page_height = value["paper"]
@@ -76,10 +76,10 @@ def build_stock(name: str, tree: dict, source: YamlFile, node: Node) -> Optional
         left, top = value["left"], value["top"]
         # One column (row) has no next card, so its pitch across (down) does not matter.
         if (columns > 1 and pitch_x < card_width - 0.01) or (rows > 1 and pitch_y < card_height - 0.01):
-            report_at(source, tree["pitch"],
-                      f"pitch {_mm(pitch_x)} x {_mm(pitch_y)} mm is smaller than the card "
-                      f"({_mm(card_width)} x {_mm(card_height)} mm), so the cards overlap; the pitch is from one "
-                      "card's left (top) edge to the next one's, so at least the card's size")
+            source.problems.append(tree["pitch"].problem(
+                f"pitch {_mm(pitch_x)} x {_mm(pitch_y)} mm is smaller than the card "
+                f"({_mm(card_width)} x {_mm(card_height)} mm), so the cards overlap; the pitch is from one "
+                "card's left (top) edge to the next one's, so at least the card's size"))
             return None
     right = left + (columns - 1) * pitch_x + card_width
     bottom = top + (rows - 1) * pitch_y + card_height
@@ -131,10 +131,6 @@ def text_room_problem(stock: Stock, safe_margin: float, on_command_line: bool = 
     smaller = "a smaller safe_margin" + (" in the layout's 'flashcards:'" if on_command_line else "")
     return (f"{card} leaves no room for text inside a {_mm(safe_margin)} mm safe margin on each side; "
             f"use {larger}, or {smaller}")
-
-
-def report_at(source: YamlFile, setting: Setting, message: str) -> None:
-    source.problems.append(Problem(setting.file, setting.line, setting.column, setting.item, message))
 
 
 def _mm(points: float) -> str:
