@@ -43,7 +43,7 @@ import resource, time
 start = time.perf_counter()
 from revisionprint.content import load_topic
 from revisionprint.layouts import load_layout
-from revisionprint.render.flashcards import render_flashcards
+from revisionprint.render.cards.flashcards import render_flashcards
 from revisionprint.render.problems import RenderProblems
 imported = time.perf_counter()
 topic = load_topic(DECK)

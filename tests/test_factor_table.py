@@ -12,7 +12,7 @@ import pytest
 
 from revisionprint.content import load_topic
 from revisionprint.layouts import load_layout
-from revisionprint.render.factors import render_factor_table
+from revisionprint.render.factors.table import render_factor_table
 from revisionprint.render.problems import RenderProblems
 
 MM = 72 / 25.4

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from reportlab.platypus import Paragraph
 
-from revisionprint.render.card_paragraph import CardParagraph
+from revisionprint.render.paragraph import CardParagraph
 from revisionprint.render.fitting import paragraph_style, text_frags
 from revisionprint.render.fonts import register_family
 
@@ -69,7 +69,7 @@ def _chars_drawn(draw) -> list[tuple]:
 @pytest.mark.parametrize("align, bullets, bold", [("centre", False, True), ("left", True, False),
                                                   ("left", False, False)])
 def test_quick_drawing_puts_every_character_where_paragraph_draws_it(align, bullets, bold):
-    from revisionprint.render.card_paragraph import TextWriter, write_stacked
+    from revisionprint.render.paragraph import TextWriter, write_stacked
     from revisionprint.render.fitting import TextBlock, measure
 
     register_family("Open Sans")

@@ -16,7 +16,7 @@ from conftest import normalise
 from revisionprint.content import load_topic
 from revisionprint.layouts import load_layout
 from revisionprint.render.problems import RenderProblems
-from revisionprint.render.timeline import date_label, render_timeline, sorted_events, timeline_plan
+from revisionprint.render.timeline.worksheet import date_label, render_timeline, sorted_events, timeline_plan
 
 MM = 72 / 25.4
 HEADING_BAND = (0xE8 / 0xFF, 0xEE / 0xFF, 0xF4 / 0xFF)  # the default layout's band: the axis is filled with it

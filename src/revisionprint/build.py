@@ -36,14 +36,14 @@ class Product:
 
 
 def _flashcards(topic, layout, problems, printing=None, progress=None):
-    from .render.flashcards import render_flashcards
+    from .render.cards.flashcards import render_flashcards
 
     return render_flashcards(topic, layout, problems, printing, progress)
 
 
 def _factor_table(blank: bool):
     def render(topic, layout, problems):
-        from .render.factors import render_factor_table
+        from .render.factors.table import render_factor_table
 
         return render_factor_table(topic, layout, problems, blank=blank)
 
@@ -52,7 +52,7 @@ def _factor_table(blank: bool):
 
 def _timeline(answers: bool):
     def render(topic, layout, problems):
-        from .render.timeline import render_timeline
+        from .render.timeline.worksheet import render_timeline
 
         return render_timeline(topic, layout, problems, answers=answers)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 
 from .model import Flashcard
-from .yamlfile import did_you_mean
+from .errors import did_you_mean
 
 
 class UnknownTag(ValueError):

@@ -212,7 +212,7 @@ def flashcards(content, output, layout_name, stock, duplex, sides, cut, tags, sh
     from .build import build_one, product
     from .cardsets import UnknownTag, select_by_tags
     from .layouts import with_card_settings
-    from .render.card_geometry import cards_per_sheet
+    from .render.cards.geometry import cards_per_sheet
 
     if seed is not None and not shuffle:
         raise click.BadParameter("--seed only makes sense with --shuffle", param_hint="--seed")
@@ -282,7 +282,7 @@ def calibrate(stock, duplex, output, layout_name):
     """A two-sided test sheet that measures how far your printer moves the backs."""
     from .build import write_atomically
     from .layouts import load_layout, with_card_settings
-    from .render.calibration import render_calibration
+    from .render.calibration.sheet import render_calibration
 
     layout = with_card_settings(load_layout(layout_name), stock, duplex)
     if layout.flashcards.duplex == Duplex.FOLD:

@@ -6,6 +6,7 @@ the right exit code without a try/except ladder.
 
 from __future__ import annotations
 
+import difflib
 import enum
 from dataclasses import dataclass
 from typing import Iterable
@@ -40,6 +41,15 @@ class RevisionprintError(click.ClickException):
 
     def show(self, file=None) -> None:
         click.echo(self.format_message(), err=True)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """The nearest choice to a misspelt word, or every choice, as the end of a message."""
+    by_folded = {choice.casefold(): choice for choice in choices}
+    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '{by_folded[close[0]]}'?"
+    return f"; expected one of: {', '.join(by_folded.values())}"
 
 
 SHOWN_PROBLEMS = 100

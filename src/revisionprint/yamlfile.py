@@ -10,7 +10,6 @@ anything is expanded.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
@@ -18,7 +17,7 @@ from typing import Callable, Iterable, Optional
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem
+from .errors import Problem, did_you_mean  # noqa: F401 (loaders import it from here too)
 
 # libyaml composes a 1,000-card deck about 30 times faster, with the same marks.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -186,14 +185,6 @@ def _null_message(node: Optional[Node]) -> str:
 
 def join(item: str, key: str) -> str:
     return f"{item}.{key}" if item else key
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    by_folded = {choice.casefold(): choice for choice in choices}
-    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
-    if close:
-        return f"; did you mean '{by_folded[close[0]]}'?"
-    return f"; expected one of: {', '.join(by_folded.values())}"
 
 
 def _required_hint(key: str) -> str:

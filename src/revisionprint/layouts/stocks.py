@@ -113,7 +113,7 @@ STOCK_ENTRIES = NamedEntries(STOCK_SCHEMA, build_stock)
 
 # Text is kept a safe margin inside each card's edge; what is left must hold some text.
 TEXT_ROOM = 10 * MM
-# Text also stops above the card number and below a tag band (render/card_sheets.py), about
+# Text also stops above the card number and below a tag band (render/cards/sheets.py), about
 # 10.2 mm of a card's height whatever the safe margin: below a 1 mm margin they, not the margin,
 # decide, so no card may be smaller than this.
 SMALLEST_CARD = 12 * MM

@@ -11,7 +11,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.platypus import Flowable, Paragraph
 
 from ..model import SizeRange
-from .card_paragraph import CardParagraph, copy_frag, extra_space, lines_fit
+from .paragraph import CardParagraph, copy_frag, extra_space, lines_fit
 from .markup import styled_runs
 
 LEADING = 1.22  # leading as a multiple of the size: 1.2-1.35 reads well in print

@@ -13,7 +13,7 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from ..model import to_fractional_year
+from ...model import to_fractional_year
 
 MM = 72 / 25.4
 YEAR_LABEL_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)

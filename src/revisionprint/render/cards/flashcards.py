@@ -1,7 +1,7 @@
 """Cut-out flashcard sheets: fronts and the backs that print behind them.
 
-The plan (card_sheets.py) fits the cards and places them; this module draws
-the sheets page by page in the order the duplex mode needs; card_printing.py
+The plan (sheets.py) fits the cards and places them; this module draws
+the sheets page by page in the order the duplex mode needs; printing.py
 says how to print them.
 """
 
@@ -16,16 +16,16 @@ from typing import Callable, Iterator, Optional
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ..model import CardPrinting, CutGuides, Duplex, Layout, Sides, Topic
-from . import card_marks as marks
-from .card_geometry import CardSlot
-from .card_paragraph import TextWriter, write_stacked
-from .card_printing import printing_advice, side_note
-from .card_sheets import CardSheets, PrintedCard, Sheet
-from .fitting import Fitted, shrink_to_box
-from .furniture import SheetKind, document_info, furnished_canvas
-from .problems import RenderProblems
-from .product import RenderedPdf, counted
+from ...model import CardPrinting, CutGuides, Duplex, Layout, Sides, Topic
+from . import marks
+from .geometry import CardSlot
+from ..paragraph import TextWriter, write_stacked
+from .printing import printing_advice, side_note
+from .sheets import CardSheets, PrintedCard, Sheet
+from ..fitting import Fitted, shrink_to_box
+from ..furniture import SheetKind, document_info, furnished_canvas
+from ..problems import RenderProblems
+from ..document import RenderedPdf, counted
 
 
 def render_flashcards(topic: Topic, layout: Layout, problems: RenderProblems,

@@ -13,13 +13,13 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from ..model import Factor, Layout, Topic
-from .fitting import TextBlock
-from .fonts import Faces, register_family
-from .furniture import SheetKind
-from .markup import to_markup
-from .problems import RenderProblems
-from .product import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
+from ...model import Factor, Layout, Topic
+from ..fitting import TextBlock
+from ..fonts import Faces, register_family
+from ..furniture import SheetKind
+from ..markup import to_markup
+from ..problems import RenderProblems
+from ..document import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
 
 COLUMN_HEADINGS = {
     "factor": "Factor",

@@ -10,14 +10,14 @@ from typing import Iterator, Optional
 
 from reportlab.lib.units import mm
 
-from ..cardsets import class_sets, select_by_tags
-from ..model import CardPrinting, CutGuides, Duplex, Flashcard, Layout, Overflow, Stock, Topic
-from . import card_marks as marks
-from .card_geometry import CardSlot, back_slot, card_slots, folded_pairs, mirrors_left_to_right
-from .card_paragraph import SOFT_HYPHEN, breaking_words
-from .fitting import Fitted, TextBlock, fit_block, split_into_boxes
-from .fonts import Faces, missing_glyphs, register_family
-from .problems import RenderProblems
+from ...cardsets import class_sets, select_by_tags
+from ...model import CardPrinting, CutGuides, Duplex, Flashcard, Layout, Overflow, Stock, Topic
+from . import marks
+from .geometry import CardSlot, back_slot, card_slots, folded_pairs, mirrors_left_to_right
+from ..paragraph import SOFT_HYPHEN, breaking_words
+from ..fitting import Fitted, TextBlock, fit_block, split_into_boxes
+from ..fonts import Faces, missing_glyphs, register_family
+from ..problems import RenderProblems
 
 
 def topic_code(title: str) -> str:

@@ -16,9 +16,9 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ..model import Stock
-from .card_geometry import CardSlot
-from .card_paragraph import TextWriter
+from ...model import Stock
+from .geometry import CardSlot
+from ..paragraph import TextWriter
 
 CUT_GREY = "#999999"  # about 60 % grey: clear to the scissors, faint if a card is cut just inside it
 UNPRINTABLE = 5 * mm  # office lasers cannot print nearer the paper's edge than this

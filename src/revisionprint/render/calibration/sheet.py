@@ -14,12 +14,12 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ..model import Duplex, Layout
-from . import card_marks as marks
-from .card_geometry import back_slot, card_slots
-from .card_printing import DOUBLE_SIDED
-from .fonts import register_family
-from .product import RenderedPdf
+from ...model import Duplex, Layout
+from ..cards import marks
+from ..cards.geometry import back_slot, card_slots
+from ..cards.printing import DOUBLE_SIDED
+from ..fonts import register_family
+from ..document import RenderedPdf
 
 RULER_HALF = 6  # millimetres each side of the expected spot
 CROSS_HALF = 8 * mm

@@ -4,7 +4,7 @@ Nothing here draws, and nothing here knows a font: the renderer measures each la
 the tick texts, these modules place them, and the tests check the places as data. Lengths
 are points; x runs from the frame's left edge, y up from the bottom of a row (ReportLab's
 way round). This module splits the events into rows and the rows into pages;
-timeline_row lays out one row, timeline_axis its axis and timeline_labels its labels.
+row.py lays out one row, axis.py its axis and labels.py its labels.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from .timeline_axis import Tick, TickLabel
-from .timeline_labels import ABOVE, BELOW, LEFT, RIGHT
-from .timeline_row import (MM, EventMark, PlacedLabel, Rect, RowOptions, Space, SpanBar, TimelineRow, event_mark,
+from .axis import Tick, TickLabel
+from .labels import ABOVE, BELOW, LEFT, RIGHT
+from .row import (MM, EventMark, PlacedLabel, Rect, RowOptions, Space, SpanBar, TimelineRow, event_mark,
                            layout_row)
 
 __all__ = ["ABOVE", "BELOW", "LEFT", "RIGHT", "EventMark", "PlacedLabel", "Rect", "Space", "SpanBar", "Tick",

@@ -1,6 +1,6 @@
 """One row of a timeline: its axis, ticks, span bars and labels, as plain numbers.
 
-The axis (timeline_axis) runs across the frame. Above and below it, out from the axis: the
+The axis (axis.py) runs across the frame. Above and below it, out from the axis: the
 span bars of `until` events, a band where leaders fan out to their labels, then the levels
 of labels (timeline_labels).
 """
@@ -11,9 +11,9 @@ import datetime
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from ..model import PartialDate, to_fractional_year
-from .timeline_axis import Tick, TickLabel, axis_span, ticks
-from .timeline_labels import ABOVE, BELOW, MAX_SHIFT, RIGHT, Arranged, Arrangement, LabelBox, arrangements
+from ...model import PartialDate, to_fractional_year
+from .axis import Tick, TickLabel, axis_span, ticks
+from .labels import ABOVE, BELOW, MAX_SHIFT, RIGHT, Arranged, Arrangement, LabelBox, arrangements
 
 MM = 72 / 25.4
 AXIS_INSET = 4 * MM  # so the first and last year labels stay inside the frame

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 
-from ..model import CutGuides, Duplex, Sides
-from . import card_marks as marks
-from .card_sheets import CardSheets
+from ...model import CutGuides, Duplex, Sides
+from . import marks
+from .sheets import CardSheets
 
 
 # The print dialog's own words, for the duplex modes a printer does itself.

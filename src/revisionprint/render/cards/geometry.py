@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import RevisionprintError
-from ..model import Duplex, Stock
+from ...errors import RevisionprintError
+from ...model import Duplex, Stock
 
 
 @dataclass(frozen=True)

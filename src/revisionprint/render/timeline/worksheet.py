@@ -18,13 +18,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from ..model import Layout, TimelineEvent, Topic
-from .fitting import TextBlock
-from .fonts import Faces, register_family
-from .furniture import SheetKind
-from .problems import RenderProblems
-from .product import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
-from .timeline_layout import (ABOVE, RIGHT, ROW_GAP, PlacedLabel, Space, TimelinePlan, TimelineRow, event_mark,
+from ...model import Layout, TimelineEvent, Topic
+from ..fitting import TextBlock
+from ..fonts import Faces, register_family
+from ..furniture import SheetKind
+from ..problems import RenderProblems
+from ..document import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
+from .placement import (ABOVE, RIGHT, ROW_GAP, PlacedLabel, Space, TimelinePlan, TimelineRow, event_mark,
                               plan_timeline)
 
 WORKSHEET = SheetKind("Timeline worksheet", student_sheet=True)
