@@ -43,11 +43,11 @@ import resource, time
 start = time.perf_counter()
 from revisionprint.content import load_topic
 from revisionprint.layouts import load_layout
-from revisionprint.render.cards.flashcards import render_flashcards
-from revisionprint.render.problems import RenderProblems
+from revisionprint.model import CardPrinting
+from revisionprint.render.cards.flashcards import render as render_flashcards
 imported = time.perf_counter()
 topic = load_topic(DECK)
-pdf = render_flashcards(topic, load_layout("default"), RenderProblems())
+pdf = render_flashcards(topic, load_layout("default"), CardPrinting())
 done = time.perf_counter()
 print(json.dumps({"seconds": done - imported, "pages": pdf.pages, "bytes": len(pdf.data),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))

@@ -12,8 +12,8 @@ import pytest
 
 from revisionprint.content import load_topic
 from revisionprint.layouts import load_layout
-from revisionprint.render.factors.table import render_factor_table
-from revisionprint.render.problems import RenderProblems
+from revisionprint.model import BLANK_FACTOR_TABLE, FactorTableOptions
+from revisionprint.render.factors.table import render as render_factor_table
 
 MM = 72 / 25.4
 HEADINGS = {"factor": "Factor", "summary": "Key point", "evidence": "Evidence",
@@ -80,10 +80,8 @@ def make_topic(tmp_path):
     return make
 
 
-def render(topic, layout_name: str = "default", blank: bool = False, problems: RenderProblems | None = None):
-    # RenderProblems is falsy while empty, so test against None.
-    problems = RenderProblems() if problems is None else problems
-    return render_factor_table(topic, load_layout(layout_name), problems, blank=blank)
+def render(topic, layout_name: str = "default", blank: bool = False):
+    return render_factor_table(topic, load_layout(layout_name), BLANK_FACTOR_TABLE if blank else FactorTableOptions())
 
 
 def squash(text: str) -> str:
@@ -287,20 +285,18 @@ def test_without_a_question_the_title_is_the_heading(make_topic):
 def test_characters_the_font_lacks_are_reported_where_they_print(make_topic, tmp_path):
     factor = {"name": "Mao \u6bdb", "summary": "Fine.", "evidence": ["Fine.", "Snowman \u2603 here."]}
     topic = make_topic([factor])
-    problems = RenderProblems()
-    render(topic, problems=problems)
-    assert len(problems.messages) == 2
-    name_message, evidence_message = problems.messages
+    messages = render(topic).problems
+    assert len(messages) == 2
+    name_message, evidence_message = messages
     assert "factors[0].name" in name_message and "U+6BDB" in name_message
     assert f"{Path(topic.file).name}:" in evidence_message or topic.file in evidence_message
     assert "factors[0].evidence[1]" in evidence_message and "U+2603" in evidence_message
     assert ":9:9:" in evidence_message  # the line and column of that evidence item in topic.yaml
 
-    blank_problems = RenderProblems()
-    render(topic, blank=True, problems=blank_problems)
+    blank_messages = render(topic, blank=True).problems
     # The blank sheet prints only the name, so only the name is reported.
-    assert [m for m in blank_problems.messages if "evidence" in m] == []
-    assert any("factors[0].name" in m for m in blank_problems.messages)
+    assert [m for m in blank_messages if "evidence" in m] == []
+    assert any("factors[0].name" in m for m in blank_messages)
 
 
 def test_a_topic_without_factors_does_not_crash(tmp_path):

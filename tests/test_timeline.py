@@ -15,8 +15,9 @@ import pytest
 from conftest import normalise
 from revisionprint.content import load_topic
 from revisionprint.layouts import load_layout
-from revisionprint.render.problems import RenderProblems
-from revisionprint.render.timeline.worksheet import date_label, render_timeline, sorted_events, timeline_plan
+from revisionprint.model import TimelineOptions
+from revisionprint.render.timeline.worksheet import date_label, sorted_events, timeline_plan
+from revisionprint.render.timeline.worksheet import render as render_timeline
 
 MM = 72 / 25.4
 HEADING_BAND = (0xE8 / 0xFF, 0xEE / 0xFF, 0xF4 / 0xFF)  # the default layout's band: the axis is filled with it
@@ -73,9 +74,8 @@ def make_topic(tmp_path):
 
 
 def render(topic, layout, answers: bool):
-    problems = RenderProblems()
-    rendered = render_timeline(topic, layout, problems, answers=answers)
-    return rendered, problems
+    rendered = render_timeline(topic, layout, TimelineOptions(answers=answers))
+    return rendered, rendered.problems
 
 
 def dense_year(count: int = 30, seed: int = 7):
@@ -392,8 +392,8 @@ def test_glyphs_the_font_lacks_are_reported_where_printed(make_topic, layout):
     topic = make_topic([("1969-03-02", "Clashes at \u73cd\u5b9d\u5c9b (Zhenbao)"), ("1969-08", "Border clash")])
     _, answer_problems = render(topic, layout, answers=True)
     _, worksheet_problems = render(topic, layout, answers=False)
-    assert len(answer_problems.messages) == 1
-    assert "timeline[0].event" in answer_problems.messages[0] and "U+73CD" in answer_problems.messages[0]
+    assert len(answer_problems) == 1
+    assert "timeline[0].event" in answer_problems[0] and "U+73CD" in answer_problems[0]
     assert not worksheet_problems  # the worksheet does not print the events
 
 

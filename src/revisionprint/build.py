@@ -6,71 +6,69 @@ so that validating and `--help` never load ReportLab.
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import tempfile
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
+from . import option_checks
 from .errors import RenderProblems as RenderFailed
-from .errors import RevisionprintError
-from .model import CardPrinting, Layout, Topic
+from .errors import RevisionprintError, UsageProblem
+from .model import (BLANK_FACTOR_TABLE, CalibrationOptions, CardPrinting, FactorTableOptions, Layout, RenderedPdf,
+                    TimelineOptions, Topic)
 
 
 @dataclass(frozen=True)
 class Product:
-    """One PDF a topic can give."""
+    """One PDF a topic can give: which renderer draws it, and with what options.
+
+    A variant (the blank table, the answer key) is the same renderer with other options.
+    """
 
     key: str  # used with --only, and as the file name's ending
     label: str
-    section: str  # the topic section it needs
-    render: Callable  # (topic, layout, problems) -> RenderedPdf
+    section: Optional[str]  # the topic section it needs (None: it needs no topic)
+    renderer: str  # the module under render/ whose render(topic, layout, options) draws it
+    options: Any  # the options it is drawn with unless a run gives its own
+    check: Callable[[Any, Layout, Optional[Topic]], None] = option_checks.check_nothing
 
     def file_name(self, topic: Topic) -> str:
         return f"{slugify(topic.title)}-{self.key}.pdf"
 
     def has_content(self, topic: Topic) -> bool:
-        return bool(getattr(topic, self.section))
+        return self.section is None or bool(getattr(topic, self.section))
 
+    def with_options(self, given: Iterable[Any]) -> "Product":
+        """The product drawn with whichever of the run's options are of its kind."""
+        mine = next((options for options in given if type(options) is type(self.options)), self.options)
+        return replace(self, options=mine)
 
-def _flashcards(topic, layout, problems, printing=None, progress=None):
-    from .render.cards.flashcards import render_flashcards
-
-    return render_flashcards(topic, layout, problems, printing, progress)
-
-
-def _factor_table(blank: bool):
-    def render(topic, layout, problems):
-        from .render.factors.table import render_factor_table
-
-        return render_factor_table(topic, layout, problems, blank=blank)
-
-    return render
-
-
-def _timeline(answers: bool):
-    def render(topic, layout, problems):
-        from .render.timeline.worksheet import render_timeline
-
-        return render_timeline(topic, layout, problems, answers=answers)
-
-    return render
+    def render(self, topic: Optional[Topic], layout: Layout, **extra) -> RenderedPdf:
+        # Imported here, not at the top: validating and --help never load ReportLab.
+        module = importlib.import_module(f"{__package__}.render.{self.renderer}")
+        return module.render(topic, layout, self.options, **extra)
 
 
 PRODUCTS = (
-    Product("flashcards", "flashcards", "flashcards", _flashcards),
-    Product("factors", "factor table", "factors", _factor_table(blank=False)),
-    Product("factors-blank", "blank factor table", "factors", _factor_table(blank=True)),
-    Product("timeline", "timeline worksheet", "timeline", _timeline(answers=False)),
-    Product("timeline-answers", "timeline answer key", "timeline", _timeline(answers=True)),
+    Product("flashcards", "flashcards", "flashcards", "cards.flashcards", CardPrinting(),
+            option_checks.check_card_printing),
+    Product("factors", "factor table", "factors", "factors.table", FactorTableOptions()),
+    Product("factors-blank", "blank factor table", "factors", "factors.table", BLANK_FACTOR_TABLE),
+    Product("timeline", "timeline worksheet", "timeline", "timeline.worksheet", TimelineOptions()),
+    Product("timeline-answers", "timeline answer key", "timeline", "timeline.worksheet",
+            TimelineOptions(answers=True)),
 )
+CALIBRATION = Product("calibration", "calibration sheet", None, "calibration.sheet", CalibrationOptions(),
+                      option_checks.check_calibration)
 PRODUCT_GROUPS = {"factors": ("factors", "factors-blank"), "timeline": ("timeline", "timeline-answers")}
 
 
 def product(key: str) -> Product:
-    return next(p for p in PRODUCTS if p.key == key)
+    return next(p for p in (*PRODUCTS, CALIBRATION) if p.key == key)
 
 
 def select_products(names: Iterable[str]) -> list[Product]:
@@ -78,6 +76,9 @@ def select_products(names: Iterable[str]) -> list[Product]:
     wanted: set[str] = set()
     for name in names:
         wanted.update(PRODUCT_GROUPS.get(name, (name,)))
+    unknown = sorted(wanted - set(product_choices()))
+    if unknown:
+        raise UsageProblem("--only", f"unknown product '{unknown[0]}'; choose from {', '.join(product_choices())}")
     return [p for p in PRODUCTS if p.key in wanted]
 
 
@@ -132,33 +133,36 @@ class BuildReport:
     problems: list[str] = field(default_factory=list)
     not_written: list[Path] = field(default_factory=list)
 
+    def add_problems(self, messages: Iterable[str]) -> None:
+        """Each problem once: every product checks the title it prints."""
+        seen = set(self.problems)
+        for message in messages:
+            if message not in seen:
+                seen.add(message)
+                self.problems.append(message)
+
     @property
     def failed(self) -> bool:
         return bool(self.not_written)
 
 
-def make_product(topic: Topic, layout: Layout, item: Product, target: Path, keep_going: bool,
-                 report: BuildReport, **options) -> None:
+def make_product(topic: Optional[Topic], layout: Layout, item: Product, target: Path, keep_going: bool,
+                 report: BuildReport, **extra) -> None:
+    """Render, then write: a product with problems is written only with --keep-going."""
     from reportlab.platypus.doctemplate import LayoutError
 
-    from .render.fonts import register_family
-    from .render.problems import RenderProblems
-
-    problems = RenderProblems()
-    # The title is printed on every product, in the furniture of every page.
-    problems.check_glyphs(topic.origin, "title", topic.title, register_family(layout.font_family))
     try:
-        rendered = item.render(topic, layout, problems, **options)
+        rendered = item.render(topic, layout, **extra)
     except LayoutError:
         # ReportLab found something taller than a whole page: only extreme layouts get here.
+        source = f" of {topic.file}" if topic is not None else ""
         report.problems.append(
-            f"{layout.file}: the {item.label} of {topic.file} does not fit on the page with this layout's "
+            f"{layout.file}: the {item.label}{source} does not fit on the page with this layout's "
             "margins and text sizes; make the margins or the text sizes smaller")
         report.not_written.append(target)
         return
-    # The title is checked for every product: say each problem once.
-    report.problems.extend(message for message in problems.messages if message not in report.problems)
-    if problems and not keep_going:
+    report.add_problems(rendered.problems)
+    if rendered.problems and not keep_going:
         report.not_written.append(target)
         return
     try:
@@ -168,21 +172,24 @@ def make_product(topic: Topic, layout: Layout, item: Product, target: Path, keep
     report.written.append(Written(target, rendered.pages, rendered.contents, rendered.printing))
 
 
-def build_topics(topics: list[Topic], layout: Layout, output: Path, products: list[Product],
-                 keep_going: bool, progress: Optional[Callable[[Iterable], Iterable]] = None,
-                 card_printing: Optional[CardPrinting] = None) -> BuildReport:
+def build_topics(topics: list[Topic], layout: Layout, output: Path, products: list[Product], keep_going: bool,
+                 progress: Optional[Callable[[Iterable], Iterable]] = None, options: Iterable[Any] = ()
+                 ) -> BuildReport:
+    """Every product of every topic into the output folder; `options` are the run's own
+    choices, each going to the products whose options are of its kind."""
     _refuse_shared_file_names(topics)
+    products = [item.with_options(options) for item in products]
     report = BuildReport()
     jobs = []
     for topic in topics:
         for item in products:
             if item.has_content(topic):
+                item.check(item.options, layout, topic)
                 jobs.append((topic, item))
             elif not any(skip.startswith(f"{topic.file}: no {item.section}") for skip in report.skipped):
                 report.skipped.append(f"{topic.file}: no {item.section} section, so no {item.label} was made")
     for topic, item in (progress(jobs) if progress else jobs):
-        options = {"printing": card_printing} if item.key == "flashcards" and card_printing else {}
-        make_product(topic, layout, item, output / item.file_name(topic), keep_going, report, **options)
+        make_product(topic, layout, item, output / item.file_name(topic), keep_going, report)
     return report
 
 
@@ -198,12 +205,28 @@ def _refuse_shared_file_names(topics: list[Topic]) -> None:
         seen[slug] = topic
 
 
-def build_one(topic: Topic, layout: Layout, item: Product, target: Path, keep_going: bool,
-              **options) -> BuildReport:
-    """One product of one topic; `options` are the product's own (CardPrinting for flashcards)."""
+def build_one(topic: Optional[Topic], layout: Layout, item: Product, target: Path, keep_going: bool,
+              **extra) -> BuildReport:
+    """One product of one topic (of none, for the calibration sheet); `extra` is passed to the
+    renderer as it is (a progress callback)."""
     report = BuildReport()
-    if not item.has_content(topic):
+    if topic is not None and not item.has_content(topic):
         raise RenderFailed([f"{topic.file}: the topic has no {item.section} (its '{item.section}:' list is "
                             f"missing or empty), so it makes no {item.label}; add some to the file"])
-    make_product(topic, layout, item, target, keep_going, report, **options)
+    item.check(item.options, layout, topic)
+    make_product(topic, layout, item, target, keep_going, report, **extra)
     return report
+
+
+def check_printable(topics: list[Topic], layout: Layout) -> None:
+    """What `validate` adds to reading the files: every text can be drawn in the layout's font."""
+    from .render.fonts import register_family
+    from .render.problems import RenderProblems, check_topic_glyphs
+
+    problems = RenderProblems()
+    for topic in topics:
+        check_topic_glyphs(topic, register_family(layout.font_family), problems)
+    if problems:
+        count = len(problems.messages)
+        raise RenderFailed([*problems.messages, f"{count} problem{'s' if count != 1 else ''} found: text that "
+                            f"the layout's font ({layout.font_family}) cannot print."])

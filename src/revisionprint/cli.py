@@ -13,7 +13,7 @@ from typing import Optional
 
 import click
 
-from .errors import ExitCode, RevisionprintError, shown
+from .errors import ExitCode, RevisionprintError, UsageProblem, shown
 from .model import CardPrinting, CutGuides, Duplex, Overflow, Sides
 from .units import POINTS_PER_UNIT
 
@@ -23,8 +23,15 @@ EXAMPLE_TOPIC = "sino-soviet-relations.yaml"
 MM = POINTS_PER_UNIT["mm"]
 
 
-class InternalError(RevisionprintError):
-    exit_code = ExitCode.INTERNAL
+class Reported(click.ClickException):
+    """One of our errors, printed as it is (no 'Error:'), with its own exit code."""
+
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file=None) -> None:
+        click.echo(self.format_message(), err=True)
 
 
 class RevisionprintGroup(click.Group):
@@ -35,15 +42,19 @@ class RevisionprintGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except UsageProblem as error:
+            raise click.BadParameter(error.message, param_hint=error.option) from None
+        except RevisionprintError as error:
+            raise Reported(error.message, error.exit_code) from None
         except BrokenPipeError:  # output piped into `head`, which stopped reading: not an error
             sys.stderr.close()
             raise click.exceptions.Exit(0)
         except Exception as error:  # a bug of ours, never the user's mistake
             if ctx.params.get("traceback"):
                 raise
-            raise InternalError(
+            raise Reported(
                 f"revisionprint failed unexpectedly ({type(error).__name__}: {error}). "
-                "Run the same command with --traceback and send us what it prints."
+                "Run the same command with --traceback and send us what it prints.", ExitCode.INTERNAL
             ) from error
 
 
@@ -64,8 +75,8 @@ overflow_option = click.option("--overflow", type=click.Choice(Overflow.ALL), de
 content_argument = click.argument("content", type=click.Path(exists=True, dir_okay=False))
 
 
-def _load(paths: list[str], layout_name: str):
-    """The topics and the layout, or every problem of both at once."""
+def _load(paths: list[str], layout_name: str, settings: tuple = ()):
+    """The topics and the layout (with the command line's settings on top), or every problem of both at once."""
     from .content import load_topics
     from .errors import InvalidFiles
     from .layouts import load_layout
@@ -77,7 +88,7 @@ def _load(paths: list[str], layout_name: str):
     except InvalidFiles as error:
         problems += error.problems
     try:
-        layout = load_layout(layout_name)
+        layout = load_layout(layout_name, settings)
     except InvalidFiles as error:
         problems += error.problems
     if problems:
@@ -139,20 +150,12 @@ def build(content: tuple[str, ...], layout_name: str, output: Path, only: Option
 
     With no CONTENT, builds every content/*.yaml (or the bundled example).
     """
-    from .build import PRODUCT_GROUPS, PRODUCTS, build_topics, product_choices, select_products
+    from .build import PRODUCTS, build_topics, select_products
 
-    products = list(PRODUCTS)
-    if only:
-        names = [name.strip() for name in only.split(",") if name.strip()]
-        known = set(product_choices()) | set(PRODUCT_GROUPS)
-        unknown = [name for name in names if name not in known]
-        if unknown:
-            raise click.BadParameter(f"unknown product '{unknown[0]}'; choose from {', '.join(product_choices())}",
-                                     param_hint="--only")
-        products = select_products(names)
+    products = select_products(_comma_list(only)) if only else list(PRODUCTS)
     topics, layout = _load(list(content) or _default_content(), layout_name)
     report = build_topics(topics, layout, output, products, keep_going, _progress(quiet),
-                          card_printing=CardPrinting(overflow=overflow))
+                          options=[CardPrinting(overflow=overflow)])
     _finish(report, quiet)
 
 
@@ -210,41 +213,52 @@ def flashcards(content, output, layout_name, stock, duplex, sides, cut, tags, sh
                start_position, overflow, keep_going, quiet):
     """Cut-out flashcard sheets: fronts and backs that print behind each other."""
     from .build import build_one, product
-    from .cardsets import UnknownTag, select_by_tags
-    from .layouts import with_card_settings
-    from .render.cards.geometry import cards_per_sheet
 
     if seed is not None and not shuffle:
         raise click.BadParameter("--seed only makes sense with --shuffle", param_hint="--seed")
-    topics, layout = _load([content], layout_name)
-    layout = with_card_settings(layout, stock, duplex, cut)
-    folded = layout.flashcards.duplex == Duplex.FOLD
-    if folded and sides != Sides.BOTH:
-        raise click.BadParameter("duplex fold prints each front beside its back on one page, so it prints both "
-                                 "sides; use --duplex long-edge, short-edge or none to print one side",
-                                 param_hint="--sides")
-    per_sheet = cards_per_sheet(layout.flashcards.stock, layout.flashcards.duplex)
-    if start_position > per_sheet:
-        how = " when folded (each front beside its back)" if folded else ""
-        raise click.BadParameter(f"{layout.flashcards.stock.name} holds {per_sheet} cards a sheet{how}",
-                                 param_hint="--start-position")
+    if tags is not None and not _comma_list(tags):
+        raise click.BadParameter("give at least one tag, such as --tags ideology", param_hint="--tags")
+    topics, layout = _load([content], layout_name, _card_settings(stock, duplex, cut))
     printing = CardPrinting(sides=sides, overflow=overflow, start_position=start_position, tags=_comma_list(tags),
                             shuffle_seed=(seed if seed is not None else 0) if shuffle else None, copies=copies)
-    if tags is not None and not printing.tags:
-        raise click.BadParameter("give at least one tag, such as --tags ideology", param_hint="--tags")
-    try:
-        selected = select_by_tags(topics[0].flashcards, printing.tags)
-    except UnknownTag as error:
-        raise click.BadParameter(str(error), param_hint="--tags") from None
-    item = product("flashcards")
+    item = product("flashcards").with_options([printing])
     target = output or DEFAULT_OUTPUT_FOLDER / item.file_name(topics[0])
     if quiet or not sys.stderr.isatty():
-        report = build_one(topics[0], layout, item, target, keep_going, printing=printing)
+        report = build_one(topics[0], layout, item, target, keep_going)
     else:
-        with click.progressbar(length=len(selected) * copies, label="Cards", file=sys.stderr) as bar:
-            report = build_one(topics[0], layout, item, target, keep_going, printing=printing,
-                               progress=bar.update)
+        with _CountingBar("Cards") as bar:
+            report = build_one(topics[0], layout, item, target, keep_going, progress=bar.update)
     _finish(report, quiet)
+
+
+class _CountingBar:
+    """A progress bar that learns its length from the first report (the renderer knows it)."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done)
+
+    def __enter__(self) -> "_CountingBar":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+def _card_settings(stock: Optional[str], duplex: Optional[str] = None, cut: Optional[str] = None) -> tuple:
+    """The card options as layout settings: one more layer on the layout, checked like the file."""
+    from .layouts import CommandLineSetting
+
+    given = (("--stock", "flashcards.stock", stock), ("--duplex", "flashcards.duplex", duplex),
+             ("--cut", "flashcards.cut", cut))
+    return tuple(CommandLineSetting(option, path, value) for option, path, value in given if value is not None)
 
 
 @cli.command()
@@ -280,20 +294,13 @@ def timeline(content, output, answers, layout_name, keep_going, quiet):
 @layout_option
 def calibrate(stock, duplex, output, layout_name):
     """A two-sided test sheet that measures how far your printer moves the backs."""
-    from .build import write_atomically
-    from .layouts import load_layout, with_card_settings
-    from .render.calibration.sheet import render_calibration
+    from .build import CALIBRATION, build_one
+    from .layouts import load_layout
 
-    layout = with_card_settings(load_layout(layout_name), stock, duplex)
-    if layout.flashcards.duplex == Duplex.FOLD:
-        raise click.BadParameter("the layout prints with duplex fold, both sides on one page, which needs no "
-                                 "calibration; give --duplex long-edge, short-edge or none for the way your "
-                                 "printer prints the backs", param_hint="--duplex")
-    rendered = render_calibration(layout)
-    write_atomically(output, rendered.data)
-    click.echo(f"Wrote {output}: {rendered.contents}.")
-    click.echo(f"  Print: {rendered.printing}. Then read the rulers as the sheet says "
-               "(details in the README, 'Lining up fronts and backs').")
+    report = build_one(None, load_layout(layout_name, _card_settings(stock, duplex)), CALIBRATION, output,
+                       keep_going=False)
+    _finish(report, quiet=False)
+    click.echo("  Then read the rulers as the sheet says (details in the README, 'Lining up fronts and backs').")
 
 
 @cli.command()
@@ -321,18 +328,10 @@ def stocks(layout_name):
 @quiet_option
 def validate(content: tuple[str, ...], layout_name: str, quiet: bool) -> None:
     """Check topic files and report every problem, with its file and line."""
-    from .errors import RenderProblems as Unprintable
-    from .render.fonts import register_family
-    from .render.problems import RenderProblems, check_topic_glyphs
+    from .build import check_printable
 
     topics, layout = _load(content, layout_name)
-    problems = RenderProblems()
-    for topic in topics:
-        check_topic_glyphs(topic, register_family(layout.font_family), problems)
-    if problems:
-        count = len(problems.messages)
-        raise Unprintable([*problems.messages, f"{count} problem{'s' if count != 1 else ''} found: text that "
-                           f"the layout's font ({layout.font_family}) cannot print."])
+    check_printable(topics, layout)
     if not quiet:
         for topic in topics:
             click.echo(f"{topic.file}: OK ({len(topic.flashcards)} flashcards, {len(topic.factors)} factors, "

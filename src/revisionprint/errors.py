@@ -1,7 +1,7 @@
 """One family of user-facing errors; each knows how to print itself.
 
-They subclass click.ClickException so the CLI shows one clean message and
-the right exit code without a try/except ladder.
+They are plain exceptions with an exit code: the library never imports click. The CLI
+turns them into one clean message and that exit code, without a try/except ladder.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ import difflib
 import enum
 from dataclasses import dataclass
 from typing import Iterable
-
-import click
 
 
 class ExitCode(enum.IntEnum):
@@ -32,15 +30,27 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
+        # Line 0: not from a file but from a command-line option, named in `file`.
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         return f"{where}: {self.item}: {self.message}" if self.item else f"{where}: {self.message}"
 
 
-class RevisionprintError(click.ClickException):
+class RevisionprintError(Exception):
     exit_code = ExitCode.PROBLEMS
 
-    def show(self, file=None) -> None:
-        click.echo(self.format_message(), err=True)
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class UsageProblem(RevisionprintError):
+    """A command-line option that cannot work with the files given: exit 2, naming the option."""
+
+    exit_code = ExitCode.USAGE
+
+    def __init__(self, option: str, message: str):
+        super().__init__(message)
+        self.option = option
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -289,6 +289,14 @@ class Overflow:
 
 
 @dataclass(frozen=True)
+class PageOptions:
+    """What the page furniture says that changes from copy to copy, not from layout to layout."""
+
+    student_name: str = ""  # printed in the Name field of student sheets
+    set_label: str = ""  # "Set 2 of 3", for class sets
+
+
+@dataclass(frozen=True)
 class CardPrinting:
     """Choices for one run of flashcards that are not the layout's (stock, duplex and cut are)."""
 
@@ -298,3 +306,72 @@ class CardPrinting:
     tags: tuple[str, ...] = ()
     shuffle_seed: Optional[int] = None
     copies: int = 1
+    page: PageOptions = PageOptions()
+
+
+@dataclass(frozen=True)
+class FactorColumn:
+    """One column a factor table can have: the registry below is the only list of them."""
+
+    key: str  # as written in a layout's `factors.columns`, and in --blank-columns
+    heading: str
+    field: str  # the Factor attribute it prints
+    is_list: bool  # a list of points (bullets), or one text
+
+
+FACTOR_COLUMNS = (
+    FactorColumn("factor", "Factor", "name", is_list=False),
+    FactorColumn("summary", "Key point", "summary", is_list=False),
+    FactorColumn("evidence", "Evidence", "evidence", is_list=True),
+    FactorColumn("for", "For (main factor)", "arguments_for", is_list=True),
+    FactorColumn("against", "Against", "arguments_against", is_list=True),
+)
+
+
+def factor_column(key: str) -> FactorColumn:
+    return next(column for column in FACTOR_COLUMNS if column.key == key)
+
+
+@dataclass(frozen=True)
+class FactorTableOptions:
+    """`blank_columns` are printed empty, with lines to write on; the factor names always print."""
+
+    blank_columns: tuple[str, ...] = ()
+    page: PageOptions = PageOptions()
+
+    @property
+    def has_blanks(self) -> bool:
+        return bool(self.blank_columns)
+
+
+BLANK_FACTOR_TABLE = FactorTableOptions(
+    blank_columns=tuple(column.key for column in FACTOR_COLUMNS if column.key != "factor"))
+
+
+class TimelineMode:
+    BLANK_EVENTS = "blank-events"  # dates printed, a numbered space for each event
+    ALL = (BLANK_EVENTS,)
+
+
+@dataclass(frozen=True)
+class TimelineOptions:
+    mode: str = TimelineMode.BLANK_EVENTS
+    answers: bool = False  # the answer key of the mode, with the same numbers, letters and seed
+    seed: int = 0
+    page: PageOptions = PageOptions()
+
+
+@dataclass(frozen=True)
+class CalibrationOptions:
+    """The calibration sheet takes everything from the layout (its stock, duplex and offset)."""
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    """What every product's render(topic, layout, options) returns."""
+
+    data: bytes
+    pages: int
+    contents: str  # what is in it, for the build summary: "24 cards on 6 pages"
+    printing: str  # how to print it: "A4 landscape, single-sided, at 100% / actual size"
+    problems: tuple[str, ...] = ()  # text that could not be printed as written, as FILE:LINE:COL messages

@@ -1,5 +1,5 @@
-"""Layouts: find, read, merge (`extends`) and turn into the model's Layout."""
+"""Layouts: find, read, merge (`extends`, then the command line's settings) and turn into the model's Layout."""
 
-from .loader import LayoutInfo, available_layouts, load_layout, merged_layout_yaml, with_card_settings
+from .loader import CommandLineSetting, LayoutInfo, available_layouts, load_layout, merged_layout_yaml
 
-__all__ = ["LayoutInfo", "available_layouts", "load_layout", "merged_layout_yaml", "with_card_settings"]
+__all__ = ["CommandLineSetting", "LayoutInfo", "available_layouts", "load_layout", "merged_layout_yaml"]

@@ -7,18 +7,19 @@ nothing extends `default`, so every merged layout is complete.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
-import click
 import yaml
+from yaml.error import Mark
+from yaml.nodes import MappingNode, ScalarNode
 
-from ..errors import InvalidFiles, Problem
+from ..errors import InvalidFiles, Problem, UsageProblem
 from ..model import (Box, Colours, FactorTableLayout, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
                      TimelineLayout)
-from ..yamlfile import did_you_mean, read_yaml
+from ..yamlfile import STR_TAG, YamlFile, did_you_mean, read_yaml
 from .options import Setting, read_settings, written_values
 from .stocks import builtin_stocks, find_stock, stock_names, text_room_problem
 from .schema import LAYOUT_SCHEMA
@@ -31,6 +32,16 @@ SettingsTree = dict  # nested dict of section name -> SettingsTree | Setting
 
 def builtin_layout_folder() -> Path:
     return Path(str(resources.files("revisionprint") / "data" / "layouts"))
+
+
+@dataclass(frozen=True)
+class CommandLineSetting:
+    """A layout value given for one run (`--stock avery-5371`): the last layer merged into the
+    layout, read by the same options as the files, and reported as coming from the option."""
+
+    option: str  # "--stock"
+    path: str  # "flashcards.stock"
+    value: str
 
 
 @dataclass(frozen=True)
@@ -81,11 +92,8 @@ def _chain(name: str) -> tuple[list[tuple[Path, SettingsTree]], list[Problem]]:
     """The layout and everything it extends, base first, with every problem found."""
     path = find_layout(name)
     if path is None:
-        raise click.BadParameter(
-            f"there is no layout '{name}'{did_you_mean(name, layout_names())} "
-            "(run 'revisionprint layouts' to see them all)",
-            param_hint="--layout",
-        )
+        raise UsageProblem("--layout", f"there is no layout '{name}'{did_you_mean(name, layout_names())} "
+                                       "(run 'revisionprint layouts' to see them all)")
     chain: list[tuple[Path, SettingsTree]] = []
     problems: list[Problem] = []
     seen: list[Path] = []
@@ -109,6 +117,12 @@ def _chain(name: str) -> tuple[list[tuple[Path, SettingsTree]], list[Problem]]:
                                     f"'{parent.value}' leads back to this layout (a cycle); "
                                     "a layout cannot extend itself"))
             path = None
+    base = (builtin_layout_folder() / f"{BASE_LAYOUT}.yaml").resolve()
+    if chain[0][0].resolve() != base:
+        # A broken `extends` ended the chain early: the built-in default still gives every value
+        # a layout may leave out, so the checks between values can run.
+        source = read_yaml(str(base), _display(base))
+        chain.insert(0, (base, read_settings(source, source.root, LAYOUT_SCHEMA, "")))
     return chain, problems
 
 
@@ -119,31 +133,48 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _merged_tree(name: str) -> tuple[SettingsTree, list[Path]]:
+def _command_line_tree(setting: CommandLineSetting) -> tuple[SettingsTree, list[Problem]]:
+    """One option's value as a settings tree, as if written in a file named after the option."""
+    # Line -1: a Problem from here has line 0, which prints as the option alone, with no line.
+    mark = Mark(setting.option, 0, -1, -1, None, None)
+    node = ScalarNode(STR_TAG, setting.value, mark, mark, style='"')
+    for key in reversed(setting.path.split(".")):
+        node = MappingNode("tag:yaml.org,2002:map", [(ScalarNode(STR_TAG, key, mark, mark), node)], mark, mark)
+    source = YamlFile(setting.option, node)
+    tree = read_settings(source, node, LAYOUT_SCHEMA, "")
+    return tree, source.problems
+
+
+def _merged_tree(name: str, settings: Sequence[CommandLineSetting] = ()) -> tuple[SettingsTree, list[Path]]:
     chain, problems = _chain(name)
     merged: SettingsTree = {}
     for _, tree in chain:
         merged = _merge(merged, tree)
+    for setting in settings:
+        tree, option_problems = _command_line_tree(setting)
+        merged = _merge(merged, tree)
+        problems += option_problems
+    # A value that could not be read is left to the layout it extends (the built-in default
+    # sets every value), so the checks between values still run: every mistake in one go.
+    checks = _cross_check(merged)
     if problems:
-        # A value that could not be read is left to the layout it extends, so the checks
-        # between values can still run: the teacher sees every mistake in one go.
-        try:
-            checks = _cross_check(merged)
-        except (KeyError, TypeError, AttributeError):
-            checks = []  # too little could be read to compare values
         # A stock already reported as wrong is not also 'no such stock'.
         broken = {problem.item.split(".")[1] for problem in problems if problem.item.startswith("stocks.")}
-        chosen = merged.get("flashcards", {}).get("stock")
-        problems += [check for check in checks
-                     if not (chosen is not None and check.item == chosen.item and chosen.value in broken)]
+        chosen = merged["flashcards"]["stock"]
+        checks = [check for check in checks if not (check.item == chosen.item and chosen.value in broken)]
+    problems += checks
+    from_options = [problem for problem in problems if problem.line == 0]
+    if from_options:
+        raise UsageProblem(from_options[0].file, from_options[0].message)
+    if problems:
         raise InvalidFiles(problems)
     return merged, [path for path, _ in chain]
 
 
-def load_layout(name: str) -> Layout:
-    merged, files = _merged_tree(name)
-    layout = _build_layout(name if not _is_path(name) else Path(name).stem, merged, files)
-    return layout
+def load_layout(name: str, settings: Sequence[CommandLineSetting] = ()) -> Layout:
+    """The layout called `name` (or in that file), with the command line's settings on top."""
+    merged, files = _merged_tree(name, settings)
+    return _build_layout(name if not _is_path(name) else Path(name).stem, merged, files)
 
 
 def _values(tree: SettingsTree) -> dict:
@@ -151,9 +182,6 @@ def _values(tree: SettingsTree) -> dict:
 
 
 def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
-    problems = _cross_check(tree)
-    if problems:
-        raise InvalidFiles(problems)
     v = _values(tree)
     cards, factors, timeline = v["flashcards"], v["factors"], v["timeline"]
     # Kept portrait: each product turns the page as its own section says.
@@ -237,8 +265,11 @@ def _cross_check(tree: SettingsTree) -> list[Problem]:
                       "(run 'revisionprint stocks' to see them all, or add it under 'stocks:')")
         return problems
     safe_margin = tree["flashcards"]["safe_margin"]
-    room = text_room_problem(chosen, safe_margin.value)
-    if room is not None:
+    on_command_line = stock.line == 0
+    room = text_room_problem(chosen, safe_margin.value, on_command_line)
+    if room is not None and on_command_line:
+        report(stock, f"{chosen.name}: {room}")
+    elif room is not None:
         report(_deciding_size(chosen, safe_margin, own_stocks), room)
     return problems
 
@@ -264,30 +295,12 @@ def available_layouts() -> list[LayoutInfo]:
         try:
             merged, _ = _merged_tree(name)
             paper = merged["paper"].written
-        except (InvalidFiles, click.BadParameter):
+        except (InvalidFiles, UsageProblem):
             paper = "(has problems: run 'revisionprint layouts show " + name + "')"
         where = "built in" if path.resolve().is_relative_to(builtin_layout_folder().resolve()) else _display(path)
         description = tree["description"].value if "description" in tree else ""
         infos.append(LayoutInfo(name, description, paper, where))
     return infos
-
-
-def with_card_settings(layout: Layout, stock: Optional[str] = None, duplex: Optional[str] = None,
-                       cut: Optional[str] = None) -> Layout:
-    """The layout with one run's --stock, --duplex and --cut in place of its own."""
-    cards = layout.flashcards
-    if stock is not None:
-        names = stock_names({s.name: s for s in layout.stocks})
-        chosen = find_stock(stock, names)
-        if chosen is None:
-            raise click.BadParameter(f"there is no stock '{stock}'{did_you_mean(stock, sorted(names))} "
-                                     "(run 'revisionprint stocks' to see them all)", param_hint="--stock")
-        room = text_room_problem(chosen, cards.safe_margin, on_command_line=True)
-        if room is not None:
-            raise click.BadParameter(f"{chosen.name}: {room}", param_hint="--stock")
-        cards = replace(cards, stock=chosen)
-    cards = replace(cards, duplex=duplex or cards.duplex, cut=cut or cards.cut)
-    return replace(layout, flashcards=cards)
 
 
 class _ShowDumper(yaml.SafeDumper):
@@ -305,7 +318,6 @@ _ShowDumper.add_representer(tuple, _flow_list)
 def merged_layout_yaml(name: str) -> str:
     """The fully merged layout, as a user would write it, to see what `extends` gave."""
     merged, files = _merged_tree(name)
-    _build_layout(name, merged, files)  # report cross-field problems too
 
     chain = " <- ".join(_display(path) for path in reversed(files))
     body = yaml.dump({key: value for key, value in written_values(merged).items() if key != "extends"}, sort_keys=False, allow_unicode=True, width=100,

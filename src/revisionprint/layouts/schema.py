@@ -7,7 +7,7 @@ say only what they change.
 from __future__ import annotations
 
 from ..fontfiles import FAMILY_NAMES
-from ..model import CutGuides, Duplex
+from ..model import FACTOR_COLUMNS, CutGuides, Duplex
 from .options import (Choice, ChoiceList, Colour, ColourList, Integer, Length, NumberList, Offset, Paper, Template,
                       Text)
 from .stocks import STOCK_ENTRIES
@@ -15,7 +15,7 @@ from .stocks import STOCK_ENTRIES
 ORIENTATION = Choice("portrait", "landscape")
 TEXT_SIZES = {"largest": Length(at_least=4), "smallest": Length(at_least=4)}
 FURNITURE = {"left": Template(), "centre": Template(), "right": Template()}
-FACTOR_COLUMNS = ("factor", "summary", "evidence", "for", "against")
+FACTOR_COLUMN_KEYS = tuple(column.key for column in FACTOR_COLUMNS)
 
 LAYOUT_SCHEMA = {
     "description": Text(),
@@ -43,7 +43,7 @@ LAYOUT_SCHEMA = {
     },
     "factors": {
         "orientation": ORIENTATION,
-        "columns": ChoiceList(*FACTOR_COLUMNS),
+        "columns": ChoiceList(*FACTOR_COLUMN_KEYS),
         "widths": NumberList(),
         "text": TEXT_SIZES,
         "heading_size": Length(at_least=4),

@@ -7,16 +7,8 @@ from dataclasses import dataclass
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from ..model import Layout, Topic
+from ..model import Layout, RenderedPdf, Topic  # noqa: F401 (renderers take it from here)
 from .furniture import Furniture, SheetKind, document_info, furnished_canvas
-
-
-@dataclass(frozen=True)
-class RenderedPdf:
-    data: bytes
-    pages: int
-    contents: str  # what is in it, for the build summary: "24 cards on 6 pages"
-    printing: str  # how to print it: "A4 landscape, single-sided, at 100% / actual size"
 
 
 def counted(number: int, thing: str) -> str:

@@ -33,6 +33,13 @@ class RenderProblems:
     def __bool__(self) -> bool:
         return bool(self.messages)
 
+    @classmethod
+    def for_topic(cls, topic: Topic, faces: Faces) -> "RenderProblems":
+        """A product's problems, starting with its title: printed in every product's furniture."""
+        problems = cls()
+        problems.check_glyphs(topic.origin, "title", topic.title, faces)
+        return problems
+
 
 def check_topic_glyphs(topic: Topic, faces: Faces, problems: RenderProblems) -> None:
     """Every text of a topic, as `validate` checks it; each product checks only what it prints."""

@@ -14,7 +14,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ...model import Duplex, Layout
+from typing import Optional
+
+from ...model import CalibrationOptions, Duplex, Layout, Topic
 from ..cards import marks
 from ..cards.geometry import back_slot, card_slots
 from ..cards.printing import DOUBLE_SIDED
@@ -25,7 +27,8 @@ RULER_HALF = 6  # millimetres each side of the expected spot
 CROSS_HALF = 8 * mm
 
 
-def render_calibration(layout: Layout) -> RenderedPdf:
+def render(topic: Optional[Topic], layout: Layout, options: CalibrationOptions) -> RenderedPdf:
+    """The sheet is the same for every topic: it measures the printer."""
     cards = layout.flashcards
     stock = cards.stock
     faces = register_family(layout.font_family)

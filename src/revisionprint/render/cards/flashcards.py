@@ -16,6 +16,7 @@ from typing import Callable, Iterator, Optional
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from ...cardsets import select_by_tags
 from ...model import CardPrinting, CutGuides, Duplex, Layout, Sides, Topic
 from . import marks
 from .geometry import CardSlot
@@ -24,22 +25,24 @@ from .printing import printing_advice, side_note
 from .sheets import CardSheets, PrintedCard, Sheet
 from ..fitting import Fitted, shrink_to_box
 from ..furniture import SheetKind, document_info, furnished_canvas
+from ..fonts import register_family
 from ..problems import RenderProblems
 from ..document import RenderedPdf, counted
 
 
-def render_flashcards(topic: Topic, layout: Layout, problems: RenderProblems,
-                      printing: Optional[CardPrinting] = None,
-                      progress: Optional[Callable[[int], None]] = None) -> RenderedPdf:
-    """`progress`, if given, is told how many more cards are done after each sheet."""
-    plan = CardSheets(topic, layout, problems, printing or CardPrinting())
+def render(topic: Topic, layout: Layout, options: CardPrinting,
+           progress: Optional[Callable[[int, int], None]] = None) -> RenderedPdf:
+    """`progress`, if given, is told after each sheet how many more cards are done, and of how many."""
+    problems = RenderProblems.for_topic(topic, register_family(layout.font_family))
+    plan = CardSheets(topic, layout, problems, options)
     buffer = io.BytesIO()
     pages: list[PageOfCards] = []
     # Margin notes say "sheet 2 of 7": drawn at save, once the number of sheets is known.
     canvas = furnished_canvas(draw_page=lambda c, page, total: _draw_margins(c, plan, pages[page - 1], pages))(
         buffer, pagesize=(plan.stock.page_width, plan.stock.page_height), **_canvas_info(topic))
     with _no_cycle_collection():
-        cards = _draw_pages(canvas, plan, pages, progress or (lambda done: None))
+        total = len(select_by_tags(topic.flashcards, options.tags)) * options.copies
+        cards = _draw_pages(canvas, plan, pages, lambda done: progress(done, total) if progress else None)
         if not pages:
             canvas.showPage()
         canvas.save()
@@ -50,6 +53,7 @@ def render_flashcards(topic: Topic, layout: Layout, problems: RenderProblems,
         contents=f"{counted(cards, 'card')} on {counted(max(1, len(pages)), 'page')} "
                  f"({counted(sheets, 'sheet')}, {plan.stock.name})",
         printing=printing_advice(plan),
+        problems=tuple(problems.messages),
     )
 
 

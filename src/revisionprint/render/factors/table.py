@@ -13,7 +13,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from ...model import Factor, Layout, Topic
+from ...model import FACTOR_COLUMNS, Factor, FactorTableOptions, Layout, Topic
 from ..fitting import TextBlock
 from ..fonts import Faces, register_family
 from ..furniture import SheetKind
@@ -21,13 +21,7 @@ from ..markup import to_markup
 from ..problems import RenderProblems
 from ..document import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
 
-COLUMN_HEADINGS = {
-    "factor": "Factor",
-    "summary": "Key point",
-    "evidence": "Evidence",
-    "for": "For (main factor)",
-    "against": "Against",
-}
+COLUMN_HEADINGS = {column.key: column.heading for column in FACTOR_COLUMNS}
 BLANK_INSTRUCTION = ("Complete the table: for each factor, note the key point, the evidence, "
                      "and the arguments for and against it being the main cause.")
 # Light enough to write over and to vanish on a greyscale copier, as feint ruling does.
@@ -147,10 +141,12 @@ class WritingLines(Flowable):
         canvas.restoreState()
 
 
-def render_factor_table(topic: Topic, layout: Layout, problems: RenderProblems, blank: bool) -> RenderedPdf:
+def render(topic: Topic, layout: Layout, options: FactorTableOptions) -> RenderedPdf:
     factors_layout = layout.factors
     columns, orientation = factors_layout.columns, factors_layout.orientation
     faces = register_family(layout.font_family)
+    problems = RenderProblems.for_topic(topic, faces)
+    blank = options.has_blanks
     kind = SheetKind("Factor table (blank)", student_sheet=True) if blank else SheetKind("Factor table")
     _, _, frame_width, frame_height = content_frame(topic, layout, kind, orientation)
     total = sum(factors_layout.widths)
@@ -178,6 +174,7 @@ def render_factor_table(topic: Topic, layout: Layout, problems: RenderProblems, 
         pages=pages,
         contents=f"{counted(count, 'factor')} on {counted(pages, 'page')}",
         printing=f"{paper_description(layout, orientation)}, single-sided, at 100% / actual size",
+        problems=tuple(problems.messages),
     )
 
 

@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from ...model import Layout, TimelineEvent, Topic
+from ...model import Layout, TimelineEvent, TimelineOptions, Topic
 from ..fitting import TextBlock
 from ..fonts import Faces, register_family
 from ..furniture import SheetKind
@@ -77,11 +77,13 @@ def sorted_events(topic: Topic) -> list[TimelineEvent]:
     return sorted(topic.timeline, key=lambda event: event.date.midpoint_in_years())
 
 
-def render_timeline(topic: Topic, layout: Layout, problems: RenderProblems, answers: bool) -> RenderedPdf:
+def render(topic: Topic, layout: Layout, options: TimelineOptions) -> RenderedPdf:
     faces = register_family(layout.font_family)
+    problems = RenderProblems.for_topic(topic, faces)
+    answers = options.answers
     orientation = layout.timeline.orientation
     events = sorted_events(topic)
-    if answers:  # the title is checked by the build, for every product
+    if answers:
         for event in events:
             problems.check_glyphs(event.origin, "event", event.event, faces)
 
@@ -103,6 +105,7 @@ def render_timeline(topic: Topic, layout: Layout, problems: RenderProblems, answ
         pages=pages,
         contents=f"{counted(count, 'event')} on {counted(pages, 'page')}",
         printing=f"{paper_description(layout, orientation)}, single-sided, at 100% / actual size",
+        problems=tuple(problems.messages),
     )
 
 

@@ -1,0 +1,44 @@
+"""Each product's options checked against the layout and topic they will print with.
+
+Every rule that ties a command-line choice to a layout lives here once, so the CLI
+only parses and the renderers can trust what they are given. A broken rule is a
+UsageProblem naming the option (exit 2).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .cardsets import UnknownTag, select_by_tags
+from .errors import UsageProblem
+from .model import CardPrinting, Duplex, Layout, Sides, Topic
+
+
+def check_card_printing(options: CardPrinting, layout: Layout, topic: Optional[Topic]) -> None:
+    from .render.cards.geometry import cards_per_sheet  # plain geometry, no ReportLab: the card sheets' plan
+
+    cards = layout.flashcards
+    folded = cards.duplex == Duplex.FOLD
+    if folded and options.sides != Sides.BOTH:
+        raise UsageProblem("--sides", "duplex fold prints each front beside its back on one page, so it prints "
+                                      "both sides; use --duplex long-edge, short-edge or none to print one side")
+    per_sheet = cards_per_sheet(cards.stock, cards.duplex)  # a stock that cannot fold says so, naming it
+    if options.start_position > per_sheet:
+        how = " when folded (each front beside its back)" if folded else ""
+        raise UsageProblem("--start-position", f"{cards.stock.name} holds {per_sheet} cards a sheet{how}")
+    if topic is not None:
+        try:
+            select_by_tags(topic.flashcards, options.tags)
+        except UnknownTag as error:
+            raise UsageProblem("--tags", str(error)) from None
+
+
+def check_nothing(options: object, layout: Layout, topic: Optional[Topic]) -> None:
+    """Products whose options cannot disagree with a layout."""
+
+
+def check_calibration(options: object, layout: Layout, topic: Optional[Topic]) -> None:
+    if layout.flashcards.duplex == Duplex.FOLD:
+        raise UsageProblem("--duplex", "the layout prints with duplex fold, both sides on one page, which needs no "
+                                       "calibration; give --duplex long-edge, short-edge or none for the way your "
+                                       "printer prints the backs")
