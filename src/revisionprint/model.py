@@ -253,6 +253,40 @@ class Colours:
     heading_band: str
 
 
+class MarkerShape:
+    """Shapes that tell factors apart on a greyscale copy, beside their colour."""
+
+    CIRCLE = "circle"
+    SQUARE = "square"
+    TRIANGLE = "triangle"
+    DIAMOND = "diamond"
+    CROSS = "cross"
+    STAR = "star"
+    ALL = (CIRCLE, SQUARE, TRIANGLE, DIAMOND, CROSS, STAR)
+
+
+@dataclass(frozen=True)
+class FactorMark:
+    """How one factor is shown wherever it appears: table row, card band, timeline marker."""
+
+    colour: str
+    shape: str
+
+
+@dataclass(frozen=True)
+class FactorKey:
+    """The layout's colours and shapes for factors, given out in the order factors are written."""
+
+    colours: tuple[str, ...]
+    shapes: tuple[str, ...]
+
+    def marks(self, factor_names: tuple[str, ...]) -> dict[str, FactorMark]:
+        """Each factor's mark: the n-th factor takes the n-th colour and shape (cycling if there
+        are more factors than either), so a factor looks the same in every product of a topic."""
+        return {name: FactorMark(self.colours[index % len(self.colours)], self.shapes[index % len(self.shapes)])
+                for index, name in enumerate(factor_names)}
+
+
 @dataclass(frozen=True)
 class Layout:
     name: str
@@ -271,6 +305,7 @@ class Layout:
     flashcards: FlashcardLayout
     factors: FactorTableLayout
     timeline: TimelineLayout
+    factor_key: FactorKey
     extends: tuple[str, ...] = field(default=())
     stocks: tuple[Stock, ...] = field(default=())  # every stock the layout can use, by name or alias
 

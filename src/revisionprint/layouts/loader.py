@@ -17,7 +17,7 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, ScalarNode
 
 from ..errors import InvalidFiles, Problem, UsageProblem
-from ..model import (Box, Colours, FactorTableLayout, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
+from ..model import (Box, Colours, FactorKey, FactorTableLayout, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
                      TimelineLayout)
 from ..yamlfile import STR_TAG, YamlFile, did_you_mean, read_yaml
 from .options import Setting, read_settings, written_values
@@ -221,6 +221,7 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
             min_writing_lines=factors["min_writing_lines"],
         ),
         timeline=TimelineLayout(**timeline),
+        factor_key=FactorKey(colours=v["factor_key"]["colours"], shapes=v["factor_key"]["shapes"]),
         extends=tuple(_display(path) for path in files[:-1]),
         stocks=tuple({id(stock): stock for stock in _stocks(v).values()}.values()),
     )

@@ -289,8 +289,9 @@ class TextList(Option):
 class ChoiceList(Option):
     show_value = True
 
-    def __init__(self, *choices: str):
+    def __init__(self, *choices: str, noun: str = "column"):
         self.item_option = Choice(*choices)
+        self.noun = noun
 
     def raw(self, source, node, item):
         if not isinstance(node, SequenceNode):
@@ -306,9 +307,9 @@ class ChoiceList(Option):
 
     def convert(self, raw):
         if len(set(raw)) != len(raw):
-            raise ValueError("names a column twice")
+            raise ValueError(f"names a {self.noun} twice")
         if not raw:
-            raise ValueError("needs at least one column")
+            raise ValueError(f"needs at least one {self.noun}")
         return tuple(raw)
 
 

@@ -7,7 +7,7 @@ say only what they change.
 from __future__ import annotations
 
 from ..fontfiles import FAMILY_NAMES
-from ..model import FACTOR_COLUMNS, CutGuides, Duplex
+from ..model import FACTOR_COLUMNS, CutGuides, Duplex, MarkerShape
 from .options import (Choice, ChoiceList, Colour, ColourList, Integer, Length, NumberList, Offset, Paper, Template,
                       Text)
 from .stocks import STOCK_ENTRIES
@@ -49,6 +49,10 @@ LAYOUT_SCHEMA = {
         "heading_size": Length(at_least=4),
         "writing_line_spacing": Length(at_least=8),
         "min_writing_lines": Integer(0, 20),
+    },
+    "factor_key": {
+        "colours": ColourList(),
+        "shapes": ChoiceList(*MarkerShape.ALL, noun="shape"),
     },
     "timeline": {
         "orientation": ORIENTATION,
