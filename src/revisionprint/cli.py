@@ -15,12 +15,11 @@ import click
 
 from .errors import ExitCode, RevisionprintError, UsageProblem, shown
 from .model import CardPrinting, CutGuides, Duplex, Overflow, Sides
-from .units import POINTS_PER_UNIT
+from .units import MM
 
 DEFAULT_CONTENT_FOLDER = Path("content")
 DEFAULT_OUTPUT_FOLDER = Path("output")
 EXAMPLE_TOPIC = "sino-soviet-relations.yaml"
-MM = POINTS_PER_UNIT["mm"]
 
 
 class Reported(click.ClickException):

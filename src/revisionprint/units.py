@@ -14,6 +14,8 @@ POINTS_PER_UNIT = {
     "cm": 72.0 / 2.54,
 }
 
+MM = POINTS_PER_UNIT["mm"]  # the one points-per-millimetre: geometry in code is written in mm
+
 _LENGTH = re.compile(r"^\s*([-+]?[0-9]*\.?[0-9]+)\s*([a-z]+)\s*$")
 
 

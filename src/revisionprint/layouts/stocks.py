@@ -11,11 +11,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..errors import InvalidFiles
 from ..model import Stock
-from ..units import POINTS_PER_UNIT
+from ..units import MM
 from ..yamlfile import YamlFile, read_yaml
 from .options import Boolean, Choice, Integer, Length, NamedEntries, Paper, Size, Text, TextList
 
-MM = POINTS_PER_UNIT["mm"]
 
 STOCK_SCHEMA = {
     "description": Text(),

@@ -12,16 +12,16 @@ from functools import partial
 from typing import Callable, Optional
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model import Layout, PageFurniture, Topic
 from .fonts import Faces, register_family
+from ..units import MM
 
 FURNITURE_SIZE = 8.0
 SMALLEST_FURNITURE_SIZE = 5.5
-NAME_LINE_HEIGHT = 11 * mm  # room for the Name / Class / Date line under the header
+NAME_LINE_HEIGHT = 11 * MM  # room for the Name / Class / Date line under the header
 
 
 @dataclass(frozen=True)
@@ -65,17 +65,17 @@ class Furniture:
         values = self.values(page, pages)
         canvas.saveState()
         canvas.setFillColor(HexColor(self.layout.colours.muted))
-        header_y = height - margins.top + 3.5 * mm
-        footer_y = margins.bottom - 6 * mm
+        header_y = height - margins.top + 3.5 * MM
+        footer_y = margins.bottom - 6 * MM
         self._draw_slots(canvas, self.layout.header, values, header_y, margins.left, width - margins.right)
         self._draw_slots(canvas, self.layout.footer, values, footer_y, margins.left, width - margins.right)
         canvas.setStrokeColor(HexColor(self.layout.colours.rule))
         canvas.setLineWidth(0.4)
-        canvas.line(margins.left, header_y - 1.8 * mm, width - margins.right, header_y - 1.8 * mm)
+        canvas.line(margins.left, header_y - 1.8 * MM, width - margins.right, header_y - 1.8 * MM)
         if self.kind.answer_key:
             self._draw_answer_banner(canvas, width, header_y)
         if self.kind.student_sheet:
-            self._draw_name_line(canvas, width - margins.right, height - margins.top - 7 * mm)
+            self._draw_name_line(canvas, width - margins.right, height - margins.top - 7 * MM)
         canvas.restoreState()
 
     def _draw_slots(self, canvas: Canvas, slots: PageFurniture, values, y: float, left: float, right: float) -> None:
@@ -91,7 +91,7 @@ class Furniture:
                 draw(x, y, text)
                 used = max(used, stringWidth(text, face, size))
         if texts[1]:
-            size, text = _fit_line(texts[1], face, right - left - 2 * used - 8 * mm)
+            size, text = _fit_line(texts[1], face, right - left - 2 * used - 8 * MM)
             canvas.setFont(face, size)
             canvas.drawCentredString((left + right) / 2, y, text)
 
@@ -101,14 +101,14 @@ class Furniture:
         text_width = stringWidth(label, self.faces.bold, size)
         x = (width - text_width) / 2
         canvas.setFillColor(HexColor(self.layout.colours.text))
-        canvas.rect(x - 2 * mm, header_y - 1.2 * mm, text_width + 4 * mm, size + 1.6 * mm, stroke=0, fill=1)
+        canvas.rect(x - 2 * MM, header_y - 1.2 * MM, text_width + 4 * MM, size + 1.6 * MM, stroke=0, fill=1)
         canvas.setFillColor(HexColor("#FFFFFF"))
         canvas.setFont(self.faces.bold, size)
         canvas.drawString(x, header_y, label)
 
     def _draw_name_line(self, canvas: Canvas, right: float, y: float) -> None:
         # Students write larger than type: the name gets at least 50 mm.
-        fields = (("Name", 60 * mm), ("Class", 25 * mm), ("Date", 25 * mm))
+        fields = (("Name", 60 * MM), ("Class", 25 * MM), ("Date", 25 * MM))
         size = 10.0
         canvas.setFillColor(HexColor(self.layout.colours.text))
         canvas.setStrokeColor(HexColor(self.layout.colours.muted))
@@ -117,10 +117,10 @@ class Furniture:
         x = right
         for label, line_length in reversed(fields):
             canvas.line(x - line_length, y - 1, x, y - 1)
-            x -= line_length + 1.5 * mm
+            x -= line_length + 1.5 * MM
             label_width = stringWidth(label, self.faces.regular, size)
             canvas.drawString(x - label_width, y, label)
-            x -= label_width + 5 * mm
+            x -= label_width + 5 * MM
 
 
 def _size_to_fit(text: str, face: str, width: float) -> float:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from typing import Optional
@@ -22,9 +21,10 @@ from ..cards.geometry import back_slot, card_slots
 from ..cards.printing import DOUBLE_SIDED
 from ..fonts import register_family
 from ..document import RenderedPdf
+from ...units import MM
 
 RULER_HALF = 6  # millimetres each side of the expected spot
-CROSS_HALF = 8 * mm
+CROSS_HALF = 8 * MM
 
 
 def render(topic: Optional[Topic], layout: Layout, options: CalibrationOptions) -> RenderedPdf:
@@ -50,7 +50,7 @@ def render(topic: Optional[Topic], layout: Layout, options: CalibrationOptions) 
     for slot in backs:
         _draw_rulers(canvas, slot.x + slot.width / 2, slot.y + slot.height / 2, faces.regular)
     canvas.setFont(faces.regular, 7)
-    canvas.drawCentredString(stock.page_width / 2, backs[0].y + backs[0].height - 6 * mm,
+    canvas.drawCentredString(stock.page_width / 2, backs[0].y + backs[0].height - 6 * MM,
                              f"BACK - current back_offset: x {_mm(cards.back_offset_x)}, y {_mm(cards.back_offset_y)}")
     canvas.showPage()
     canvas.save()
@@ -66,7 +66,7 @@ HOW_TO_PRINT = {
 
 
 def _mm(points: float) -> str:
-    return f"{points / mm:+.1f}mm"
+    return f"{points / MM:+.1f}mm"
 
 
 def _draw_cross(canvas: Canvas, x: float, y: float) -> None:
@@ -74,7 +74,7 @@ def _draw_cross(canvas: Canvas, x: float, y: float) -> None:
     canvas.setLineWidth(0.3)
     canvas.line(x - CROSS_HALF, y, x + CROSS_HALF, y)
     canvas.line(x, y - CROSS_HALF, x, y + CROSS_HALF)
-    canvas.circle(x, y, 1 * mm, stroke=1, fill=0)
+    canvas.circle(x, y, 1 * MM, stroke=1, fill=0)
     canvas.restoreState()
 
 
@@ -84,17 +84,17 @@ def _draw_rulers(canvas: Canvas, x: float, y: float, font: str) -> None:
     canvas.setLineWidth(0.25)
     canvas.setStrokeColor(HexColor("#000000"))
     canvas.setFont(font, 4.5)
-    canvas.line(x - RULER_HALF * mm, y, x + RULER_HALF * mm, y)
-    canvas.line(x, y - RULER_HALF * mm, x, y + RULER_HALF * mm)
+    canvas.line(x - RULER_HALF * MM, y, x + RULER_HALF * MM, y)
+    canvas.line(x, y - RULER_HALF * MM, x, y + RULER_HALF * MM)
     for step in range(-RULER_HALF, RULER_HALF + 1):
-        tick = 1.6 * mm if step % 5 == 0 else 0.8 * mm
-        canvas.line(x + step * mm, y, x + step * mm, y + tick)
-        canvas.line(x, y + step * mm, x + tick, y + step * mm)
+        tick = 1.6 * MM if step % 5 == 0 else 0.8 * MM
+        canvas.line(x + step * MM, y, x + step * MM, y + tick)
+        canvas.line(x, y + step * MM, x + tick, y + step * MM)
     for step in (-5, 5):
-        canvas.drawCentredString(x + step * mm, y - 2.2 * mm, f"{step:+d}")
-        canvas.drawString(x + 2 * mm, y + step * mm - 0.6 * mm, f"{step:+d}")
-    canvas.drawString(x + (RULER_HALF + 1) * mm, y - 0.6 * mm, "x (right)")
-    canvas.drawCentredString(x, y + (RULER_HALF + 1) * mm, "y (up)")
+        canvas.drawCentredString(x + step * MM, y - 2.2 * MM, f"{step:+d}")
+        canvas.drawString(x + 2 * MM, y + step * MM - 0.6 * MM, f"{step:+d}")
+    canvas.drawString(x + (RULER_HALF + 1) * MM, y - 0.6 * MM, "x (right)")
+    canvas.drawCentredString(x, y + (RULER_HALF + 1) * MM, "y (up)")
     canvas.restoreState()
 
 

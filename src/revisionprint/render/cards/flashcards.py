@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from ...cardsets import select_by_tags
@@ -28,6 +27,7 @@ from ..furniture import SheetKind, document_info, furnished_canvas
 from ..fonts import register_family
 from ..problems import RenderProblems
 from ..document import RenderedPdf, counted
+from ...units import MM
 
 
 def render(topic: Topic, layout: Layout, options: CardPrinting,
@@ -157,7 +157,7 @@ def _draw_margins(canvas: Canvas, plan: CardSheets, page: PageOfCards, pages: li
         centre_y = (min(slot.y for slot in slots) + max(slot.top for slot in slots)) / 2
         marks.draw_upright_scale_bar(canvas, marks.left_zone(plan.stock, slots, crop), centre_y, font)
     elif side != "backs" and plan.scale_bar_place == "top":
-        bar_end = marks.draw_scale_bar(canvas, max(left, marks.UNPRINTABLE), top, font) + 4 * mm
+        bar_end = marks.draw_scale_bar(canvas, max(left, marks.UNPRINTABLE), top, font) + 4 * MM
     note_zone = bottom or top
     note_left = left if note_zone is bottom else bar_end
     note = side_note(plan, side, number, total)
@@ -172,8 +172,8 @@ def _draw_margins(canvas: Canvas, plan: CardSheets, page: PageOfCards, pages: li
         elif note_zone is not None:
             size = marks.legend_size(plan.legend_colours, font, (right - left) * 0.45)
             if size is not None and marks.note_fits(note, font, right - left - marks.legend_width(
-                    plan.legend_colours, font, size) - 2 * mm):
-                note_left = marks.draw_legend(canvas, plan.legend_colours, left, note_zone, font, size) + 2 * mm
+                    plan.legend_colours, font, size) - 2 * MM):
+                note_left = marks.draw_legend(canvas, plan.legend_colours, left, note_zone, font, size) + 2 * MM
                 placed = True
         plan.legend_printed = placed
     if note_zone is not None:

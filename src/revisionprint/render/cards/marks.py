@@ -11,7 +11,6 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -19,19 +18,20 @@ from reportlab.pdfgen.canvas import Canvas
 from ...model import Stock
 from .geometry import CardSlot
 from ..paragraph import TextWriter
+from ...units import MM
 
 CUT_GREY = "#999999"  # about 60 % grey: clear to the scissors, faint if a card is cut just inside it
-UNPRINTABLE = 5 * mm  # office lasers cannot print nearer the paper's edge than this
-CROP_GAP, CROP_LENGTH = 2 * mm, 3 * mm  # crop marks start 2 mm outside the trim
+UNPRINTABLE = 5 * MM  # office lasers cannot print nearer the paper's edge than this
+CROP_GAP, CROP_LENGTH = 2 * MM, 3 * MM  # crop marks start 2 mm outside the trim
 NUMBER_SIZE = 6.5
-NUMBER_INSET = 2.2 * mm
-NUMBER_CLEARANCE = NUMBER_INSET + NUMBER_SIZE * 0.75 + 0.8 * mm  # the number's cap height and a gap
-BAND_HEIGHT = 4.5 * mm
+NUMBER_INSET = 2.2 * MM
+NUMBER_CLEARANCE = NUMBER_INSET + NUMBER_SIZE * 0.75 + 0.8 * MM  # the number's cap height and a gap
+BAND_HEIGHT = 4.5 * MM
 BAND_TEXT_SIZE = 6.5
-LINE_STRIP = 2.6 * mm  # the narrowest margin strip a line of small print needs
+LINE_STRIP = 2.6 * MM  # the narrowest margin strip a line of small print needs
 SMALLEST_BAND_TEXT_SIZE = 4.5
-SCALE_LENGTH = 100 * mm
-SCALE_HEIGHT = 2.2 * mm  # the tallest tick: the bar fits a 13.5 mm margin beside crop marks
+SCALE_LENGTH = 100 * MM
+SCALE_HEIGHT = 2.2 * MM  # the tallest tick: the bar fits a 13.5 mm margin beside crop marks
 NOTE_SIZE = 6.5
 
 
@@ -61,7 +61,7 @@ def left_zone(stock: Stock, slots: list[CardSlot], crop_marks: bool) -> Optional
     """The free strip left of the cards, as (left x, right x), if it can hold an upright scale bar."""
     right = min(slot.x for slot in slots) - _clearance(crop_marks)
     grid_height = max(slot.top for slot in slots) - min(slot.y for slot in slots)
-    if right - UNPRINTABLE >= SCALE_HEIGHT + 1 * mm and grid_height >= SCALE_LENGTH + 10 * mm:
+    if right - UNPRINTABLE >= SCALE_HEIGHT + 1 * MM and grid_height >= SCALE_LENGTH + 10 * MM:
         return UNPRINTABLE, right
     return None
 
@@ -75,17 +75,17 @@ def right_zone(stock: Stock, slots: list[CardSlot], crop_marks: bool) -> Optiona
 
 def _clearance(crop_marks: bool) -> float:
     """How far margin text keeps from the cards: clear of the crop marks when there are some."""
-    return CROP_GAP + CROP_LENGTH + 0.5 * mm if crop_marks else 1.5 * mm
+    return CROP_GAP + CROP_LENGTH + 0.5 * MM if crop_marks else 1.5 * MM
 
 
 def halves_for_legend_and_note(zone: tuple[float, float]) -> Optional[tuple[tuple[float, float], tuple[float, float]]]:
     """The right margin split for two upright lines, the legend outside and the note beside the
     cards, if it is wide enough for both."""
     left, right = zone
-    legend_width = LEGEND_SWATCH + 0.5 * mm
-    if right - left < legend_width + 1 * mm + LINE_STRIP:
+    legend_width = LEGEND_SWATCH + 0.5 * MM
+    if right - left < legend_width + 1 * MM + LINE_STRIP:
         return None
-    return (right - legend_width, right), (left, right - legend_width - 1 * mm)
+    return (right - legend_width, right), (left, right - legend_width - 1 * MM)
 
 
 @contextmanager
@@ -174,13 +174,13 @@ def draw_scale_bar(canvas: Canvas, x: float, zone: MarginZone, font: str) -> flo
     canvas.setStrokeColor(HexColor("#000000"))
     canvas.setFillColor(HexColor("#000000"))
     canvas.setLineWidth(0.5)
-    ticks = [(x + step * 10 * mm, SCALE_HEIGHT if step in (0, 5, 10) else SCALE_HEIGHT * 0.55) for step in range(11)]
+    ticks = [(x + step * 10 * MM, SCALE_HEIGHT if step in (0, 5, 10) else SCALE_HEIGHT * 0.55) for step in range(11)]
     canvas.lines([(x, y, x + SCALE_LENGTH, y)] + [(at, y, at, y + tick) for at, tick in ticks])
     label = "100 mm"
     canvas.setFont(font, 5.5)
-    canvas.drawString(x + SCALE_LENGTH + 1.5 * mm, y, label)
+    canvas.drawString(x + SCALE_LENGTH + 1.5 * MM, y, label)
     canvas.restoreState()
-    return x + SCALE_LENGTH + 1.5 * mm + stringWidth(label, font, 5.5)
+    return x + SCALE_LENGTH + 1.5 * MM + stringWidth(label, font, 5.5)
 
 
 SMALLEST_NOTE_SIZE = 4.5
@@ -260,7 +260,7 @@ def draw_tag_band(canvas: Canvas, slot: CardSlot, colour: str, tags: tuple[str, 
     canvas.setFillColor(HexColor(band_text_colour(colour)))
     text, size = band_label(tags, font, slot.width - 2 * safe_margin)
     canvas.setFont(font, size)
-    canvas.drawString(slot.x + safe_margin, slot.top - BAND_HEIGHT + 1.4 * mm, text)
+    canvas.drawString(slot.x + safe_margin, slot.top - BAND_HEIGHT + 1.4 * MM, text)
     canvas.restoreState()
 
 
@@ -277,12 +277,12 @@ def band_label(tags: tuple[str, ...], font: str, room: float) -> tuple[str, floa
     return text, size
 
 
-LEGEND_SWATCH = 3 * mm
+LEGEND_SWATCH = 3 * MM
 
 
 def legend_width(colours: dict[str, str], font: str, size: float) -> float:
-    label = stringWidth("Tags:", font, size) + 2 * mm
-    return label + sum(LEGEND_SWATCH + 1 * mm + stringWidth(tag, font, size) + 3 * mm for tag in colours)
+    label = stringWidth("Tags:", font, size) + 2 * MM
+    return label + sum(LEGEND_SWATCH + 1 * MM + stringWidth(tag, font, size) + 3 * MM for tag in colours)
 
 
 def legend_size(colours: dict[str, str], font: str, room: float) -> Optional[float]:
@@ -301,14 +301,14 @@ def draw_legend(canvas: Canvas, colours: dict[str, str], x: float, zone: MarginZ
     canvas.saveState()
     canvas.setFont(font, size)
     canvas.setFillColor(HexColor("#000000"))
-    canvas.drawString(x, y + 0.8 * mm, "Tags:")
-    x += stringWidth("Tags:", font, size) + 2 * mm
+    canvas.drawString(x, y + 0.8 * MM, "Tags:")
+    x += stringWidth("Tags:", font, size) + 2 * MM
     for tag, colour in colours.items():
         canvas.setFillColor(HexColor(colour))
         canvas.rect(x, y, LEGEND_SWATCH, LEGEND_SWATCH, stroke=0, fill=1)
         canvas.setFillColor(HexColor("#000000"))
-        canvas.drawString(x + LEGEND_SWATCH + 1 * mm, y + 0.8 * mm, tag)
-        x += LEGEND_SWATCH + 1 * mm + stringWidth(tag, font, size) + 3 * mm
+        canvas.drawString(x + LEGEND_SWATCH + 1 * MM, y + 0.8 * MM, tag)
+        x += LEGEND_SWATCH + 1 * MM + stringWidth(tag, font, size) + 3 * MM
     canvas.restoreState()
     return x
 

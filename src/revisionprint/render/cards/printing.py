@@ -7,11 +7,11 @@ match the layout, cards that reach where printers cannot print.
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
 
 from ...model import CutGuides, Duplex, Sides
 from . import marks
 from .sheets import CardSheets
+from ...units import MM
 
 
 # The print dialog's own words, for the duplex modes a printer does itself.
@@ -46,14 +46,14 @@ def printing_advice(plan: CardSheets) -> str:
         advice += f"; no room on the sheet for the tag legend: {colours}"
     if not plan.has_scale_bar:
         advice += (f"; there is no room beside the cards for the 100 mm scale bar, so check with a ruler "
-                   f"that a card measures {stock.card_width / mm:.1f} x {stock.card_height / mm:.1f} mm")
+                   f"that a card measures {stock.card_width / MM:.1f} x {stock.card_height / MM:.1f} mm")
     edge = _closest_card_to_paper_edge(plan)
     if edge < marks.UNPRINTABLE - plan.cards.safe_margin:  # text keeps the safe margin inside the card edge
         advice += ("; the cards reach the last 5 mm of the paper, which most printers leave blank: "
                    "print borderless if your printer can")
     elif plan.cards.cut_guides == CutGuides.LINES and edge < marks.UNPRINTABLE:
-        advice += (f"; the outermost cut lines are {edge / mm:.1f} mm from the paper's edge, where many printers "
-                   f"cannot print: where one is missing, cut {edge / mm:.1f} mm in from the edge")
+        advice += (f"; the outermost cut lines are {edge / MM:.1f} mm from the paper's edge, where many printers "
+                   f"cannot print: where one is missing, cut {edge / MM:.1f} mm in from the edge")
     return advice
 
 

@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from reportlab.lib.units import mm
 
 from ...cardsets import class_sets, select_by_tags
 from ...model import CardPrinting, CutGuides, Duplex, Flashcard, Layout, Overflow, Stock, Topic
@@ -18,6 +17,7 @@ from ..paragraph import SOFT_HYPHEN, breaking_words
 from ..fitting import Fitted, TextBlock, fit_block, split_into_boxes
 from ..fonts import Faces, missing_glyphs, register_family
 from ..problems import RenderProblems
+from ...units import MM
 
 
 def topic_code(title: str) -> str:
@@ -90,7 +90,7 @@ class CardSheets:
         if marks.left_zone(self.stock, slots, crop) is not None:
             return "left"
         top, _ = marks.margin_zones(self.stock, slots, crop)
-        if top is not None and top.height >= marks.SCALE_HEIGHT and self.stock.page_width >= marks.SCALE_LENGTH + 30 * mm:
+        if top is not None and top.height >= marks.SCALE_HEIGHT and self.stock.page_width >= marks.SCALE_LENGTH + 30 * MM:
             return "top"
         return None
 
@@ -141,7 +141,7 @@ class CardSheets:
         margin = self.cards.safe_margin
         height = self.stock.card_height - margin - self.text_bottom
         if with_band:
-            height -= max(0.0, marks.BAND_HEIGHT + 1 * mm - margin)
+            height -= max(0.0, marks.BAND_HEIGHT + 1 * MM - margin)
         return self.stock.card_width - 2 * margin, height
 
     def _fit(self, card: Flashcard) -> list[PrintedCard]:
@@ -164,14 +164,14 @@ class CardSheets:
 
     def _check(self, card: Flashcard, front: Fitted, back: Fitted, back_height: float) -> None:
         stock = self.stock
-        size = f"{stock.card_width / mm:.0f} x {stock.card_height / mm:.0f} mm"
+        size = f"{stock.card_width / MM:.0f} x {stock.card_height / MM:.0f} mm"
         if not front.fits:
             self.problems.add(card.origin, "front", _too_big(front, [card.front], f"the front of a {size} card",
                                                              self.cards.front_size.smallest, "shorten the question"))
         if not back.fits and (self.printing.overflow != Overflow.CONTINUE or not back.words_fit):
             self.problems.add(card.origin, "back", _too_big(
                 back, card.back, f"a {size} card", self.cards.back_size.smallest,
-                f"it needs {back.height / mm:.0f} mm of {back_height / mm:.0f} mm: shorten it, split it into "
+                f"it needs {back.height / MM:.0f} mm of {back_height / MM:.0f} mm: shorten it, split it into "
                 "two cards, or use --overflow continue"))
         if not missing_glyphs("".join((card.front, *card.back, *card.tags)), self.faces):
             return  # the usual case: no need to look at each text

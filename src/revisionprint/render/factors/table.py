@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ...model import FACTOR_COLUMNS, Factor, FactorTableOptions, Layout, Topic
@@ -20,6 +19,7 @@ from ..furniture import SheetKind
 from ..markup import to_markup
 from ..problems import RenderProblems
 from ..document import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
+from ...units import MM
 
 COLUMN_HEADINGS = {column.key: column.heading for column in FACTOR_COLUMNS}
 BLANK_INSTRUCTION = ("Complete the table: for each factor, note the key point, the evidence, "
@@ -28,11 +28,11 @@ BLANK_INSTRUCTION = ("Complete the table: for each factor, note the key point, t
 WRITING_LINE_GREY = "#BBBBBB"
 WRITING_LINE_WIDTH = 0.5
 GRID_WIDTH = 0.5
-CELL_PADDING = 1.6 * mm
+CELL_PADDING = 1.6 * MM
 # Students write larger than type: give 1.5 ruled lines per printed line of the answer.
 HANDWRITING_PER_TYPED_LINE = 1.5
 # A row broken inside itself leaves at least this much on each page, never a stray line or two.
-SMALLEST_ROW_PART = 25 * mm
+SMALLEST_ROW_PART = 25 * MM
 CONTINUED = " (continued)"
 
 
@@ -193,14 +193,14 @@ def _heading(topic: Topic, layout: Layout, problems: RenderProblems, faces: Face
     flowables = TextBlock([main], bullets=False, bold=True).flowables(layout.font_family, layout.title_size,
                                                                      colours.text)
     if topic.question:
-        flowables.append(Spacer(0, 1 * mm))
+        flowables.append(Spacer(0, 1 * MM))
         flowables += TextBlock([topic.title], bullets=False).flowables(layout.font_family, layout.body_size,
                                                                        colours.muted)
     if blank:
-        flowables.append(Spacer(0, 2 * mm))
+        flowables.append(Spacer(0, 2 * MM))
         flowables += TextBlock([BLANK_INSTRUCTION], bullets=False).flowables(layout.font_family, layout.body_size,
                                                                              colours.text)
-    flowables.append(Spacer(0, 4 * mm))
+    flowables.append(Spacer(0, 4 * MM))
     return flowables
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
@@ -26,27 +25,28 @@ from ..problems import RenderProblems
 from ..document import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
 from .placement import (ABOVE, RIGHT, ROW_GAP, PlacedLabel, Space, TimelinePlan, TimelineRow, event_mark,
                               plan_timeline)
+from ...units import MM
 
 WORKSHEET = SheetKind("Timeline worksheet", student_sheet=True)
 ANSWER_KEY = SheetKind("Timeline answers", answer_key=True)
 WORKSHEET_INSTRUCTION = "Write the event that happened on each date on its line."
 ANSWER_KEY_INSTRUCTION = "Answer key: the event that happened on each date."
 
-TEXT_INSET = 1.4 * mm  # label text starts this far from its leader
-TEXT_END = 0.3 * mm  # slack at the far edge, so re-measured lines never break differently
-DATE_TO_TEXT = 0.4 * mm
+TEXT_INSET = 1.4 * MM  # label text starts this far from its leader
+TEXT_END = 0.3 * MM  # slack at the far edge, so re-measured lines never break differently
+DATE_TO_TEXT = 0.4 * MM
 # Handwriting needs about 8 mm of height (UK feint ruling); the line sits at the label's foot.
-WRITING_SPACE = 8 * mm
+WRITING_SPACE = 8 * MM
 WRITING_LINE_GREY = "#BBBBBB"
 WRITING_LINE_WIDTH = 0.5
 HANDWRITING = 1.5  # handwriting takes about half as much room again as type
-SHORTEST_WRITING_LINE = 25 * mm
+SHORTEST_WRITING_LINE = 25 * MM
 LEADER_WIDTH = 0.5
-MARKER_RADIUS = 0.85 * mm
-TICK_LENGTH = {"year": 1.2 * mm, "month": 0.8 * mm}  # from the band's edges, clear of its text
+MARKER_RADIUS = 0.85 * MM
+TICK_LENGTH = {"year": 1.2 * MM, "month": 0.8 * MM}  # from the band's edges, clear of its text
 AXIS_HEIGHT = 1.95  # the band, as a multiple of the date size: its years fit inside with room
 # A label whose text runs past this height is tried wider, so it reads as a note, not a column.
-TALL_LABEL = 30 * mm
+TALL_LABEL = 30 * MM
 WIDER_LABELS = (1.5, 2.0)
 
 
@@ -147,10 +147,10 @@ def _heading(topic: Topic, layout: Layout, answers: bool) -> list[Flowable]:
     colours = layout.colours
     flowables = TextBlock([topic.title], bullets=False, bold=True).flowables(layout.font_family, layout.title_size,
                                                                             colours.text)
-    flowables.append(Spacer(0, 1.5 * mm))
+    flowables.append(Spacer(0, 1.5 * MM))
     instruction = ANSWER_KEY_INSTRUCTION if answers else WORKSHEET_INSTRUCTION
     flowables += TextBlock([instruction], bullets=False).flowables(layout.font_family, layout.body_size, colours.text)
-    flowables.append(Spacer(0, 5 * mm))
+    flowables.append(Spacer(0, 5 * MM))
     return flowables
 
 
