@@ -145,6 +145,63 @@ class SizeRange:
 
 
 @dataclass(frozen=True)
+class Stroke:
+    """How a line looks: colour, weight, and its dash pattern (on, off, ... lengths; () is solid)."""
+
+    colour: str
+    width: float
+    dash: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Every kind of line the pages draw outside tables and timelines."""
+
+    header_rule: Stroke
+    name_field: Stroke  # the lines to write a name, class and date on
+    cut: Stroke  # cut lines round cards on plain paper
+    crop: Stroke  # crop marks outside card stock
+    fold: Stroke  # where a folded sheet is folded
+    scale_bar: Stroke
+    calibration: Stroke  # the calibration sheet's crosses
+    ruler: Stroke  # and its rulers
+
+
+@dataclass(frozen=True)
+class NameField:
+    """The Name / Class / Date line on student sheets: students write larger than type."""
+
+    size: float
+    name: float  # line lengths
+    class_: float
+    date: float
+
+
+@dataclass(frozen=True)
+class FurnitureStyle:
+    text: SizeRange  # header and footer: shrunk from largest to smallest to fit their slot
+    banner_size: float  # "ANSWERS - teacher copy"
+    name_field: NameField
+
+
+@dataclass(frozen=True)
+class CardMarks:
+    """The small print on a card sheet: card numbers, tag bands, the note and legend in the margin."""
+
+    number_size: float
+    band_height: float
+    band_text: SizeRange
+    margin_text: SizeRange  # the printing note and the tag legend
+    scale_label_size: float
+
+
+@dataclass(frozen=True)
+class CalibrationStyle:
+    text_size: float  # the note on the back
+    ruler_label_size: float
+
+
+@dataclass(frozen=True)
 class PageFurniture:
     """Header and footer text with {placeholders}, each split in three slots."""
 
@@ -214,6 +271,7 @@ class FlashcardLayout:
     back_offset_x: float  # corrects a printer that shifts the back side
     back_offset_y: float
     tag_colours: tuple[str, ...]
+    marks: CardMarks
 
     @property
     def cut_guides(self) -> str:
@@ -251,6 +309,7 @@ class Colours:
     rule: str
     accent: str
     heading_band: str
+    paper: str  # the sheet's own colour: text on a dark band is printed in it
 
 
 class MarkerShape:
@@ -300,6 +359,9 @@ class Layout:
     body_size: float
     title_size: float
     colours: Colours
+    lines: Lines
+    furniture: FurnitureStyle
+    calibration: CalibrationStyle
     header: PageFurniture
     footer: PageFurniture
     flashcards: FlashcardLayout

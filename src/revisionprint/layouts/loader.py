@@ -17,7 +17,8 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, ScalarNode
 
 from ..errors import InvalidFiles, Problem, UsageProblem
-from ..model import (Box, Colours, FactorKey, FactorTableLayout, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
+from ..model import (Box, CalibrationStyle, CardMarks, Colours, FactorKey, FactorTableLayout, FurnitureStyle, Lines,
+                     NameField, Stroke, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
                      TimelineLayout)
 from ..yamlfile import STR_TAG, YamlFile, did_you_mean, read_yaml
 from .options import Setting, read_settings, written_values
@@ -198,6 +199,14 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
         body_size=v["font"]["size"],
         title_size=v["font"]["title_size"],
         colours=Colours(**v["colours"]),
+        lines=Lines(**{kind: Stroke(**stroke) for kind, stroke in v["lines"].items()}),
+        furniture=FurnitureStyle(
+            text=SizeRange(**v["furniture"]["text"]),
+            banner_size=v["furniture"]["banner_size"],
+            name_field=NameField(**{("class_" if key == "class" else key): value
+                                    for key, value in v["furniture"]["name_field"].items()}),
+        ),
+        calibration=CalibrationStyle(**v["calibration"]),
         header=PageFurniture(**v["header"]),
         footer=PageFurniture(**v["footer"]),
         flashcards=FlashcardLayout(
@@ -210,6 +219,9 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
             back_offset_x=cards["back_offset"]["x"],
             back_offset_y=cards["back_offset"]["y"],
             tag_colours=cards["tag_colours"],
+            marks=CardMarks(number_size=cards["number_size"], band_height=cards["band_height"],
+                            band_text=SizeRange(**cards["band_text"]), margin_text=SizeRange(**cards["margin_text"]),
+                            scale_label_size=cards["scale_label_size"]),
         ),
         factors=FactorTableLayout(
             orientation=factors["orientation"],
@@ -239,7 +251,8 @@ def _cross_check(tree: SettingsTree) -> list[Problem]:
     def report(setting: Setting, message: str) -> None:
         problems.append(setting.problem(message))
 
-    for section, sizes in (("flashcards", "front_text"), ("flashcards", "back_text"), ("factors", "text")):
+    for section, sizes in (("flashcards", "front_text"), ("flashcards", "back_text"), ("factors", "text"),
+                           ("flashcards", "band_text"), ("flashcards", "margin_text"), ("furniture", "text")):
         largest, smallest = tree[section][sizes]["largest"], tree[section][sizes]["smallest"]
         if smallest.value > largest.value:
             report(smallest, f"the smallest text size ({smallest.written}) is larger than the largest ({largest.written})")

@@ -157,6 +157,21 @@ class Offset(Length):
         return f"; did you mean {round(number, 2):g}mm?"
 
 
+class Dash(Option):
+    """A dash pattern as lengths, on then off: '3pt 2pt'; 'solid' for an unbroken line."""
+
+    def convert(self, raw):
+        if raw.strip().lower() in ("solid", "none"):
+            return ()
+        try:
+            lengths = tuple(parse_length(part) for part in raw.split())
+        except LengthError as error:
+            raise ValueError(f"{error}; a dash is written as lengths on and off, like '3pt 2pt', or 'solid'") from None
+        if not lengths or any(length <= 0 for length in lengths):
+            raise ValueError(f"'{raw}' should be lengths of more than 0, like '3pt 2pt', or 'solid'")
+        return lengths
+
+
 class Integer(Option):
     show_value = True
 

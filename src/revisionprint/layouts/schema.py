@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from ..fontfiles import FAMILY_NAMES
 from ..model import FACTOR_COLUMNS, CutGuides, Duplex, MarkerShape
-from .options import (Choice, ChoiceList, Colour, ColourList, Integer, Length, NumberList, Offset, Paper, Template,
-                      Text)
+from .options import (Choice, ChoiceList, Colour, ColourList, Dash, Integer, Length, NumberList, Offset,
+                      Paper, Template, Text)
 from .stocks import STOCK_ENTRIES
 
 ORIENTATION = Choice("portrait", "landscape")
 TEXT_SIZES = {"largest": Length(at_least=4), "smallest": Length(at_least=4)}
 FURNITURE = {"left": Template(), "centre": Template(), "right": Template()}
+STROKE = {"colour": Colour(), "width": Length(), "dash": Dash()}
+LINE_KINDS = ("header_rule", "name_field", "cut", "crop", "fold", "scale_bar", "calibration", "ruler")
 FACTOR_COLUMN_KEYS = tuple(column.key for column in FACTOR_COLUMNS)
 
 LAYOUT_SCHEMA = {
@@ -27,7 +29,14 @@ LAYOUT_SCHEMA = {
         "size": Length(at_least=4),
         "title_size": Length(at_least=4),
     },
-    "colours": {name: Colour() for name in ("text", "muted", "rule", "accent", "heading_band")},
+    "colours": {name: Colour() for name in ("text", "muted", "rule", "accent", "heading_band", "paper")},
+    "lines": {kind: STROKE for kind in LINE_KINDS},
+    "furniture": {
+        "text": TEXT_SIZES,
+        "banner_size": Length(at_least=4),
+        "name_field": {"size": Length(at_least=4), "name": Length(), "class": Length(), "date": Length()},
+    },
+    "calibration": {"text_size": Length(at_least=4), "ruler_label_size": Length(at_least=4)},
     "header": FURNITURE,
     "footer": FURNITURE,
     "stocks": STOCK_ENTRIES,
@@ -40,6 +49,11 @@ LAYOUT_SCHEMA = {
         "duplex": Choice(*Duplex.ALL),
         "back_offset": {"x": Offset(), "y": Offset()},
         "tag_colours": ColourList(),
+        "number_size": Length(at_least=4),
+        "band_height": Length(),
+        "band_text": TEXT_SIZES,
+        "margin_text": TEXT_SIZES,
+        "scale_label_size": Length(at_least=4),
     },
     "factors": {
         "orientation": ORIENTATION,

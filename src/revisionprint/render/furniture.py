@@ -11,17 +11,17 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Optional
 
-from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ..model import Layout, PageFurniture, Topic
+from ..model import Layout, PageFurniture, SizeRange, Topic
 from .fonts import Faces, register_family
+from .theme import colour, set_stroke
 from ..units import MM
 
-FURNITURE_SIZE = 8.0
-SMALLEST_FURNITURE_SIZE = 5.5
-NAME_LINE_HEIGHT = 11 * MM  # room for the Name / Class / Date line under the header
+# Room under the header for the Name / Class / Date line, and where the line sits in it,
+# for a 10 pt field: both grow with the field's size.
+NAME_ROOM, NAME_LINE_DROP, NAME_FIELD_BASE = 11 * MM, 7 * MM, 10.0
 
 
 @dataclass(frozen=True)
@@ -57,62 +57,65 @@ class Furniture:
     def content_top(self, page_height: float) -> float:
         """Where flowing content may start: below the margin and the name line."""
         top = page_height - self.layout.margins.top
-        return top - NAME_LINE_HEIGHT if self.kind.student_sheet else top
+        return top - self._name_line_height() if self.kind.student_sheet else top
+
+    def _name_line_height(self) -> float:
+        return NAME_ROOM * self.layout.furniture.name_field.size / NAME_FIELD_BASE
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         width, height = canvas._pagesize
         margins = self.layout.margins
         values = self.values(page, pages)
         canvas.saveState()
-        canvas.setFillColor(HexColor(self.layout.colours.muted))
+        canvas.setFillColor(colour(self.layout.colours.muted))
         header_y = height - margins.top + 3.5 * MM
         footer_y = margins.bottom - 6 * MM
         self._draw_slots(canvas, self.layout.header, values, header_y, margins.left, width - margins.right)
         self._draw_slots(canvas, self.layout.footer, values, footer_y, margins.left, width - margins.right)
-        canvas.setStrokeColor(HexColor(self.layout.colours.rule))
-        canvas.setLineWidth(0.4)
+        set_stroke(canvas, self.layout.lines.header_rule)
         canvas.line(margins.left, header_y - 1.8 * MM, width - margins.right, header_y - 1.8 * MM)
         if self.kind.answer_key:
             self._draw_answer_banner(canvas, width, header_y)
         if self.kind.student_sheet:
-            self._draw_name_line(canvas, width - margins.right, height - margins.top - 7 * MM)
+            drop = NAME_LINE_DROP * self.layout.furniture.name_field.size / NAME_FIELD_BASE
+            self._draw_name_line(canvas, width - margins.right, height - margins.top - drop)
         canvas.restoreState()
 
     def _draw_slots(self, canvas: Canvas, slots: PageFurniture, values, y: float, left: float, right: float) -> None:
         """Left and right first; the centre gets the room between them, kept centred on the page."""
         face = self.faces.regular
+        sizes = self.layout.furniture.text
         texts = [slot.format(**values).strip() for slot in (slots.left, slots.centre, slots.right)]
         side_room = (right - left) * (0.32 if texts[1] else 0.48)
         used = 0.0
         for text, draw, x in ((texts[0], canvas.drawString, left), (texts[2], canvas.drawRightString, right)):
             if text:
-                size, text = _fit_line(text, face, side_room)
+                size, text = _fit_line(text, face, side_room, sizes)
                 canvas.setFont(face, size)
                 draw(x, y, text)
                 used = max(used, stringWidth(text, face, size))
         if texts[1]:
-            size, text = _fit_line(texts[1], face, right - left - 2 * used - 8 * MM)
+            size, text = _fit_line(texts[1], face, right - left - 2 * used - 8 * MM, sizes)
             canvas.setFont(face, size)
             canvas.drawCentredString((left + right) / 2, y, text)
 
     def _draw_answer_banner(self, canvas: Canvas, width: float, header_y: float) -> None:
         label = "ANSWERS - teacher copy"
-        size = 9.0
+        size = self.layout.furniture.banner_size
         text_width = stringWidth(label, self.faces.bold, size)
         x = (width - text_width) / 2
-        canvas.setFillColor(HexColor(self.layout.colours.text))
+        canvas.setFillColor(colour(self.layout.colours.text))
         canvas.rect(x - 2 * MM, header_y - 1.2 * MM, text_width + 4 * MM, size + 1.6 * MM, stroke=0, fill=1)
-        canvas.setFillColor(HexColor("#FFFFFF"))
+        canvas.setFillColor(colour(self.layout.colours.paper))
         canvas.setFont(self.faces.bold, size)
         canvas.drawString(x, header_y, label)
 
     def _draw_name_line(self, canvas: Canvas, right: float, y: float) -> None:
-        # Students write larger than type: the name gets at least 50 mm.
-        fields = (("Name", 60 * MM), ("Class", 25 * MM), ("Date", 25 * MM))
-        size = 10.0
-        canvas.setFillColor(HexColor(self.layout.colours.text))
-        canvas.setStrokeColor(HexColor(self.layout.colours.muted))
-        canvas.setLineWidth(0.5)
+        field = self.layout.furniture.name_field
+        fields = (("Name", field.name), ("Class", field.class_), ("Date", field.date))
+        size = field.size
+        canvas.setFillColor(colour(self.layout.colours.text))
+        set_stroke(canvas, self.layout.lines.name_field)
         canvas.setFont(self.faces.regular, size)
         x = right
         for label, line_length in reversed(fields):
@@ -123,18 +126,18 @@ class Furniture:
             x -= label_width + 5 * MM
 
 
-def _size_to_fit(text: str, face: str, width: float) -> float:
-    size = FURNITURE_SIZE
+def _size_to_fit(text: str, face: str, width: float, sizes: SizeRange) -> float:
+    size = sizes.largest
     natural = stringWidth(text, face, size)
     if natural > width:
-        size = max(SMALLEST_FURNITURE_SIZE, size * width / natural)
+        size = max(sizes.smallest, size * width / natural)
     return size
 
 
-def _fit_line(text: str, face: str, width: float) -> tuple[float, str]:
+def _fit_line(text: str, face: str, width: float, sizes: SizeRange) -> tuple[float, str]:
     """Shrunk to fit; a header or footer too long even then is shortened with an ellipsis
     rather than run into its neighbour."""
-    size = _size_to_fit(text, face, width)
+    size = _size_to_fit(text, face, width, sizes)
     while stringWidth(text, face, size) > width and len(text) > 1:
         text = text[:-2].rstrip() + "\u2026"
     return size, text

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import io
 
-from reportlab.lib.colors import HexColor
-from reportlab.pdfgen.canvas import Canvas
-
 from typing import Optional
 
-from ...model import CalibrationOptions, Duplex, Layout, Topic
+from reportlab.pdfgen.canvas import Canvas
+
+from ...model import CalibrationOptions, Duplex, Layout, Stroke, Topic
 from ..cards import marks
 from ..cards.geometry import back_slot, card_slots
 from ..cards.printing import DOUBLE_SIDED
 from ..fonts import register_family
+from ..theme import colour, set_stroke
 from ..document import RenderedPdf
 from ...units import MM
 
@@ -38,18 +38,19 @@ def render(topic: Optional[Topic], layout: Layout, options: CalibrationOptions) 
     fronts = card_slots(stock)
     backs = [back_slot(slot, stock, cards.duplex, cards.back_offset_x, cards.back_offset_y) for slot in fronts]
 
-    marks.draw_cut_lines(canvas, fronts)
+    style = marks.SheetStyle.of(layout, faces.regular)
+    marks.draw_cut_lines(canvas, fronts, layout.lines.cut)
     for slot in fronts:
-        _draw_cross(canvas, slot.x + slot.width / 2, slot.y + slot.height / 2)
-    _draw_instructions(canvas, layout, stock, fronts)
+        _draw_cross(canvas, slot.x + slot.width / 2, slot.y + slot.height / 2, layout.lines.calibration)
+    _draw_instructions(canvas, layout, stock, fronts, style)
     top, _ = marks.margin_zones(stock, fronts, crop_marks=False)
     if top is not None and top.height >= marks.SCALE_HEIGHT:
-        marks.draw_scale_bar(canvas, fronts[0].x, top, faces.regular)
+        marks.draw_scale_bar(canvas, fronts[0].x, top, style)
     canvas.showPage()
 
     for slot in backs:
-        _draw_rulers(canvas, slot.x + slot.width / 2, slot.y + slot.height / 2, faces.regular)
-    canvas.setFont(faces.regular, 7)
+        _draw_rulers(canvas, slot.x + slot.width / 2, slot.y + slot.height / 2, faces.regular, layout)
+    canvas.setFont(faces.regular, layout.calibration.text_size)
     canvas.drawCentredString(stock.page_width / 2, backs[0].y + backs[0].height - 6 * MM,
                              f"BACK - current back_offset: x {_mm(cards.back_offset_x)}, y {_mm(cards.back_offset_y)}")
     canvas.showPage()
@@ -69,21 +70,21 @@ def _mm(points: float) -> str:
     return f"{points / MM:+.1f}mm"
 
 
-def _draw_cross(canvas: Canvas, x: float, y: float) -> None:
+def _draw_cross(canvas: Canvas, x: float, y: float, stroke: Stroke) -> None:
     canvas.saveState()
-    canvas.setLineWidth(0.3)
+    set_stroke(canvas, stroke)
     canvas.line(x - CROSS_HALF, y, x + CROSS_HALF, y)
     canvas.line(x, y - CROSS_HALF, x, y + CROSS_HALF)
     canvas.circle(x, y, 1 * MM, stroke=1, fill=0)
     canvas.restoreState()
 
 
-def _draw_rulers(canvas: Canvas, x: float, y: float, font: str) -> None:
+def _draw_rulers(canvas: Canvas, x: float, y: float, font: str, layout: Layout) -> None:
     """Millimetre rulers through the spot where the front's cross should show: right and up are +."""
     canvas.saveState()
-    canvas.setLineWidth(0.25)
-    canvas.setStrokeColor(HexColor("#000000"))
-    canvas.setFont(font, 4.5)
+    set_stroke(canvas, layout.lines.ruler)
+    canvas.setFillColor(colour(layout.colours.text))
+    canvas.setFont(font, layout.calibration.ruler_label_size)
     canvas.line(x - RULER_HALF * MM, y, x + RULER_HALF * MM, y)
     canvas.line(x, y - RULER_HALF * MM, x, y + RULER_HALF * MM)
     for step in range(-RULER_HALF, RULER_HALF + 1):
@@ -103,12 +104,11 @@ INSTRUCTIONS = ("Calibration sheet: print {how} at 100% / actual size, hold to t
                 "reading to back_offset in your layout")
 
 
-def _draw_instructions(canvas: Canvas, layout: Layout, stock, fronts) -> None:
-    font = register_family(layout.font_family).regular
+def _draw_instructions(canvas: Canvas, layout: Layout, stock, fronts, style: marks.SheetStyle) -> None:
     top, bottom = marks.margin_zones(stock, fronts, crop_marks=False)
     zone = bottom or top
     if zone is not None:
         left = min(slot.x for slot in fronts)
         right = max(slot.right for slot in fronts)
         marks.draw_note(canvas, INSTRUCTIONS.format(how=HOW_TO_PRINT[layout.flashcards.duplex]), zone, left, right,
-                        font, "#000000")
+                        style, layout.colours.text)

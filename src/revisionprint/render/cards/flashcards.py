@@ -20,6 +20,7 @@ from ...model import CardPrinting, CutGuides, Duplex, Layout, Sides, Topic
 from . import marks
 from .geometry import CardSlot
 from ..paragraph import TextWriter, write_stacked
+from .margins import draw_margins, plan_margins
 from .printing import printing_advice, side_note
 from .sheets import CardSheets, PrintedCard, Sheet
 from ..fitting import Fitted, shrink_to_box
@@ -27,7 +28,6 @@ from ..furniture import SheetKind, document_info, furnished_canvas
 from ..fonts import register_family
 from ..problems import RenderProblems
 from ..document import RenderedPdf, counted
-from ...units import MM
 
 
 def render(topic: Topic, layout: Layout, options: CardPrinting,
@@ -37,8 +37,10 @@ def render(topic: Topic, layout: Layout, options: CardPrinting,
     plan = CardSheets(topic, layout, problems, options)
     buffer = io.BytesIO()
     pages: list[PageOfCards] = []
-    # Margin notes say "sheet 2 of 7": drawn at save, once the number of sheets is known.
-    canvas = furnished_canvas(draw_page=lambda c, page, total: _draw_margins(c, plan, pages[page - 1], pages))(
+    # Margin notes say "sheet 2 of 7": drawn at save, once the number of sheets is known
+    # (the last page is always of the last sheet, in every duplex mode).
+    canvas = furnished_canvas(draw_page=lambda c, page, total: _draw_margins(
+        c, plan, pages[page - 1], page == 1, pages[-1].sheet))(
         buffer, pagesize=(plan.stock.page_width, plan.stock.page_height), **_canvas_info(topic))
     with _no_cycle_collection():
         total = len(select_by_tags(topic.flashcards, options.tags)) * options.copies
@@ -52,7 +54,7 @@ def render(topic: Topic, layout: Layout, options: CardPrinting,
         pages=max(1, len(pages)),
         contents=f"{counted(cards, 'card')} on {counted(max(1, len(pages)), 'page')} "
                  f"({counted(sheets, 'sheet')}, {plan.stock.name})",
-        printing=printing_advice(plan),
+        printing=printing_advice(plan, _legend_shown(plan, pages, sheets)),
         problems=tuple(problems.messages),
     )
 
@@ -119,12 +121,12 @@ def _draw_page(canvas: Canvas, plan: CardSheets, side: str, sheet: Sheet) -> Non
     guided = [p.front for p in filled] + ([p.back for p in filled] if backs else [])
     if fronts and guided:
         if plan.cards.cut_guides == CutGuides.LINES:
-            marks.draw_cut_lines(canvas, guided, plan.stock.corner_radius)
+            marks.draw_cut_lines(canvas, guided, plan.layout.lines.cut, plan.stock.corner_radius)
         elif plan.cards.cut_guides == CutGuides.CROP:
-            marks.draw_crop_marks(canvas, guided, plan.stock)
+            marks.draw_crop_marks(canvas, guided, plan.stock, plan.layout.lines.crop)
     if side == "fold":
         marks.draw_fold_line(canvas, plan.stock, [s for p in plan.placements for s in (p.front, p.back)],
-                             plan.fold_direction)
+                             plan.fold_direction, plan.layout.lines.fold)
 
 
 @contextmanager
@@ -142,68 +144,28 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _draw_margins(canvas: Canvas, plan: CardSheets, page: PageOfCards, pages: list[PageOfCards]) -> None:
-    """Scale bar above the cards; the note below; on the first page, the tag legend wherever it fits."""
-    side, number, total = page.side, page.sheet, max(p.sheet for p in pages)
-    legend = page is pages[0] and side != "backs"
-    slots = [p.front for p in plan.placements] + [p.back for p in plan.placements]
-    top, bottom = marks.margin_zones(plan.stock, slots, plan.cards.cut_guides == CutGuides.CROP)
-    left = min(slot.x for slot in slots)
-    right = max(slot.right for slot in slots)
-    font, muted = plan.faces.regular, plan.layout.colours.muted
-    bar_end = left
-    crop = plan.cards.cut_guides == CutGuides.CROP
-    if side != "backs" and plan.scale_bar_place == "left":
-        centre_y = (min(slot.y for slot in slots) + max(slot.top for slot in slots)) / 2
-        marks.draw_upright_scale_bar(canvas, marks.left_zone(plan.stock, slots, crop), centre_y, font)
-    elif side != "backs" and plan.scale_bar_place == "top":
-        bar_end = marks.draw_scale_bar(canvas, max(left, marks.UNPRINTABLE), top, font) + 4 * MM
-    note_zone = bottom or top
-    note_left = left if note_zone is bottom else bar_end
-    note = side_note(plan, side, number, total)
-    if legend and plan.legend_colours:
-        placed = False
-        size = marks.legend_size(plan.legend_colours, font, right - bar_end) if top is not None else None
-        if size is not None:
-            marks.draw_legend(canvas, plan.legend_colours, bar_end, top, font, size)
-            placed = True
-            if note_zone is top:
-                note_zone = None
-        elif note_zone is not None:
-            size = marks.legend_size(plan.legend_colours, font, (right - left) * 0.45)
-            if size is not None and marks.note_fits(note, font, right - left - marks.legend_width(
-                    plan.legend_colours, font, size) - 2 * MM):
-                note_left = marks.draw_legend(canvas, plan.legend_colours, left, note_zone, font, size) + 2 * MM
-                placed = True
-        plan.legend_printed = placed
-    if note_zone is not None:
-        marks.draw_note(canvas, note, note_zone, note_left, right, font, muted, centred=note_left == left)
-        return
-    # No room above or below the cards (crop marks fill it on card stock): the right margin.
-    upright = marks.right_zone(plan.stock, slots, crop)
-    if upright is None:
-        return
-    grid_bottom, grid_top = min(slot.y for slot in slots), max(slot.top for slot in slots)
-    if legend and plan.legend_colours and not plan.legend_printed:
-        size = marks.legend_size(plan.legend_colours, font, grid_top - grid_bottom)
-        halves = marks.halves_for_legend_and_note(upright)
-        if size is not None and halves is not None:
-            outer, upright = halves
-            marks.draw_upright_legend(canvas, plan.legend_colours, outer, grid_bottom, font, size)
-            plan.legend_printed = True
-    marks.draw_upright_note(canvas, note, upright, grid_bottom, grid_top, font, muted)
+def _draw_margins(canvas: Canvas, plan: CardSheets, page: PageOfCards, first: bool, sheets: int) -> None:
+    note = side_note(plan, page.side, page.sheet, sheets)
+    draw_margins(canvas, plan, plan_margins(plan, page.side, first, note), note)
+
+
+def _legend_shown(plan: CardSheets, pages: list[PageOfCards], sheets: int) -> bool:
+    """Whether the first page found room for the tag legend: placed by the same plan the drawing follows."""
+    if not pages or not plan.legend_colours:
+        return False
+    first = pages[0]
+    return plan_margins(plan, first.side, True, side_note(plan, first.side, first.sheet, sheets)).legend is not None
 
 
 def _draw_front(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSlot) -> None:
     margin = plan.cards.safe_margin
     if card.tags:
         colour = plan.tag_colours[card.tags[0]]
-        marks.draw_tag_band(canvas, slot, colour, card.tags, plan.faces.regular, margin, plan.stock.corner_radius)
+        marks.draw_tag_band(canvas, slot, colour, card.tags, plan.style, margin, plan.stock.corner_radius)
     width, height = plan.inner_box(with_band=bool(card.tags))
     writer = TextWriter(canvas)
     _write_text(writer, card.front, slot.x + margin, slot.y + plan.text_bottom, width, height, centred=True)
-    marks.write_card_number(writer, card.label, slot, plan.faces.regular, plan.layout.colours.muted,
-                            "bottom right")
+    marks.write_card_number(writer, card.label, slot, plan.style, "bottom right")
     writer.draw()
 
 
@@ -221,7 +183,7 @@ def _draw_back(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSl
     # The text keeps clear of the number, at the bottom or, when it is at the top, there.
     bottom = slot.y + (margin if corner.startswith("top") else plan.text_bottom)
     _write_text(writer, card.back, slot.x + margin, bottom, width, height, centred=False)
-    marks.write_card_number(writer, card.label, slot, plan.faces.regular, plan.layout.colours.muted, corner)
+    marks.write_card_number(writer, card.label, slot, plan.style, corner)
     writer.draw()
     canvas.restoreState()
 

@@ -7,32 +7,48 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator, Optional
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ...model import Stock
+from ...model import CardMarks, Layout, Lines, Stock, Stroke
 from .geometry import CardSlot
 from ..paragraph import TextWriter
+from ..theme import colour, set_stroke
 from ...units import MM
 
-CUT_GREY = "#999999"  # about 60 % grey: clear to the scissors, faint if a card is cut just inside it
 UNPRINTABLE = 5 * MM  # office lasers cannot print nearer the paper's edge than this
 CROP_GAP, CROP_LENGTH = 2 * MM, 3 * MM  # crop marks start 2 mm outside the trim
-NUMBER_SIZE = 6.5
 NUMBER_INSET = 2.2 * MM
-NUMBER_CLEARANCE = NUMBER_INSET + NUMBER_SIZE * 0.75 + 0.8 * MM  # the number's cap height and a gap
-BAND_HEIGHT = 4.5 * MM
-BAND_TEXT_SIZE = 6.5
 LINE_STRIP = 2.6 * MM  # the narrowest margin strip a line of small print needs
-SMALLEST_BAND_TEXT_SIZE = 4.5
 SCALE_LENGTH = 100 * MM
 SCALE_HEIGHT = 2.2 * MM  # the tallest tick: the bar fits a 13.5 mm margin beside crop marks
-NOTE_SIZE = 6.5
+SIZE_STEP = 0.5  # small print is tried in half points
+BAND_BASELINE = 1.4 / 4.5  # the tag text's baseline, as a share of the band's height up from its foot
+
+
+@dataclass(frozen=True)
+class SheetStyle:
+    """The layout's look of a card sheet's small print and lines, with the font they use."""
+
+    marks: CardMarks
+    lines: Lines
+    text: str  # colours
+    muted: str
+    paper: str
+    font: str
+
+    @classmethod
+    def of(cls, layout: Layout, font: str) -> "SheetStyle":
+        colours = layout.colours
+        return cls(layout.flashcards.marks, layout.lines, colours.text, colours.muted, colours.paper, font)
+
+    @property
+    def number_clearance(self) -> float:
+        """How far card text keeps from the bottom edge: the number's cap height and a gap."""
+        return NUMBER_INSET + self.marks.number_size * 0.75 + 0.8 * MM
 
 
 @dataclass(frozen=True)
@@ -102,29 +118,27 @@ def _standing_up(canvas: Canvas, x: float, y: float) -> Iterator[None]:
 
 
 def draw_upright_legend(canvas: Canvas, colours: dict[str, str], zone: tuple[float, float], bottom: float,
-                        font: str, size: float) -> None:
+                        style: SheetStyle, size: float) -> None:
     with _standing_up(canvas, zone[1], bottom):  # reads up the page, like the note beside it
-        draw_legend(canvas, colours, 0, MarginZone(0, zone[1] - zone[0]), font, size)
+        draw_legend(canvas, colours, 0, MarginZone(0, zone[1] - zone[0]), style, size)
 
 
-def draw_upright_note(canvas: Canvas, text: str, zone: tuple[float, float], bottom: float, top: float, font: str,
-                      colour: str) -> None:
+def draw_upright_note(canvas: Canvas, text: str, zone: tuple[float, float], bottom: float, top: float,
+                      style: SheetStyle) -> None:
     """The printing note standing in the right margin, for stocks with no room above or below the cards."""
     with _standing_up(canvas, zone[1], bottom):
-        draw_note(canvas, text, MarginZone(0, zone[1] - zone[0]), 0, top - bottom, font, colour)
+        draw_note(canvas, text, MarginZone(0, zone[1] - zone[0]), 0, top - bottom, style, style.muted)
 
 
-def draw_upright_scale_bar(canvas: Canvas, zone: tuple[float, float], centre_y: float, font: str) -> None:
+def draw_upright_scale_bar(canvas: Canvas, zone: tuple[float, float], centre_y: float, style: SheetStyle) -> None:
     """The 100 mm bar standing in the left margin, beside the cards."""
     with _standing_up(canvas, zone[1] - (zone[1] - zone[0] - SCALE_HEIGHT) / 2, centre_y - SCALE_LENGTH / 2):
-        draw_scale_bar(canvas, 0, MarginZone(0, SCALE_HEIGHT), font)
+        draw_scale_bar(canvas, 0, MarginZone(0, SCALE_HEIGHT), style)
 
 
-def draw_cut_lines(canvas: Canvas, slots: list[CardSlot], corner_radius: float = 0.0) -> None:
+def draw_cut_lines(canvas: Canvas, slots: list[CardSlot], stroke: Stroke, corner_radius: float = 0.0) -> None:
     canvas.saveState()
-    canvas.setStrokeColor(HexColor(CUT_GREY))
-    canvas.setLineWidth(0.4)
-    canvas.setDash(3, 2)
+    set_stroke(canvas, stroke)
     for slot in slots:
         if corner_radius > 0:
             canvas.roundRect(slot.x, slot.y, slot.width, slot.height, corner_radius, stroke=1, fill=0)
@@ -133,15 +147,14 @@ def draw_cut_lines(canvas: Canvas, slots: list[CardSlot], corner_radius: float =
     canvas.restoreState()
 
 
-def draw_crop_marks(canvas: Canvas, slots: list[CardSlot], stock: Stock) -> None:
+def draw_crop_marks(canvas: Canvas, slots: list[CardSlot], stock: Stock, stroke: Stroke) -> None:
     """Short marks outside the grid, in line with every cut: for card stock, nothing on the cards."""
     xs = sorted({round(x, 2) for slot in slots for x in (slot.x, slot.right)})
     ys = sorted({round(y, 2) for slot in slots for y in (slot.y, slot.top)})
     left, right = min(xs), max(xs)
     bottom, top = min(ys), max(ys)
     canvas.saveState()
-    canvas.setStrokeColor(HexColor("#000000"))
-    canvas.setLineWidth(0.3)
+    set_stroke(canvas, stroke)
     for x in xs:
         canvas.line(x, top + CROP_GAP, x, min(top + CROP_GAP + CROP_LENGTH, stock.page_height))
         canvas.line(x, bottom - CROP_GAP, x, max(bottom - CROP_GAP - CROP_LENGTH, 0))
@@ -151,12 +164,10 @@ def draw_crop_marks(canvas: Canvas, slots: list[CardSlot], stock: Stock) -> None
     canvas.restoreState()
 
 
-def draw_fold_line(canvas: Canvas, stock: Stock, slots: list[CardSlot], direction: str) -> None:
+def draw_fold_line(canvas: Canvas, stock: Stock, slots: list[CardSlot], direction: str, stroke: Stroke) -> None:
     """Down the middle of the sheet, along the cards only: the margins hold the legend and the note."""
     canvas.saveState()
-    canvas.setStrokeColor(HexColor("#555555"))
-    canvas.setLineWidth(0.5)
-    canvas.setDash(1, 2)
+    set_stroke(canvas, stroke)
     if direction == "vertical":
         canvas.line(stock.page_width / 2, min(s.y for s in slots), stock.page_width / 2, max(s.top for s in slots))
     else:
@@ -164,40 +175,45 @@ def draw_fold_line(canvas: Canvas, stock: Stock, slots: list[CardSlot], directio
     canvas.restoreState()
 
 
-def draw_scale_bar(canvas: Canvas, x: float, zone: MarginZone, font: str) -> float:
-    """A 100 mm bar with centimetre ticks: if it does not measure 100 mm, the printer scaled the page.
+SCALE_LABEL = "100 mm"
 
-    Returns where the bar's label ends, for whatever shares the margin.
-    """
+
+def scale_bar_end(x: float, style: SheetStyle) -> float:
+    """Where the bar's label ends, for whatever shares the margin."""
+    return x + SCALE_LENGTH + 1.5 * MM + stringWidth(SCALE_LABEL, style.font, style.marks.scale_label_size)
+
+
+def draw_scale_bar(canvas: Canvas, x: float, zone: MarginZone, style: SheetStyle) -> None:
+    """A 100 mm bar with centimetre ticks: if it does not measure 100 mm, the printer scaled the page."""
     y = zone.bottom + (zone.height - SCALE_HEIGHT) / 2
+    font, size = style.font, style.marks.scale_label_size
+    bar = style.lines.scale_bar
     canvas.saveState()
-    canvas.setStrokeColor(HexColor("#000000"))
-    canvas.setFillColor(HexColor("#000000"))
-    canvas.setLineWidth(0.5)
+    canvas.setStrokeColor(colour(bar.colour))
+    canvas.setFillColor(colour(bar.colour))  # the label matches the bar
+    canvas.setLineWidth(bar.width)
+    if bar.dash:
+        canvas.setDash(list(bar.dash))
     ticks = [(x + step * 10 * MM, SCALE_HEIGHT if step in (0, 5, 10) else SCALE_HEIGHT * 0.55) for step in range(11)]
     canvas.lines([(x, y, x + SCALE_LENGTH, y)] + [(at, y, at, y + tick) for at, tick in ticks])
-    label = "100 mm"
-    canvas.setFont(font, 5.5)
-    canvas.drawString(x + SCALE_LENGTH + 1.5 * MM, y, label)
+    canvas.setFont(font, size)
+    canvas.drawString(x + SCALE_LENGTH + 1.5 * MM, y, SCALE_LABEL)
     canvas.restoreState()
-    return x + SCALE_LENGTH + 1.5 * MM + stringWidth(label, font, 5.5)
 
 
-SMALLEST_NOTE_SIZE = 4.5
+def note_fits(text: str, style: SheetStyle, room: float) -> bool:
+    return stringWidth(text, style.font, style.marks.margin_text.smallest) <= room
 
 
-def note_fits(text: str, font: str, room: float) -> bool:
-    return stringWidth(text, font, SMALLEST_NOTE_SIZE) <= room
-
-
-def draw_note(canvas: Canvas, text: str, zone: MarginZone, left: float, right: float, font: str,
-              colour: str, centred: bool = True) -> None:
+def draw_note(canvas: Canvas, text: str, zone: MarginZone, left: float, right: float, style: SheetStyle,
+              text_colour: str, centred: bool = True) -> None:
     """The printing note, shrunk to its room, on two lines if even the smallest size is too wide;
     centred, or against the right end when sharing."""
     room = right - left
-    natural = stringWidth(text, font, NOTE_SIZE)
-    size = min(NOTE_SIZE, max(SMALLEST_NOTE_SIZE, NOTE_SIZE * room / natural))
-    lines = [text] if natural * size / NOTE_SIZE <= room else simpleSplit(text, font, size, room)
+    font, largest, smallest = style.font, style.marks.margin_text.largest, style.marks.margin_text.smallest
+    natural = stringWidth(text, font, largest)
+    size = min(largest, max(smallest, largest * room / natural))
+    lines = [text] if natural * size / largest <= room else simpleSplit(text, font, size, room)
     if len(lines) > 1:
         # Lines of even length read better than a full one and a stray word.
         even = stringWidth(text, font, size) / len(lines)
@@ -207,7 +223,7 @@ def draw_note(canvas: Canvas, text: str, zone: MarginZone, left: float, right: f
     y = zone.bottom + (zone.height - size * 0.7 - leading * (len(lines) - 1)) / 2 + leading * (len(lines) - 1)
     canvas.saveState()
     canvas.setFont(font, size)
-    canvas.setFillColor(HexColor(colour))
+    canvas.setFillColor(colour(text_colour))
     for line in lines:
         if centred:
             canvas.drawCentredString((left + right) / 2, y, line)
@@ -235,18 +251,21 @@ def colour_name(hex_colour: str) -> str:
     return min(_PLAIN_COLOURS, key=lambda name: sum((a - b) ** 2 for a, b in zip(rgb, _PLAIN_COLOURS[name])))
 
 
-def band_text_colour(background: str) -> str:
-    """Black or white, whichever reads better on the band (WCAG contrast)."""
+def band_text_colour(background: str, style: SheetStyle) -> str:
+    """The text colour or the paper's, whichever reads better on the band (WCAG contrast)."""
     def luminance(hex_colour: str) -> float:
         channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
         linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
-    lum = luminance(background)
-    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
+    def contrast(foreground: str) -> float:
+        lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+        return (lighter + 0.05) / (darker + 0.05)
+
+    return style.text if contrast(style.text) >= contrast(style.paper) else style.paper
 
 
-def draw_tag_band(canvas: Canvas, slot: CardSlot, colour: str, tags: tuple[str, ...], font: str,
+def draw_tag_band(canvas: Canvas, slot: CardSlot, band_colour: str, tags: tuple[str, ...], style: SheetStyle,
                   safe_margin: float, corner_radius: float = 0.0) -> None:
     """A coloured strip across the top of a front, naming its tags: the words read in greyscale too."""
     canvas.saveState()
@@ -255,21 +274,22 @@ def draw_tag_band(canvas: Canvas, slot: CardSlot, colour: str, tags: tuple[str, 
         outline = canvas.beginPath()
         outline.roundRect(slot.x, slot.y, slot.width, slot.height, corner_radius)
         canvas.clipPath(outline, stroke=0, fill=0)
-    canvas.setFillColor(HexColor(colour))
-    canvas.rect(slot.x, slot.top - BAND_HEIGHT, slot.width, BAND_HEIGHT, stroke=0, fill=1)
-    canvas.setFillColor(HexColor(band_text_colour(colour)))
-    text, size = band_label(tags, font, slot.width - 2 * safe_margin)
-    canvas.setFont(font, size)
-    canvas.drawString(slot.x + safe_margin, slot.top - BAND_HEIGHT + 1.4 * MM, text)
+    height = style.marks.band_height
+    canvas.setFillColor(colour(band_colour))
+    canvas.rect(slot.x, slot.top - height, slot.width, height, stroke=0, fill=1)
+    canvas.setFillColor(colour(band_text_colour(band_colour, style)))
+    text, size = band_label(tags, style, slot.width - 2 * safe_margin)
+    canvas.setFont(style.font, size)
+    canvas.drawString(slot.x + safe_margin, slot.top - height + BAND_BASELINE * height, text)
     canvas.restoreState()
 
 
-def band_label(tags: tuple[str, ...], font: str, room: float) -> tuple[str, float]:
-    """The tags as they fit the band: smaller down to 4.5 pt, then as many as fit and '+N more'."""
+def band_label(tags: tuple[str, ...], style: SheetStyle, room: float) -> tuple[str, float]:
+    """The tags as they fit the band: smaller down to the smallest size, then as many as fit and '+N more'."""
     text = " \u00b7 ".join(tags)
-    size = BAND_TEXT_SIZE
-    while size > SMALLEST_BAND_TEXT_SIZE and stringWidth(text, font, size) > room:
-        size -= 0.5
+    font, size, smallest = style.font, style.marks.band_text.largest, style.marks.band_text.smallest
+    while size > smallest and stringWidth(text, font, size) > room:
+        size -= SIZE_STEP
     shown = len(tags)
     while shown > 1 and stringWidth(text, font, size) > room:
         shown -= 1
@@ -280,54 +300,55 @@ def band_label(tags: tuple[str, ...], font: str, room: float) -> tuple[str, floa
 LEGEND_SWATCH = 3 * MM
 
 
-def legend_width(colours: dict[str, str], font: str, size: float) -> float:
+def legend_width(colours: dict[str, str], style: SheetStyle, size: float) -> float:
+    font = style.font
     label = stringWidth("Tags:", font, size) + 2 * MM
     return label + sum(LEGEND_SWATCH + 1 * MM + stringWidth(tag, font, size) + 3 * MM for tag in colours)
 
 
-def legend_size(colours: dict[str, str], font: str, room: float) -> Optional[float]:
-    """The largest size from 6.5 pt down to 4.5 pt at which the legend fits the room, if any."""
-    size = 6.5
-    while size >= 4.5:
-        if legend_width(colours, font, size) <= room:
+def legend_size(colours: dict[str, str], style: SheetStyle, room: float) -> Optional[float]:
+    """The largest margin text size, down to the smallest, at which the legend fits the room, if any."""
+    size = style.marks.margin_text.largest
+    while size >= style.marks.margin_text.smallest:
+        if legend_width(colours, style, size) <= room:
             return size
-        size -= 0.5
+        size -= SIZE_STEP
     return None
 
 
-def draw_legend(canvas: Canvas, colours: dict[str, str], x: float, zone: MarginZone, font: str, size: float) -> float:
-    """Tag swatches with their names; returns where the legend ends."""
+def draw_legend(canvas: Canvas, colours: dict[str, str], x: float, zone: MarginZone, style: SheetStyle,
+                size: float) -> None:
+    """Tag swatches with their names, legend_width() long."""
+    font = style.font
     y = zone.bottom + (zone.height - LEGEND_SWATCH) / 2
     canvas.saveState()
     canvas.setFont(font, size)
-    canvas.setFillColor(HexColor("#000000"))
+    canvas.setFillColor(colour(style.text))
     canvas.drawString(x, y + 0.8 * MM, "Tags:")
     x += stringWidth("Tags:", font, size) + 2 * MM
-    for tag, colour in colours.items():
-        canvas.setFillColor(HexColor(colour))
+    for tag, swatch in colours.items():
+        canvas.setFillColor(colour(swatch))
         canvas.rect(x, y, LEGEND_SWATCH, LEGEND_SWATCH, stroke=0, fill=1)
-        canvas.setFillColor(HexColor("#000000"))
+        canvas.setFillColor(colour(style.text))
         canvas.drawString(x + LEGEND_SWATCH + 1 * MM, y + 0.8 * MM, tag)
         x += LEGEND_SWATCH + 1 * MM + stringWidth(tag, font, size) + 3 * MM
     canvas.restoreState()
-    return x
 
 
-def write_card_number(writer: TextWriter, label: str, slot: CardSlot, font: str, colour: str, corner: str) -> None:
+def write_card_number(writer: TextWriter, label: str, slot: CardSlot, style: SheetStyle, corner: str) -> None:
     """In the card's 'bottom right', 'bottom left' or 'top right' corner: fronts have it bottom
     right, and each back in whichever corner lies behind that once the sheet is turned over."""
-    writer.font(font, NUMBER_SIZE)
-    writer.colour(_colour(colour))
+    font, size = style.font, style.marks.number_size
+    writer.font(font, size)
+    writer.colour(colour(style.muted))
     right = corner.endswith("right")
-    x = slot.right - NUMBER_INSET - stringWidth(label, font, NUMBER_SIZE) if right else slot.x + NUMBER_INSET
+    x = slot.right - NUMBER_INSET - stringWidth(label, font, size) if right else slot.x + NUMBER_INSET
     if corner.startswith("top"):
         # The bottom number's box turned upside down: baseline as far below the top edge
         # as the box's top is above the bottom one's baseline, and the box below it.
-        ascent, descent = getAscentDescent(font, NUMBER_SIZE)
+        ascent, descent = getAscentDescent(font, size)
         y = slot.top - NUMBER_INSET - ascent - descent
     else:
         y = slot.y + NUMBER_INSET
     writer.write(x, y, label)
 
-
-_colour = lru_cache(maxsize=64)(HexColor)

@@ -21,7 +21,7 @@ DOUBLE_SIDED = {
 }
 
 
-def printing_advice(plan: CardSheets) -> str:
+def printing_advice(plan: CardSheets, legend_shown: bool) -> str:
     stock, duplex = plan.stock, plan.cards.duplex
     paper = f"{stock.paper_name} {stock.orientation}" + (" card stock" if stock.perforated else " paper")
     how = {
@@ -41,7 +41,7 @@ def printing_advice(plan: CardSheets) -> str:
     if stock.paper_name != plan.layout.paper_name:
         advice += (f"; note that {stock.name} is {stock.paper_name} paper, though the layout "
                    f"'{plan.layout.name}' is for {plan.layout.paper_name}")
-    if plan.legend_colours and not plan.legend_printed and sides != Sides.BACK:
+    if plan.legend_colours and not legend_shown and sides != Sides.BACK:
         colours = ", ".join(f"{tag} {marks.colour_name(colour)}" for tag, colour in plan.legend_colours.items())
         advice += f"; no room on the sheet for the tag legend: {colours}"
     if not plan.has_scale_bar:

@@ -53,6 +53,7 @@ class CardSheets:
         self.cards = layout.flashcards
         self.stock: Stock = self.cards.stock
         self.faces: Faces = register_family(layout.font_family)
+        self.style = marks.SheetStyle.of(layout, self.faces.regular)
         self.code = topic_code(topic.title)
         self.fold_direction: Optional[str] = None
         self.placements = self._placements()
@@ -62,7 +63,6 @@ class CardSheets:
         printed = {tag for card in select_by_tags(topic.flashcards, printing.tags) for tag in card.tags}
         self.legend_colours = {tag: colour for tag, colour in self.tag_colours.items() if tag in printed}
         self._fitted: dict[int, list[PrintedCard]] = {}
-        self.legend_printed = False
         self.scale_bar_place = self._scale_bar_place()
 
     def _placements(self) -> list[Placement]:
@@ -135,13 +135,13 @@ class CardSheets:
     @property
     def text_bottom(self) -> float:
         """Text stops above the card number, which sits in the bottom corner."""
-        return max(self.cards.safe_margin, marks.NUMBER_CLEARANCE)
+        return max(self.cards.safe_margin, self.style.number_clearance)
 
     def inner_box(self, with_band: bool) -> tuple[float, float]:
         margin = self.cards.safe_margin
         height = self.stock.card_height - margin - self.text_bottom
         if with_band:
-            height -= max(0.0, marks.BAND_HEIGHT + 1 * MM - margin)
+            height -= max(0.0, self.style.marks.band_height + 1 * MM - margin)
         return self.stock.card_width - 2 * margin, height
 
     def _fit(self, card: Flashcard) -> list[PrintedCard]:
