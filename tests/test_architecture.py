@@ -1,0 +1,45 @@
+"""The shape of the code that the design depends on: which layer may import what."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+def imported_after(statement: str) -> set[str]:
+    """The modules a fresh interpreter has loaded after running the statement."""
+    code = f"import sys\n{statement}\nprint('\\n'.join(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(result.stdout.split())
+
+
+RENDER_MODULES = """
+import pkgutil, importlib, revisionprint.render as render
+for info in pkgutil.walk_packages(render.__path__, 'revisionprint.render.'):
+    importlib.import_module(info.name)
+"""
+
+
+def test_the_cli_never_imports_the_renderers_or_reportlab():
+    loaded = imported_after("import revisionprint.cli")
+    assert not {name for name in loaded if name.startswith("revisionprint.render")}
+    assert "reportlab" not in loaded  # --help starts at once
+
+
+@pytest.mark.parametrize("statement", [
+    "import revisionprint.content, revisionprint.layouts, revisionprint.model, revisionprint.build",
+    "import revisionprint.option_checks, revisionprint.errors, revisionprint.cardsets",
+    RENDER_MODULES,
+])
+def test_nothing_but_the_cli_imports_click(statement):
+    assert "click" not in imported_after(statement)
+
+
+@pytest.mark.parametrize("statement", ["import revisionprint.model", RENDER_MODULES])
+def test_the_model_and_the_renderers_never_import_yaml(statement):
+    loaded = imported_after(statement)
+    assert "yaml" not in loaded
+    if statement == "import revisionprint.model":
+        assert "reportlab" not in loaded

@@ -1,0 +1,35 @@
+"""ReportLab internals this project leans on. A release that changes one of them fails here,
+naming it, instead of somewhere deep in a build."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, Table
+
+
+def test_a_wrapped_paragraph_keeps_its_lines_in_blPara():
+    paragraph = Paragraph("one two three four five six seven", ParagraphStyle("t", fontName="Helvetica"))
+    paragraph.wrap(40, 1000)
+    assert hasattr(paragraph, "blPara"), "Paragraph.blPara (render/paragraph.py, fitting.py, factors/)"
+    assert len(paragraph.blPara.lines) > 1, "Paragraph.blPara.lines"
+
+
+def test_fragline_and_paralines_take_the_fields_we_build_them_with():
+    from reportlab.platypus.paragraph import FragLine, ParaLines
+
+    line = FragLine(extraSpace=1.0, wordCount=1, lineBreak=False, words=[], fontSize=10, ascent=8, descent=-2)
+    lines = ParaLines(kind=1, lines=[line])
+    assert lines.kind == 1 and lines.lines[0].extraSpace == 1.0, "FragLine / ParaLines (render/paragraph.py)"
+
+
+def test_a_table_keeps_its_cells_styles_and_heights_where_the_factor_table_reads_them():
+    table = Table([["a", "b"], ["c", "d"]])
+    table.wrap(200, 200)
+    for name in ("_cellvalues", "_cellStyles", "_argH", "_splitRows"):
+        assert hasattr(table, name), f"Table.{name} (render/factors/)"
+
+
+def test_a_canvas_knows_its_page_size():
+    canvas = Canvas(None, pagesize=(100, 200))
+    assert tuple(canvas._pagesize) == (100, 200), "Canvas._pagesize (render/furniture.py)"
