@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterable, Iterator, Optional
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,14 @@ class Flashcard:
     tags: tuple[str, ...]
     origin: Origin
 
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """(field, text) for everything the card prints: the one list glyph checks go through."""
+        yield "front", self.front
+        for index, text in enumerate(self.back):
+            yield (f"back[{index}]" if self.back_is_list else "back"), text
+        for index, tag in enumerate(self.tags):
+            yield f"tags[{index}]", tag
+
 
 @dataclass(frozen=True)
 class Factor:
@@ -97,6 +105,16 @@ class Factor:
     arguments_against: tuple[str, ...]
     origin: Origin
 
+    def texts(self, columns: Iterable["FactorColumn"]) -> Iterator[tuple[str, str]]:
+        """(field, text) for what these columns print of the factor."""
+        for column in columns:
+            value = getattr(self, column.field)
+            if column.is_list:
+                for index, text in enumerate(value):
+                    yield f"{column.key}[{index}]", text
+            elif value:
+                yield column.field, value
+
 
 @dataclass(frozen=True)
 class TimelineEvent:
@@ -106,6 +124,11 @@ class TimelineEvent:
     detail: str
     factor: Optional[str]
     origin: Origin
+
+    def texts(self, with_detail: bool) -> Iterator[tuple[str, str]]:
+        yield "event", self.event
+        if with_detail and self.detail:
+            yield "detail", self.detail
 
 
 @dataclass(frozen=True)
@@ -123,6 +146,25 @@ class Topic:
     @property
     def file(self) -> str:
         return self.origin.file
+
+    def heading_texts(self) -> Iterator[tuple[str, str]]:
+        """What headers, footers and headings may print of the topic itself."""
+        for name in ("title", "subject", "course", "source", "question"):
+            yield name, getattr(self, name)
+
+    def texts(self) -> Iterator[tuple[Origin, str, str]]:
+        """(where, field, text) for every text in the topic, as `validate` checks them."""
+        for name, text in self.heading_texts():
+            yield self.origin, name, text
+        for card in self.flashcards:
+            for name, text in card.texts():
+                yield card.origin, name, text
+        for factor in self.factors:
+            for name, text in factor.texts(FACTOR_COLUMNS):
+                yield factor.origin, name, text
+        for event in self.timeline:
+            for name, text in event.texts(with_detail=True):
+                yield event.origin, name, text
 
 
 # ---------------------------------------------------------------- layouts

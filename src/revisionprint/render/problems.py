@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from typing import Iterator
-
 from ..model import Origin, Topic
 from .fonts import Faces, describe_characters, missing_glyphs
 from .markup import plain_text
@@ -43,25 +41,5 @@ class RenderProblems:
 
 def check_topic_glyphs(topic: Topic, faces: Faces, problems: RenderProblems) -> None:
     """Every text of a topic, as `validate` checks it; each product checks only what it prints."""
-    for origin, field_name, text in _topic_texts(topic):
+    for origin, field_name, text in topic.texts():
         problems.check_glyphs(origin, field_name, text, faces)
-
-
-def _topic_texts(topic: Topic) -> Iterator[tuple[Origin, str, str]]:
-    for name in ("title", "subject", "course", "source", "question"):
-        yield topic.origin, name, getattr(topic, name)
-    for card in topic.flashcards:
-        yield card.origin, "front", card.front
-        for index, text in enumerate(card.back):
-            yield card.origin, f"back[{index}]" if card.back_is_list else "back", text
-        for index, tag in enumerate(card.tags):
-            yield card.origin, f"tags[{index}]", tag
-    for factor in topic.factors:
-        yield factor.origin, "name", factor.name
-        yield factor.origin, "summary", factor.summary
-        for key, texts in (("evidence", factor.evidence), ("for", factor.arguments_for),
-                           ("against", factor.arguments_against)):
-            for index, text in enumerate(texts):
-                yield factor.origin, f"{key}[{index}]", text
-    for event in topic.timeline:
-        yield event.origin, "event", event.event  # (detail is not printed)

@@ -175,12 +175,8 @@ class CardSheets:
                 "two cards, or use --overflow continue"))
         if not missing_glyphs("".join((card.front, *card.back, *card.tags)), self.faces):
             return  # the usual case: no need to look at each text
-        self.problems.check_glyphs(card.origin, "front", card.front, self.faces)
-        for index, text in enumerate(card.back):
-            self.problems.check_glyphs(card.origin, f"back[{index}]" if card.back_is_list else "back",
-                                       text, self.faces)
-        for index, tag in enumerate(card.tags):
-            self.problems.check_glyphs(card.origin, f"tags[{index}]", tag, self.faces)
+        for field_name, text in card.texts():
+            self.problems.check_glyphs(card.origin, field_name, text, self.faces)
 
 
 def _too_big(fitted: Fitted, texts, where: str, smallest: float, advice: str) -> str:
