@@ -366,7 +366,7 @@ def import_command(file, output, file_format, title, term_sep, card_sep, front_c
                    force):
     """Cards from Quizlet, a spreadsheet (CSV/TSV), Anki or a text file, as a topic file."""
     from .build import slugify, write_atomically
-    from .content.imports import ImportOptions, import_deck, topic_files
+    from .content.imports import ImportOptions, import_deck, media_folder, topic_files
 
     target = output or DEFAULT_CONTENT_FOLDER / f"{slugify(Path(file).stem)}.yaml"
     if target.exists() and not force:
@@ -380,8 +380,9 @@ def import_command(file, output, file_format, title, term_sep, card_sep, front_c
     for note in deck.notes:
         click.echo(f"  Note: {note}")
     if deck.media:
-        click.echo(f"  {len(deck.media)} picture(s) extracted into {target.parent / (target.stem + '-media')}; "
-                   "pictures on cards arrive with issue 12.")
+        count = len(deck.media)
+        click.echo(f"  {count} image{'s' if count != 1 else ''} extracted into {target.parent / media_folder(target)}; "
+                   "images on cards arrive with issue 12.")
 
 
 @cli.group(invoke_without_command=True)

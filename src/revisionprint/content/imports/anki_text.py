@@ -8,7 +8,7 @@ import csv
 import io
 import re
 
-from .cards import ImportedDeck, ImportOptions, Reading
+from .cards import ImportedDeck, ImportOptions, Reading, deck_title
 from .html_text import FieldCards
 
 HEADER_KEYS = ("separator", "html", "tags column", "deck column", "notetype column", "guid column",
@@ -64,9 +64,8 @@ def read_anki_text(text: str, reading: Reading, options: ImportOptions) -> Impor
     if extra_fields:
         reading.notes.append(f"{extra_fields} field(s) after the first two of a note were not imported "
                              "(a card has a front and a back).")
-    title = decks[0] if decks and len(set(decks)) == 1 else ""
     how = "Anki notes in plain text" + (", HTML" if html else "")
-    return reading.finish(cards, "anki-text", how, title=title)
+    return reading.finish(cards, "anki-text", how, title=deck_title(set(decks)))
 
 
 def _column_number(headers: dict[str, str], key: str, reading: Reading) -> int:

@@ -21,7 +21,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
-from .cards import ImportedDeck, Reading
+from .cards import ImportedDeck, Reading, deck_title
 from .html_text import FieldCards
 
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
@@ -67,8 +67,8 @@ def read_apkg(raw_path: str, reading: Reading) -> ImportedDeck:
     except (zipfile.BadZipFile, sqlite3.DatabaseError, UnreadablePackage, OSError, ValueError, KeyError) as error:
         raise reading.fail(f"cannot be read as an Anki package ({error}); {OLDER_EXPORT}") from None
     used_decks = {deck for deck in (decks.get(deck_id, "") for *_, deck_id in notes) if deck}
-    how = f"Anki package, {collection_name} (schema {18 if collection_name.endswith('b') else 11})"
-    return reading.finish(cards, "apkg", how, title=used_decks.pop() if len(used_decks) == 1 else "", media=media)
+    how = f"Anki package, schema {18 if collection_name.endswith('b') else 11}: {collection_name}"
+    return reading.finish(cards, "apkg", how, title=deck_title(used_decks), media=media)
 
 
 def _member(package: zipfile.ZipFile, name: str) -> bytes:

@@ -70,6 +70,12 @@ class Reading:
         return ImportedDeck(tuple(cards), fmt, how, tuple(self.notes), **extra)
 
 
+def deck_title(decks: set[str]) -> str:
+    """The title a deck gives its topic: 'Biology::Cells' (Anki's subdeck) reads 'Biology: Cells'.
+    Cards from several decks leave the title to --title or the file's name."""
+    return next(iter(decks)).replace("::", ": ") if len(decks) == 1 else ""
+
+
 def decode(raw: bytes, reading: Reading) -> str:
     """The file's text: UTF-8 (with or without a byte-order mark), UTF-16 with one, or Windows-1252,
     which Excel on Windows writes; newlines made plain '\\n'."""

@@ -31,7 +31,7 @@ def looks_like_quizlet(text: str) -> bool:
         return True
     if all("," in line for line in lines):
         return True
-    return ";" in text and not _every_card_has_a_term(text, "\n") and _every_card_has_a_term(text, ";")
+    return _card_separator(text) == ";"
 
 
 def read_quizlet(text: str, reading: Reading, options: ImportOptions) -> ImportedDeck:
@@ -69,16 +69,16 @@ def _split(text: str, card_sep: str) -> list[tuple[int, str]]:
 
 
 def _card_separator(text: str) -> str:
-    """A new line between cards, unless only semicolons split the file into cards that each have a
-    term separator (Quizlet's semicolon choice puts the whole export on one line)."""
-    if _every_card_has_a_term(text, "\n"):
-        return "\n"
-    return ";" if _every_card_has_a_term(text, ";") else "\n"
+    """Semicolons when they split the file into more cards than new lines do, each with a term
+    separator (Quizlet's semicolon choice puts the whole export on one line); else new lines."""
+    by_semicolon = _cards_with_terms(text, ";")
+    return ";" if by_semicolon > max(1, _cards_with_terms(text, "\n")) else "\n"
 
 
-def _every_card_has_a_term(text: str, card_sep: str) -> bool:
+def _cards_with_terms(text: str, card_sep: str) -> int:
+    """How many cards the separator gives, or 0 when one of them has no term separator."""
     cards = [card for card in text.split(card_sep) if card.strip()]
-    return bool(cards) and all("\t" in card or "," in card for card in cards)
+    return len(cards) if all("\t" in card or "," in card for card in cards) else 0
 
 
 def _term_separator(pieces: list[tuple[int, str]]) -> str:
