@@ -4,6 +4,8 @@ becomes a topic that validates and prints, written the same way every time."""
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 import json
 import sqlite3
 import zipfile
@@ -136,7 +138,7 @@ def test_columns_named_on_the_command_line_and_others_reported(import_file):
 
 def test_a_csv_without_a_known_header_says_what_to_do(import_file):
     result, _, _ = import_file("vocab.csv", "chat,cat\nchien,dog\n", expect=1)
-    assert "vocab.csv:1:1: its header row (chat, cat) has no a front column" in result.output
+    assert "vocab.csv:1:1: its header row (chat, cat) has no front column" in result.output
     assert "--front-column" in result.output and "--format quizlet" in result.output
 
 
@@ -205,6 +207,15 @@ def test_anki_plain_text_with_another_separator_and_no_html(import_file):
     _, _, topic = import_file("atoms.txt", text)
     assert cards(topic) == [("Atom \\*core\\*", ("Nucleus <b>",), ("physics",))]
     assert plain_text(topic.flashcards[0].front) == "Atom *core*"
+
+
+def test_anki_cloze_notes_become_gap_cards(import_file):
+    text = ("#separator:tab\n#html:true\n"
+            "The {{c1::mitochondria}} is the {{c2::powerhouse::job}} of the cell\tFrom GCSE<br>Paper 1\n")
+    result, _, topic = import_file("cloze.txt", text)
+    assert cards(topic) == [("The [...] is the [job] of the cell",
+                             ("The **mitochondria** is the **powerhouse** of the cell", "From GCSE", "Paper 1"), ())]
+    assert "1 cloze note: each is one card" in result.output
 
 
 @pytest.mark.parametrize("html, lines", [
@@ -479,3 +490,40 @@ def test_every_imported_card_is_printed(import_file, run, tmp_path, name, conten
         for text in (card.front, *card.back):
             expected = " ".join(plain_text(text).replace("*", "").replace("~", "").replace("^", "").split())
             assert printed_in_order(expected, printed), expected
+
+
+# ---------------------------------------------------------------- detection, and the room's walls
+
+
+@pytest.mark.parametrize("name, content, found", [
+    ("set.txt", "Osmosis\tWater moving\nDiffusion\tSpreading out\n", "Quizlet export, a tab"),
+    ("set.txt", "Osmosis,Water moving\nDiffusion,Spreading out, fast\n", "Quizlet export, a comma"),
+    ("set.txt", "Osmosis,Water moving;Diffusion,Spreading out", "a semicolon between cards"),
+    ("set.txt", "#html:false\nOsmosis\tWater moving\n", "Anki notes in plain text"),
+    ("set.txt", "What is osmosis?\nWater moving, in short\n\nDiffusion\nSpreading out\n", "line pairs"),
+    ("set.csv", "Term;Definition\nOsmosis;Water moving\n", "CSV with semicolons"),
+    ("set.tsv", "question\tanswer\nOsmosis\tWater moving\n", "TSV"),
+])
+def test_the_format_is_found_from_the_file(import_file, name, content, found):
+    result, _, topic = import_file(name, content)
+    assert found in result.output
+    assert topic.flashcards[0].front in ("Osmosis", "What is osmosis?")
+
+
+def test_format_overrides_what_is_detected(import_file):
+    text = "Osmosis\tWater moving\nDiffusion\tSpreading out\n"
+    assert len(import_file("set.txt", text)[2].flashcards) == 2  # Quizlet: a tab in every line
+    result, _, topic = import_file("set.txt", text, "--format", "line-pairs")
+    assert cards(topic) == [("Osmosis Water moving", ("Diffusion Spreading out",), ())]
+    assert "line pairs" in result.output
+    assert "has no front column" in import_file("set.txt", text, "--format", "tsv", expect=1)[0].output
+
+
+def test_the_imports_room_needs_neither_reportlab_nor_click():
+    room = REPO / "src" / "revisionprint" / "content" / "imports"
+    for module in room.glob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        assert "reportlab" not in source and "import click" not in source, module.name
+    code = ("import sys, revisionprint.content.imports; "
+            "sys.exit('reportlab' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0

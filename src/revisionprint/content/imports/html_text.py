@@ -23,6 +23,8 @@ _UNREPORTED = {"br", "div", "p", "li", "ul", "ol", "img"}
 _HIDDEN = {"script", "style"}
 _WHITESPACE = re.compile(r"[ \t\n\r\f\u00a0]+")
 _SOUND = re.compile(r"\[sound:[^\]]*\]")
+# Anki's cloze deletion: {{c1::answer}} or {{c1::answer::hint}}.
+_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 
 
 @dataclass
@@ -156,9 +158,12 @@ class FieldCards:
         self.dropped: Counter = Counter()
         self.sounds = 0
         self.images: list[str] = []
+        self.clozes = 0
 
     def card(self, front: str, back: str, tags: tuple[str, ...], line: int, what: str,
              item: str = "") -> Optional[ImportedCard]:
+        if _CLOZE.search(front):
+            front, back = self._cloze(front, back)
         front_text, back_text = (html_field(front), html_field(back)) if self.html else (plain_field(front), plain_field(back))
         images = []
         for side in (front_text, back_text):
@@ -172,7 +177,19 @@ class FieldCards:
         return checked_card(" ".join(front_lines), tuple(back_lines), tags, line, self.reading, what,
                             tuple(dict.fromkeys(images)), item)
 
+    def _cloze(self, text: str, extra: str) -> tuple[str, str]:
+        """A cloze note as one card: the gaps on the front, the whole text with its answers in
+        bold on the back, then the note's second field (Anki's 'Back Extra')."""
+        self.clozes += 1
+        front = _CLOZE.sub(lambda gap: f"[{gap.group(2) or '...'}]", text)
+        answer = (lambda gap: f"<b>{gap.group(1)}</b>") if self.html else (lambda gap: gap.group(1))
+        line_break = "<br>" if self.html else "\n"
+        return front, _CLOZE.sub(answer, text) + (line_break + extra if extra.strip() else "")
+
     def note(self) -> None:
+        if self.clozes:
+            self.reading.notes.append(f"{self.clozes} cloze note{'s' if self.clozes != 1 else ''}: each is one card, "
+                                      "its gaps shown as [...] on the front and filled in bold on the back.")
         if self.dropped:
             total = sum(self.dropped.values())
             kinds = ", ".join(f"<{tag}> x{count}" for tag, count in sorted(self.dropped.items()))

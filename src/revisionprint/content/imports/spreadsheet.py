@@ -87,7 +87,7 @@ def _columns(header: list[str], options: ImportOptions, reading: Reading, line: 
         if index is not None:
             found[role] = index
         elif chosen is not None or role != "tags":
-            wanted = f"a column named '{chosen}'" if chosen else f"a {role} column ({', '.join(names)})"
+            wanted = f"column named '{chosen}'" if chosen else f"{role} column ({', '.join(names)})"
             reading.problem(line, f"its header row ({', '.join(header) or 'empty'}) has no {wanted}; name the "
                                   f"column with --{role}-column, or add a header row such as front,back,tags "
                                   "(for an export with no header, such as Quizlet's, use --format quizlet)")
