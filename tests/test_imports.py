@@ -268,6 +268,7 @@ CREATE TABLE cards (id integer primary key, nid integer not null, did integer no
 SCHEMA_18_DECKS = """
 CREATE TABLE decks (id integer primary key not null, name text not null collate unicase,
   mtime_secs integer not null, usn integer not null, common blob not null, kind blob not null);
+CREATE UNIQUE INDEX idx_decks_name ON decks (name);
 """
 DECK_ID = 1700000000000
 NOTES = [
@@ -311,7 +312,8 @@ def _protobuf_field(number: int, payload) -> bytes:
     return varint(number << 3 | 2) + varint(len(payload)) + payload
 
 
-def make_apkg(path: Path, schema: int, notes=NOTES, deck_name="Biology::Heart") -> Path:
+def make_apkg(path: Path, schema: int, notes=NOTES, deck_name="Biology::Heart",
+              collection="collection.anki21") -> Path:
     """An Anki package as Anki writes one: schema 11 (collection.anki21, JSON media map) or schema 18
     (collection.anki21b and media zstd-compressed, a protobuf media list, and the stub that older Ankis read)."""
     database = path.with_suffix(".sqlite")
@@ -319,7 +321,7 @@ def make_apkg(path: Path, schema: int, notes=NOTES, deck_name="Biology::Heart") 
     compress = zstandard.ZstdCompressor().compress
     with zipfile.ZipFile(path, "w") as package:
         if schema == 11:
-            package.write(database, "collection.anki21")
+            package.write(database, collection)
             package.writestr("media", json.dumps({"0": "heart.png"}))
             package.writestr("0", PNG)
         else:
@@ -336,9 +338,10 @@ def make_apkg(path: Path, schema: int, notes=NOTES, deck_name="Biology::Heart") 
     return path
 
 
-@pytest.mark.parametrize("schema", [11, 18])
-def test_anki_packages_of_both_schemas_with_tags_a_deck_and_a_picture(run, tmp_path, schema):
-    package = make_apkg(tmp_path / "heart.apkg", schema)
+@pytest.mark.parametrize("schema, collection", [(11, "collection.anki2"), (11, "collection.anki21"),
+                                                (18, "collection.anki21b")])
+def test_anki_packages_of_both_schemas_with_tags_a_deck_and_a_picture(run, tmp_path, schema, collection):
+    package = make_apkg(tmp_path / "heart.apkg", schema, collection=collection)
     target = tmp_path / "content" / "heart.yaml"
     result = run("import", package, "-o", target)
     assert result.exit_code == 0, result.output
@@ -350,7 +353,7 @@ def test_anki_packages_of_both_schemas_with_tags_a_deck_and_a_picture(run, tmp_p
     ]
     assert topic.title == "Biology: Heart"
     assert (tmp_path / "content" / "heart-media" / "heart.png").read_bytes() == PNG
-    assert f"Read 3 cards from {package} (Anki package" in result.output
+    assert f"Read 3 cards from {package} (Anki package, schema {schema}: {collection})" in result.output
     assert "1 image extracted" in result.output and "images on cards arrive with issue 12" in result.output
     assert "1 field(s) after the first two" not in result.output  # fields beyond two are a note's own business
 
@@ -479,8 +482,12 @@ def test_escaped_stars_print_as_stars():
     ("sheet.csv", 'front,back,tags\nOsmosis,"Water moves\nthrough a membrane",cells\n'),
     ("anki.txt", ANKI_TEXT),
     ("set.txt", TERM_DEFINITION_SET.read_bytes()),
+    ("sheet.tsv", "Term\tDefinition\n\"Osmosis\"\tWater \"moves\"\n"),
+    ("heart.apkg", 18),
 ])
 def test_every_imported_card_is_printed(import_file, run, tmp_path, name, content):
+    if name.endswith(".apkg"):
+        content = make_apkg(tmp_path / "made.apkg", content).read_bytes()
     _, target, topic = import_file(name, content)
     pdf = tmp_path / "cards.pdf"
     result = run("flashcards", target, "-o", pdf, "--overflow", "continue")

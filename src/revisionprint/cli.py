@@ -371,7 +371,9 @@ def import_command(file, output, file_format, title, term_sep, card_sep, front_c
     target = output or DEFAULT_CONTENT_FOLDER / f"{slugify(Path(file).stem)}.yaml"
     if target.exists() and not force:
         raise click.BadParameter(f"{target} exists; give another name, or --force to replace it", param_hint="-o")
-    deck = import_deck(file, ImportOptions(file_format, term_sep, card_sep, front_column, back_column, tags_column))
+    deck = import_deck(file, ImportOptions(format=file_format, term_sep=term_sep, card_sep=card_sep,
+                                           front_column=front_column, back_column=back_column,
+                                           tags_column=tags_column))
     files = topic_files(deck, target, file, title)
     for relative, data in files.items():  # the pictures first, so the topic never names a missing file
         write_atomically(target.parent / relative, data)

@@ -143,6 +143,8 @@ def _varint(data: bytes, position: int) -> tuple[int, int]:
 
 def _notes_and_decks(path: Path) -> tuple[list[tuple[int, str, str, int]], dict[int, str]]:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    # Anki's own collation, named in the schema 18 tables and their indexes.
+    connection.create_collation("unicase", lambda a, b: (a.casefold() > b.casefold()) - (a.casefold() < b.casefold()))
     try:
         notes = connection.execute(
             "SELECT notes.id, notes.flds, notes.tags, "
