@@ -377,7 +377,7 @@ def test_a_note_without_a_back_is_reported(run, tmp_path):
 def test_line_pairs_with_blank_lines_between_cards(import_file):
     text = ("Cell biology\n\n"
             "What does the nucleus do?\nHolds the DNA\n\n"
-            "(Organelles)\n\n"
+            "(Organelles)\n"
             "Name two organelles\n- Mitochondria\n- Ribosomes\n\n"
             "Osmosis\nWater moving through a membrane\n")
     result, _, topic = import_file("cells.txt", text)

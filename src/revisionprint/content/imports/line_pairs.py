@@ -86,10 +86,12 @@ def _by_questions(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 def _cards(groups: list[list[tuple[int, str]]], reading: Reading) -> list[ImportedCard]:
     cards, tags = [], ()
     for group in groups:
+        if heading(group[0][1]):
+            tags = (heading(group[0][1]),)
+            group = group[1:]  # a block may start with its heading
+            if not group:
+                continue
         (line, first), rest = group[0], group[1:]
-        if heading(first) and not rest:
-            tags = (heading(first),)
-            continue
         if not rest:
             reading.problem(line, f"'{first[:60]}' has no answer; a card is a question line with its answer on "
                                   "the lines after it (put a blank line between cards)")
