@@ -36,7 +36,7 @@ def read_anki_text(text: str, reading: Reading, options: ImportOptions) -> Impor
     html = headers["html"].lower() == "true" if "html" in headers else bool(_LOOKS_LIKE_HTML.search(body))
     special = {name: _column_number(headers, f"{name} column", reading) for name in ("tags", "deck", "notetype", "guid")}
     fields = FieldCards(reading, html)
-    cards, decks, extra_fields = [], [], 0
+    cards, decks = [], []
     rows = csv.reader(io.StringIO(body), delimiter=separator, strict=True)
     line = first_row
     try:
@@ -46,13 +46,11 @@ def read_anki_text(text: str, reading: Reading, options: ImportOptions) -> Impor
                 continue
             named = {name: row[number - 1] for name, number in special.items() if number and number <= len(row)}
             values = [cell for index, cell in enumerate(row, start=1) if index not in special.values()]
-            extra_fields += max(0, len(values) - 2)
             tags = tuple(named.get("tags", headers.get("tags", "")).split())
             deck = named.get("deck", headers.get("deck", "")).strip()
             if deck:
                 decks.append(deck)
-            card = fields.card(values[0] if values else "", values[1] if len(values) > 1 else "",
-                               ((deck,) if deck else ()) + tags, start, "row")
+            card = fields.card(values, ((deck,) if deck else ()) + tags, start, "row")
             if card:
                 cards.append(card)
     except csv.Error as error:
@@ -61,9 +59,6 @@ def read_anki_text(text: str, reading: Reading, options: ImportOptions) -> Impor
     if fields.images:
         reading.notes.append(f"{len(set(fields.images))} picture(s) named but not in a text export; export the deck "
                              "as an Anki package (.apkg) to bring its pictures.")
-    if extra_fields:
-        reading.notes.append(f"{extra_fields} field(s) after the first two of a note were not imported "
-                             "(a card has a front and a back).")
     how = "Anki notes in plain text" + (", HTML" if html else "")
     return reading.finish(cards, "anki-text", how, title=deck_title(set(decks)))
 

@@ -55,10 +55,8 @@ def read_apkg(raw_path: str, reading: Reading) -> ImportedDeck:
             fields = FieldCards(reading, html=True)
             cards = []
             for number, (note_id, flds, tags, deck_id) in enumerate(notes, start=1):
-                values = flds.split("\x1f")
                 deck = decks.get(deck_id, "")
-                card = fields.card(values[0], values[1] if len(values) > 1 else "",
-                                   ((deck,) if deck else ()) + tuple(tags.split()), 1, "note in Anki",
+                card = fields.card(flds.split("\x1f"), ((deck,) if deck else ()) + tuple(tags.split()), 1, "note in Anki",
                                    item=f"note {number} (id {note_id})")
                 if card:
                     cards.append(card)

@@ -159,9 +159,13 @@ class FieldCards:
         self.sounds = 0
         self.images: list[str] = []
         self.clozes = 0
+        self.extra_fields = 0
 
-    def card(self, front: str, back: str, tags: tuple[str, ...], line: int, what: str,
+    def card(self, fields: list[str], tags: tuple[str, ...], line: int, what: str,
              item: str = "") -> Optional[ImportedCard]:
+        """A card from a note's fields: the first is the front, the second the back."""
+        front, back = (fields + ["", ""])[:2]
+        self.extra_fields += sum(1 for extra in fields[2:] if extra.strip())
         if _CLOZE.search(front):
             front, back = self._cloze(front, back)
         front_text, back_text = (html_field(front), html_field(back)) if self.html else (plain_field(front), plain_field(back))
@@ -194,6 +198,9 @@ class FieldCards:
             total = sum(self.dropped.values())
             kinds = ", ".join(f"<{tag}> x{count}" for tag, count in sorted(self.dropped.items()))
             self.reading.notes.append(f"{total} HTML tag{'s' if total != 1 else ''} dropped, their text kept: {kinds}.")
+        if self.extra_fields:
+            self.reading.notes.append(f"{self.extra_fields} field(s) after the first two of a note were not "
+                                      "imported (a card has a front and a back).")
         if self.sounds:
             self.reading.notes.append(f"{self.sounds} sound{'s' if self.sounds != 1 else ''} left out: "
                                       "a printed card cannot play them.")
