@@ -43,30 +43,33 @@ def is_package(raw: bytes) -> bool:
 def read_apkg(raw_path: str, reading: Reading) -> ImportedDeck:
     try:
         with zipfile.ZipFile(raw_path) as package:
-            collection_name = next((name for name in COLLECTIONS if name in package.namelist()), None)
-            if collection_name is None:
-                raise UnreadablePackage("it holds no Anki collection")
-            database = _member(package, collection_name)
-            media_names = _media_map(package)
-            with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / "collection.sqlite"
-                path.write_bytes(database)
-                notes, decks = _notes_and_decks(path)
+            collection_name, notes, decks = _collection(package)
             fields = FieldCards(reading, html=True)
             cards = []
             for number, (note_id, flds, tags, deck_id) in enumerate(notes, start=1):
                 deck = decks.get(deck_id, "")
-                card = fields.card(flds.split("\x1f"), ((deck,) if deck else ()) + tuple(tags.split()), 1, "note in Anki",
-                                   item=f"note {number} (id {note_id})")
+                card = fields.card(flds.split("\x1f"), ((deck,) if deck else ()) + tuple(tags.split()), 1,
+                                   "note in Anki", item=f"note {number} (id {note_id})")
                 if card:
                     cards.append(card)
             fields.note()
-            media = _images(package, media_names, fields.images, reading)
+            media = _images(package, _media_map(package), fields.images, reading)
     except (zipfile.BadZipFile, sqlite3.DatabaseError, UnreadablePackage, OSError, ValueError, KeyError) as error:
         raise reading.fail(f"cannot be read as an Anki package ({error}); {OLDER_EXPORT}") from None
     used_decks = {deck for deck in (decks.get(deck_id, "") for *_, deck_id in notes) if deck}
     how = f"Anki package, schema {18 if collection_name.endswith('b') else 11}: {collection_name}"
     return reading.finish(cards, "apkg", how, title=deck_title(used_decks), media=media)
+
+
+def _collection(package: zipfile.ZipFile):
+    """The name of the collection read, its notes (id, fields, tags, deck id) and deck names by id."""
+    collection_name = next((name for name in COLLECTIONS if name in package.namelist()), None)
+    if collection_name is None:
+        raise UnreadablePackage("it holds no Anki collection")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "collection.sqlite"
+        path.write_bytes(_member(package, collection_name))
+        return (collection_name, *_notes_and_decks(path))
 
 
 def _member(package: zipfile.ZipFile, name: str) -> bytes:
