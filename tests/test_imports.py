@@ -79,10 +79,19 @@ def test_a_quizlet_definition_over_several_lines_survives_a_custom_card_separato
 
 
 def test_a_quizlet_card_without_its_separator_is_reported_at_its_line(import_file):
-    result, target, _ = import_file("set.txt", "a\tb\nc\td\nno separator here\ne\tf\n", "--format", "quizlet",
-                                    expect=1)
+    result, target, _ = import_file("set.txt", "a\tb\nc\td\nno separator here\ne\tf\n", expect=1)
     assert "set.txt:3:1: 'no separator here' has no a tab between term and definition" in result.output
+    assert "--card-sep ===" in result.output
     assert not target.exists()
+
+
+def test_without_o_the_topic_goes_into_content(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("My Cells.txt").write_text("Osmosis\tWater moving\n", encoding="utf-8")
+    result = run("import", "My Cells.txt")
+    assert result.exit_code == 0, result.output
+    assert "wrote content/my-cells.yaml" in result.output
+    assert load_topic("content/my-cells.yaml").title == "My Cells"
 
 
 # ---------------------------------------------------------------- CSV and TSV

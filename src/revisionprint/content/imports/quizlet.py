@@ -23,11 +23,13 @@ def separator(value: Optional[str], named: dict[str, str]) -> Optional[str]:
 
 
 def looks_like_quizlet(text: str) -> bool:
-    """A tab in every line, or semicolons that split the text into cards that each have a term
-    separator; a comma in every line counts only without blank lines (answers have commas too, and
-    line pairs put blank lines between cards)."""
-    lines = [line for line in text.strip().split("\n")]
-    if all("\t" in line for line in lines if line.strip()):
+    """A tab in the first line and most others, or semicolons that split the text into cards that
+    each have a term separator; a comma in every line counts only without blank lines (answers have
+    commas too, and line pairs put blank lines between cards)."""
+    lines = text.strip("\n").split("\n")
+    with_tabs = [line for line in lines if "\t" in line]
+    # A definition over several lines leaves a few lines without a tab: they are reported, by line.
+    if "\t" in lines[0] and len(with_tabs) * 2 > len([line for line in lines if line.strip()]):
         return True
     if all("," in line for line in lines):
         return True
@@ -45,7 +47,9 @@ def read_quizlet(text: str, reading: Reading, options: ImportOptions) -> Importe
         if term_sep not in piece:
             shown = " ".join(piece.split())[:60]
             reading.problem(line, f"'{shown}' has no {term_name} between term and definition; add one, or give "
-                                  "the separator Quizlet used with --term-sep (and --card-sep)")
+                                  "the separator Quizlet used with --term-sep (and --card-sep). A definition over "
+                                  "several lines needs a custom 'between rows' separator in Quizlet's export, "
+                                  "such as ===, and --card-sep ===")
             continue
         term, definition = piece.split(term_sep, 1)
         card = card_from_text(term, definition, (), line, reading, what="card")
