@@ -130,6 +130,11 @@ def test_a_tsv_with_a_header_is_detected_in_a_txt_file(import_file):
     assert "TSV" in result.output
 
 
+def test_utf16_text_from_excel_is_read(import_file):
+    _, _, topic = import_file("unicode.txt", "front\tback\n\u00e9t\u00e9\tsummer\n".encode("utf-16"))
+    assert cards(topic) == [("\u00e9t\u00e9", ("summer",), ())]
+
+
 def test_excel_windows_1252_is_read_and_reported(import_file):
     content = "front,back\nCaf\u00e9,\u2018coffee\u2019 \u2013 a drink\n".encode("cp1252")
     result, _, topic = import_file("menu.csv", content)
@@ -209,6 +214,14 @@ def test_anki_plain_text_with_its_headers_and_html(import_file):
     assert "1 HTML tag dropped, their text kept: <span> x1." in result.output
     assert [styled_runs(text) for text in topic.flashcards[2].back] == [(("5 * 3 = 15", False, False),),
                                                                          (("*not italic*", False, False),)]
+
+
+@pytest.mark.parametrize("header, separator", [("comma", ","), ("Pipe", "|"), ("space", " "), ("colon", ":"),
+                                               ("tab", "\t"), ("@", "@")])
+def test_anki_plain_text_separators(import_file, header, separator):
+    text = f"#separator:{header}\n#html:true\n#tags column:3\n" + separator.join(["Q<b>1</b>", "A&amp;1", "t1"]) + "\n"
+    _, _, topic = import_file("sep.txt", text)
+    assert cards(topic) == [("Q**1**", ("A&1",), ("t1",))]
 
 
 def test_anki_plain_text_with_another_separator_and_no_html(import_file):
