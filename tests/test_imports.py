@@ -556,3 +556,10 @@ def test_the_imports_room_needs_neither_reportlab_nor_click():
     code = ("import sys, revisionprint.content.imports; "
             "sys.exit('reportlab' in sys.modules or 'click' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_title_given_on_the_command_line_comes_first(run, tmp_path):
+    package = make_apkg(tmp_path / "heart.apkg", 11)
+    result = run("import", package, "-o", tmp_path / "heart.yaml", "--title", "The heart: GCSE")
+    assert result.exit_code == 0, result.output
+    assert load_topic(str(tmp_path / "heart.yaml")).title == "The heart: GCSE"
