@@ -174,6 +174,11 @@ def test_an_unclosed_quote_is_reported(import_file):
     assert "rows.csv:3:1: cannot be read as commas-separated values" in result.output
 
 
+def test_a_side_of_invisible_characters_is_reported_as_empty(import_file):
+    result, _, _ = import_file("set.txt", "Q1\tA1\nQ2\t\u200b\u200b\n", expect=1)
+    assert "set.txt:2:1: this card ('Q2') has no back (the answer)" in result.output
+
+
 @pytest.mark.parametrize("content, message", [
     (b"", "is empty"),
     (b"\n  \n", "is empty"),

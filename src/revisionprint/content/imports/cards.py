@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ...errors import InvalidFiles, Problem
+from ...yamlfile import INVISIBLE
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,9 @@ def card_from_text(front: str, back: str, tags: tuple[str, ...], line: int, read
 def checked_card(front: str, back: tuple[str, ...], tags: tuple[str, ...], line: int, reading: Reading,
                  what: str = "line", images: tuple[str, ...] = (), item: str = "") -> Optional[ImportedCard]:
     """The card, or None with a problem reported when its front or back is empty."""
+    # A side of characters that print nothing (zero-width spaces from a web page) is as empty as no side.
+    back = tuple(line for line in back if line.strip(INVISIBLE))
+    front = front if front.strip(INVISIBLE) else ""
     missing = [side for side, text in (("front (the question or term)", front), ("back (the answer)", back))
                if not text]
     if missing:
