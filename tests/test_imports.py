@@ -80,9 +80,15 @@ def test_a_quizlet_definition_over_several_lines_survives_a_custom_card_separato
 
 def test_a_quizlet_card_without_its_separator_is_reported_at_its_line(import_file):
     result, target, _ = import_file("set.txt", "a\tb\nc\td\nno separator here\ne\tf\n", expect=1)
-    assert "set.txt:3:1: 'no separator here' has no a tab between term and definition" in result.output
+    assert "set.txt:3:1: 'no separator here' has no tab between term and definition" in result.output
     assert "--card-sep ===" in result.output
     assert not target.exists()
+
+
+def test_a_card_after_a_custom_separator_is_reported_at_the_line_it_starts(import_file):
+    text = "Osmosis\tWater moves\nthrough a membrane\n===\n\nno tab in this card\n===\nDiffusion\tSpreading\n"
+    result, _, _ = import_file("cells.txt", text, "--card-sep", "===", expect=1)
+    assert "cells.txt:5:1: 'no tab in this card' has no tab" in result.output
 
 
 def test_without_o_the_topic_goes_into_content(run, tmp_path, monkeypatch):

@@ -46,7 +46,7 @@ def read_quizlet(text: str, reading: Reading, options: ImportOptions) -> Importe
         line = line_at(text, offset + len(piece) - len(piece.lstrip()))
         if term_sep not in piece:
             shown = " ".join(piece.split())[:60]
-            reading.problem(line, f"'{shown}' has no {term_name} between term and definition; add one, or give "
+            reading.problem(line, f"'{shown}' has no {term_name.removeprefix('a ')} between term and definition; add one, or give "
                                   "the separator Quizlet used with --term-sep (and --card-sep). A definition over "
                                   "several lines needs a custom 'between rows' separator in Quizlet's export, "
                                   "such as ===, and --card-sep ===")
