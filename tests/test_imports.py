@@ -316,12 +316,14 @@ def _collection(path: Path, schema: int, notes=NOTES, deck_name="Biology::Heart"
     connection = sqlite3.connect(path)
     connection.create_collation("unicase", lambda a, b: (a.casefold() > b.casefold()) - (a.casefold() < b.casefold()))
     connection.executescript(SCHEMA_11 + (SCHEMA_18_DECKS if schema == 18 else ""))
-    decks = {} if schema == 18 else {"1": {"id": 1, "name": "Default"}, str(DECK_ID): {"id": DECK_ID, "name": deck_name}}
+    decks = {} if schema == 18 else {"1": {"id": 1, "name": "Default"},
+                                     str(DECK_ID): {"id": DECK_ID, "name": deck_name}}
     connection.execute("INSERT INTO col VALUES (1, 0, 0, 0, ?, 0, 0, 0, '{}', '{}', ?, '{}', '{}')",
                        (schema, json.dumps(decks)))
     if schema == 18:
         connection.execute("INSERT INTO decks VALUES (1, 'Default', 0, 0, x'', x'')")
-        connection.execute("INSERT INTO decks VALUES (?, ?, 0, 0, x'', x'')", (DECK_ID, deck_name.replace("::", "\x1f")))
+        connection.execute("INSERT INTO decks VALUES (?, ?, 0, 0, x'', x'')",
+                           (DECK_ID, deck_name.replace("::", "\x1f")))
     for number, (note_id, fields, tags) in enumerate(notes):
         connection.execute("INSERT INTO notes VALUES (?, ?, 1, 0, 0, ?, ?, ?, 0, 0, '')",
                            (note_id, f"guid{number}", tags, "\x1f".join(fields), fields[0]))

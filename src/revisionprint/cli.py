@@ -357,7 +357,8 @@ def _topic_file_name(ctx: click.Context, param: click.Parameter, value: Optional
               help="The file's format, when it is not the one detected.")
 @click.option("--title", help="The topic's title (default: the deck's name, else the file's name).")
 @click.option("--term-sep", metavar="tab|comma|TEXT", help="Quizlet: what separates a term from its definition.")
-@click.option("--card-sep", metavar="newline|semicolon|TEXT", help="Quizlet: what separates cards (\\n for a new line).")
+@click.option("--card-sep", metavar="newline|semicolon|TEXT",
+              help="Quizlet: what separates cards (\\n for a new line).")
 @click.option("--front-column", metavar="NAME", help="CSV/TSV: the header of the fronts' column (default: front).")
 @click.option("--back-column", metavar="NAME", help="CSV/TSV: the header of the backs' column (default: back).")
 @click.option("--tags-column", metavar="NAME", help="CSV/TSV: the header of the tags' column (default: tags).")

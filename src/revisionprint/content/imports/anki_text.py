@@ -15,7 +15,8 @@ HEADER_KEYS = ("separator", "html", "tags column", "deck column", "notetype colu
                "deck", "notetype", "tags", "columns", "if matches")
 _SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|", "colon": ":"}
 _HEADER = re.compile(r"^#([a-z ]+):(.*)$")
-_LOOKS_LIKE_HTML = re.compile(r"<(?:b|i|u|em|strong|br|div|p|span|sub|sup|img|font|li)\b[^>]*>|&(?:nbsp|amp|lt|gt);", re.I)
+_LOOKS_LIKE_HTML = re.compile(r"<(?:b|i|u|em|strong|br|div|p|span|sub|sup|img|font|li)\b[^>]*>"
+                              r"|&(?:nbsp|amp|lt|gt);", re.I)
 
 
 def looks_like_anki_text(text: str) -> bool:
@@ -34,7 +35,8 @@ def read_anki_text(text: str, reading: Reading, options: ImportOptions) -> Impor
     separator = _SEPARATORS.get(headers.get("separator", "tab").lower(), headers.get("separator", "\t")[:1] or "\t")
     body = "\n".join(lines[first_row:])
     html = headers["html"].lower() == "true" if "html" in headers else bool(_LOOKS_LIKE_HTML.search(body))
-    special = {name: _column_number(headers, f"{name} column", reading) for name in ("tags", "deck", "notetype", "guid")}
+    special = {name: _column_number(headers, f"{name} column", reading)
+               for name in ("tags", "deck", "notetype", "guid")}
     fields = FieldCards(reading, html)
     cards, decks = [], []
     rows = csv.reader(io.StringIO(body), delimiter=separator, strict=True)
@@ -54,7 +56,8 @@ def read_anki_text(text: str, reading: Reading, options: ImportOptions) -> Impor
             if card:
                 cards.append(card)
     except csv.Error as error:
-        reading.problem(line + 1, f"cannot be read ({error}); a field that starts with a double quote must end with one")
+        reading.problem(line + 1, f"cannot be read ({error}); a field that starts with a double quote must "
+                                  "end with one")
     fields.note()
     if fields.images:
         reading.notes.append(f"{len(set(fields.images))} picture(s) named but not in a text export; export the deck "

@@ -86,7 +86,8 @@ def _zstd_decompressed(data: bytes) -> bytes:
         try:
             import zstandard
         except ImportError:
-            raise UnreadablePackage("it is compressed with zstd, and the 'zstandard' package is not installed") from None
+            raise UnreadablePackage("it is compressed with zstd, and the 'zstandard' package is not "
+                                    "installed") from None
         return zstandard.ZstdDecompressor().stream_reader(data).read(MAX_UNPACKED)
     return zstd.decompress(data)
 

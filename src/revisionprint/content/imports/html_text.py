@@ -168,7 +168,8 @@ class FieldCards:
         self.extra_fields += sum(1 for extra in fields[2:] if extra.strip())
         if _CLOZE.search(front):
             front, back = self._cloze(front, back)
-        front_text, back_text = (html_field(front), html_field(back)) if self.html else (plain_field(front), plain_field(back))
+        read = html_field if self.html else plain_field
+        front_text, back_text = read(front), read(back)
         images = []
         for side in (front_text, back_text):
             self.dropped.update(side.dropped)

@@ -46,16 +46,17 @@ def read_quizlet(text: str, reading: Reading, options: ImportOptions) -> Importe
         line = line_at(text, offset + len(piece) - len(piece.lstrip()))
         if term_sep not in piece:
             shown = " ".join(piece.split())[:60]
-            reading.problem(line, f"'{shown}' has no {term_name.removeprefix('a ')} between term and definition; add one, or give "
-                                  "the separator Quizlet used with --term-sep (and --card-sep). A definition over "
-                                  "several lines needs a custom 'between rows' separator in Quizlet's export, "
-                                  "such as ===, and --card-sep ===")
+            reading.problem(line, f"'{shown}' has no {term_name.removeprefix('a ')} between term and definition; "
+                                  "add one, or give the separator Quizlet used with --term-sep (and --card-sep). "
+                                  "A definition over several lines needs a custom 'between rows' separator in "
+                                  "Quizlet's export, such as ===, and --card-sep ===")
             continue
         term, definition = piece.split(term_sep, 1)
         card = card_from_text(term, definition, (), line, reading, what="card")
         if card:
             cards.append(card)
-    how = f"Quizlet export, {term_name} between term and definition, {_NAMES.get(card_sep, repr(card_sep))} between cards"
+    card_name = _NAMES.get(card_sep, repr(card_sep))
+    how = f"Quizlet export, {term_name} between term and definition, {card_name} between cards"
     return reading.finish(cards, "quizlet", how)
 
 
