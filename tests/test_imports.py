@@ -348,7 +348,7 @@ def _protobuf_field(number: int, payload) -> bytes:
 
 
 def make_apkg(path: Path, schema: int, notes=NOTES, deck_name="Biology::Heart",
-              collection="collection.anki21") -> Path:
+              collection="collection.anki21", media_names=("heart.png",)) -> Path:
     """An Anki package as Anki writes one: schema 11 (collection.anki21, JSON media map) or schema 18
     (collection.anki21b and media zstd-compressed, a protobuf media list, and the stub that older Ankis read)."""
     database = path.with_suffix(".sqlite")
@@ -357,8 +357,9 @@ def make_apkg(path: Path, schema: int, notes=NOTES, deck_name="Biology::Heart",
     with zipfile.ZipFile(path, "w") as package:
         if schema == 11:
             package.write(database, collection)
-            package.writestr("media", json.dumps({"0": "heart.png"}))
-            package.writestr("0", PNG)
+            package.writestr("media", json.dumps({str(number): name for number, name in enumerate(media_names)}))
+            for number in range(len(media_names)):
+                package.writestr(str(number), PNG)
         else:
             stub = path.with_suffix(".stub")
             _collection(stub, 11, [(1, ["Please update to the latest Anki version, then import the .colpkg/.apkg "
@@ -397,6 +398,15 @@ def test_a_package_anki_cannot_have_written_says_which_export_to_use(import_file
     result, _, _ = import_file("broken.apkg", b"PK\x03\x04 not really a zip", expect=1)
     assert "cannot be read as an Anki package" in result.output
     assert "Support older Anki versions" in result.output
+
+
+def test_a_picture_name_that_would_leave_the_media_folder_is_not_written(run, tmp_path):
+    notes = [(1, ["Q", 'A<img src="../evil.png"><img src="..\\evil.png">'], "")]
+    package = make_apkg(tmp_path / "evil.apkg", 11, notes=notes, media_names=("../evil.png", "..\\evil.png"))
+    result = run("import", package, "-o", tmp_path / "content" / "evil.yaml")
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in tmp_path.rglob("*.png")) == []
+    assert "The picture 'evil.png' is named on a card but is not in the package" in result.output
 
 
 def test_a_note_without_a_back_is_reported(run, tmp_path):

@@ -14,7 +14,6 @@ collection is read first. Each note's first two fields are the front and back; a
 from __future__ import annotations
 
 import json
-import posixpath
 import sqlite3
 import tempfile
 import zipfile
@@ -170,9 +169,14 @@ def _images(package: zipfile.ZipFile, members: dict[str, str], wanted: list[str]
     images: dict[str, bytes] = {}
     for name in dict.fromkeys(wanted):
         found = name if name in members else unquote(name)
-        safe = posixpath.basename(found)
-        if found not in members or safe != found or safe.startswith(".") or not safe.strip():
+        if found not in members or not _plain_file_name(found):
             reading.notes.append(f"The picture '{name}' is named on a card but is not in the package; it was left out.")
             continue
-        images[safe] = _member(package, members[found])
+        images[found] = _member(package, members[found])
     return images
+
+
+def _plain_file_name(name: str) -> bool:
+    """A name that stays inside the media folder on any system: no folders, no drive, nothing hidden."""
+    return (bool(name.strip()) and name.isprintable() and not name.startswith(".")
+            and not any(character in name for character in '/\\:'))
