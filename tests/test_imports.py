@@ -15,7 +15,9 @@ import pytest
 import zstandard
 
 from conftest import REPO, pdf_text, printed_in_order
+from revisionprint.cli import IMPORT_FORMATS
 from revisionprint.content import load_topic
+from revisionprint.content.imports import FORMATS
 from revisionprint.content.imports.cards import ImportedCard, literal, one_line
 from revisionprint.content.imports.html_text import html_field
 from revisionprint.content.imports.topic_file import topic_yaml
@@ -569,6 +571,10 @@ def test_format_overrides_what_is_detected(import_file):
     assert cards(topic) == [("Osmosis Water moving", ("Diffusion Spreading out",), ())]
     assert "line pairs" in result.output
     assert "has no front column" in import_file("set.txt", text, "--format", "tsv", expect=1)[0].output
+
+
+def test_the_command_offers_every_format():
+    assert IMPORT_FORMATS == FORMATS
 
 
 def test_the_imports_room_needs_neither_reportlab_nor_click():

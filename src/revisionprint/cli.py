@@ -384,7 +384,8 @@ def import_command(file, output, file_format, title, term_sep, card_sep, front_c
         click.echo(f"  Note: {note}")
     if deck.media:
         count = len(deck.media)
-        click.echo(f"  {count} image{'s' if count != 1 else ''} extracted into {target.parent / media_folder(target)}; "
+        folder = target.parent / media_folder(target)
+        click.echo(f"  {count} image{'s' if count != 1 else ''} extracted into {folder}; "
                    "images on cards arrive with issue 12.")
 
 
