@@ -31,6 +31,7 @@ def test_the_cli_never_imports_the_renderers_or_reportlab():
 @pytest.mark.parametrize("statement", [
     "import revisionprint.content, revisionprint.layouts, revisionprint.model, revisionprint.build",
     "import revisionprint.option_checks, revisionprint.errors, revisionprint.cardsets",
+    "import revisionprint.content.imports",
     RENDER_MODULES,
 ])
 def test_nothing_but_the_cli_imports_click(statement):

@@ -116,7 +116,7 @@ class YamlFile:
                 self.report(node, item, f"should be text, not {kind_of(node)}")
             return None
         value = node.value.strip()
-        if required and not value.strip(_INVISIBLE):
+        if required and not value.strip(INVISIBLE):
             self.report(node, item, "is empty; write some text here" if not value else
                         "has only invisible characters (zero-width spaces, pasted from elsewhere); write some text here")
             return None
@@ -160,7 +160,7 @@ class YamlFile:
 
 
 # Characters that print nothing at all: a text of only these would leave a card blank.
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
 def _unquoted_colon_text(node: Node) -> Optional[str]:

@@ -1,6 +1,8 @@
 """Our inline syntax (**bold**, *italic*) to Paragraph markup; everything else is data.
 
 Text from YAML is escaped first, so `<b>`, `&` and `<img ...>` print literally.
+A star written `\\*` prints as a star and never starts or ends formatting: imported
+cards (content/imports) write every star of the file they came from that way.
 """
 
 from __future__ import annotations
@@ -11,20 +13,22 @@ from xml.sax.saxutils import escape
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![\*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\*\w])")
+# While the patterns run, an escaped star stands aside as a character of the private use area.
+_ESCAPED_STAR, _SET_ASIDE_STAR = "\\*", "\ue000"
 
 
 def to_markup(text: str) -> str:
-    markup = escape(text)
+    markup = escape(text.replace(_ESCAPED_STAR, _SET_ASIDE_STAR))
     markup = _BOLD.sub(r"<b>\1</b>", markup)
-    return _ITALIC.sub(r"<i>\1</i>", markup)
+    return _ITALIC.sub(r"<i>\1</i>", markup).replace(_SET_ASIDE_STAR, "*")
 
 
 def plain_text(text: str) -> str:
     """The characters that will be printed, without our markup."""
     if "*" not in text:
         return text
-    text = _BOLD.sub(r"\1", text)
-    return _ITALIC.sub(r"\1", text)
+    text = _BOLD.sub(r"\1", text.replace(_ESCAPED_STAR, _SET_ASIDE_STAR))
+    return _ITALIC.sub(r"\1", text).replace(_SET_ASIDE_STAR, "*")
 
 
 _TAG = re.compile(r"(</?[bi]>)")
