@@ -13,7 +13,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..cardsets import tag_key
 from ..errors import InvalidFiles, Problem
-from ..model import Factor, Flashcard, Origin, PartialDate, TimelineEvent, Topic
+from ..model import Factor, Flashcard, Origin, PartialDate, TimelineEvent, Topic, astronomical, days_in_month
 from ..yamlfile import YamlFile, did_you_mean, read_yaml
 
 TOPIC_KEYS = ("title", "subject", "course", "source", "question", "flashcards", "factors", "timeline")
@@ -22,26 +22,33 @@ FLASHCARD_KEYS = ("front", "back", "tags")
 FACTOR_KEYS = ("name", "summary", "evidence", "for", "against")
 EVENT_KEYS = ("date", "until", "event", "detail", "factor")
 
-_DATE = re.compile(r"^(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-DATE_HELP = "write a year (1969), a month (1969-03) or a day (1969-03-02)"
+_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_ERA_DATE = re.compile(r"^(?:(AD)\s*(\d{1,4})|(\d{1,4})\s*(BC|BCE|AD|CE))$", re.IGNORECASE)
+DATE_HELP = ("write a year (1969), a month (1969-03) or a day (1969-03-02); years before 1 AD as -490 or "
+             "490 BC (also -44-03-15 for a day)")
 
 
 def parse_date(text: str) -> PartialDate:
-    match = _DATE.match(text.strip())
+    """'1969', '1969-03', '1969-03-02', '-490', '490 BC', '490 BCE', 'AD 30', '30 CE', '-44-03-15'."""
+    text = text.strip()
+    era = _ERA_DATE.match(text)
+    if era:
+        prefix_ad, prefix_year, year_text, suffix = era.groups()
+        year = int(prefix_year or year_text)
+        if year == 0:
+            raise ValueError(f"'{text}': there is no year 0 (1 BC is followed by AD 1)")
+        return PartialDate(-year if (suffix or "").upper() in ("BC", "BCE") else year)
+    match = _DATE.match(text)
     if not match:
         raise ValueError(f"'{text}' is not a date; {DATE_HELP}")
     year, month, day = (int(part) if part else None for part in match.groups())
+    if year == 0:
+        raise ValueError(f"'{text}': there is no year 0 (1 BC is followed by AD 1); write -1 for 1 BC or 1 for AD 1")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{text}' has no month {month}; months run from 01 to 12")
-    date = PartialDate(year, month, day)
-    if day is not None:
-        try:
-            date.start()
-        except ValueError:
-            raise ValueError(f"'{text}' is not a day of the calendar; {DATE_HELP}") from None
-    if year < 1:
-        raise ValueError(f"'{text}' is not a date; {DATE_HELP}")
-    return date
+    if day is not None and not 1 <= day <= days_in_month(astronomical(year), month):
+        raise ValueError(f"'{text}' is not a day of the calendar; {DATE_HELP}")
+    return PartialDate(year, month, day)
 
 
 def _position(node: Node) -> tuple[int, int]:
@@ -227,7 +234,7 @@ class _TopicReader:
             until = None
             if fields.get("until") is not None:
                 until = self.source.converted(fields["until"], f"{item}.until", parse_date)
-                if date and until and until.end() < date.start():
+                if date and until and until.end_position() <= date.start_position():
                     self.source.report(fields["until"], f"{item}.until",
                                        f"ends ({until}) before the event starts ({date}); "
                                        "'until' must not be before 'date'")

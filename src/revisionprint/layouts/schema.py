@@ -7,8 +7,8 @@ say only what they change.
 from __future__ import annotations
 
 from ..fontfiles import FAMILY_NAMES
-from ..model import FACTOR_COLUMNS, CutGuides, Duplex, MarkerShape
-from .options import (Choice, ChoiceList, Colour, ColourList, Dash, Integer, Length, NumberList, Offset,
+from ..model import FACTOR_COLUMNS, CutGuides, Duplex, Era, MarkerShape, TimelineMode
+from .options import (Boolean, Choice, ChoiceList, Colour, ColourList, Dash, Integer, Length, NumberList, Offset,
                       Paper, Template, Text)
 from .stocks import STOCK_ENTRIES
 
@@ -70,9 +70,35 @@ LAYOUT_SCHEMA = {
     },
     "timeline": {
         "orientation": ORIENTATION,
-        "label_size": Length(at_least=4),
+        "modes": ChoiceList(*TimelineMode.ALL, noun="mode"),
+        "era": Choice(*Era.ALL),
+        "text_size": Length(at_least=4),
         "date_size": Length(at_least=4),
-        "label_width": Length(at_least=20),
+        "number_size": Length(at_least=4),
+        "detail_size": Length(at_least=4),
+        "tick_size": Length(at_least=4),
+        "heading_size": Length(at_least=4),
         "writing_line_length": Length(at_least=20),
+        "writing_lines": Integer(1, 10),
+        "writing_line_spacing": Length(at_least=12),
+        "writing_line_width": Length(),
+        "number_width": Length(at_least=10),
+        "column_gap": Length(),
+        "entry_gap": Length(),
+        "date_box_width": Length(at_least=20),
+        "letter_box": Length(at_least=10),
+        "strip_height": Length(at_least=10),
+        "cut_line_width": Length(),
+        "axis_width": Length(),
+        "tick_length": Length(),
+        "marker_radius": Length(at_least=1),
+        "span_width": Length(),
+        "leader_width": Length(),
+        "lane_height": Length(at_least=6),
+        "lanes": Integer(1, 12),
+        "end_space": Length(),
+        "axis_breaks": Boolean(),
+        "break_width": Length(at_least=4),
+        "row_gap": Length(),
     },
 }

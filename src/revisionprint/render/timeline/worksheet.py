@@ -1,330 +1,195 @@
-"""Timeline worksheets and their answer keys: a proportional time axis with labelled events.
+"""Timeline worksheets and their answer keys, in five modes (modes.py).
 
-The worksheet prints each date with an empty line to write its event on; the answer key
-prints the events. Both come from one plan (timeline_layout), made with the taller of each
-label's two versions, so the key lies over the sheet label for label.
+A page is the title and the mode's instruction, the factor legend, the axis rows (rows.py: every
+event's marker at its place, its number above), then the numbered answer area (entries.py)
+and, for some modes, a word bank or strips to cut out. Every mode's key is the same page with
+the answers and details written in.
 """
 
 from __future__ import annotations
 
-import calendar
-import copy
-from dataclasses import dataclass
+from typing import Optional
 
-from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from ...model import Layout, TimelineEvent, TimelineOptions, Topic
+from ...model import Layout, TimelineMode, TimelineOptions, Topic
+from ..document import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
 from ..fitting import TextBlock
 from ..fonts import Faces, register_family
 from ..furniture import SheetKind
 from ..problems import RenderProblems
-from ..document import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
-from .placement import (ABOVE, RIGHT, ROW_GAP, PlacedLabel, Space, TimelinePlan, TimelineRow, event_mark,
-                              plan_timeline)
-from ...units import MM
+from .axis_row import AxisRowFlowable
+from .entries import (DATE_BOX, LETTER_BOX, LINES, NONE, STRIP, Entry, EntryRow, Grid, StripRow, grid,
+                      strip_height)
+from .legend import FactorLegend
+from .modes import (INSTRUCTIONS, KEY_INSTRUCTIONS, PRODUCT_NAMES, STRIPS_HEADING, WORD_BANK_HEADING,
+                    NumberedEvent, date_label, numbered, range_heading, reaches_before_ad, shuffled)
+from .rows import AxisRow, Point, RowSettings, plan_rows
 
-WORKSHEET = SheetKind("Timeline worksheet", student_sheet=True)
-ANSWER_KEY = SheetKind("Timeline answers", answer_key=True)
-WORKSHEET_INSTRUCTION = "Write the event that happened on each date on its line."
-ANSWER_KEY_INSTRUCTION = "Answer key: the event that happened on each date."
-
-TEXT_INSET = 1.4 * MM  # label text starts this far from its leader
-TEXT_END = 0.3 * MM  # slack at the far edge, so re-measured lines never break differently
-DATE_TO_TEXT = 0.4 * MM
-# Handwriting needs about 8 mm of height (UK feint ruling); the line sits at the label's foot.
-WRITING_SPACE = 8 * MM
-WRITING_LINE_GREY = "#BBBBBB"
-WRITING_LINE_WIDTH = 0.5
-HANDWRITING = 1.5  # handwriting takes about half as much room again as type
-SHORTEST_WRITING_LINE = 25 * MM
-LEADER_WIDTH = 0.5
-MARKER_RADIUS = 0.85 * MM
-TICK_LENGTH = {"year": 1.2 * MM, "month": 0.8 * MM}  # from the band's edges, clear of its text
-AXIS_HEIGHT = 1.95  # the band, as a multiple of the date size: its years fit inside with room
-# A label whose text runs past this height is tried wider, so it reads as a note, not a column.
-TALL_LABEL = 30 * MM
-WIDER_LABELS = (1.5, 2.0)
+SPACE = {TimelineMode.BLANK_EVENTS: LINES, TimelineMode.BLANK_DATES: DATE_BOX, TimelineMode.MATCH: LETTER_BOX,
+         TimelineMode.CUT_OUT: STRIP, TimelineMode.COMPLETE: NONE}
+HEADING_GAP = 0.5  # below the title and instruction, as a share of the body size
 
 
-@dataclass
-class LabelText:
-    """One event's label: its date and event text, wrapped, and the box both versions need."""
-
-    date: list[Flowable]
-    event: list[Flowable]
-    width: float  # the whole box, leader to the far edge
-    height: float = 0.0  # the taller of the worksheet's and the answer key's label
-    writing_line: float = 0.0  # its length, on the worksheet
-
-    @property
-    def text_width(self) -> float:
-        return self.width - TEXT_INSET
+def sheet_kind(options: TimelineOptions) -> SheetKind:
+    name = PRODUCT_NAMES[options.mode]
+    if options.answers and options.mode != TimelineMode.COMPLETE:
+        return SheetKind(f"{name}, answers", answer_key=True)
+    return SheetKind(name, student_sheet=options.mode != TimelineMode.COMPLETE)
 
 
-def date_label(event: TimelineEvent) -> str:
-    """'2 Mar 1969', or '2 Mar 1969 - Aug 1969' for an event that lasts."""
-    if event.until is None:
-        return event.date.label()
-    return f"{event.date.label()} \u2013 {event.until.label()}"
+class _Sheet:
+    """One worksheet or key: the topic's events, numbered, with the layout's faces and marks."""
+
+    def __init__(self, topic: Topic, layout: Layout, options: TimelineOptions):
+        self.topic, self.layout, self.options = topic, layout, options
+        self.faces: Faces = register_family(layout.font_family)
+        self.problems = RenderProblems.for_topic(topic, self.faces)
+        self.events = numbered(topic, options.seed)
+        self.marked = reaches_before_ad(topic)
+        self.marks = layout.factor_key.marks(tuple(factor.name for factor in topic.factors))
+        self.kind = sheet_kind(options)
+        _, _, self.width, _ = content_frame(topic, layout, self.kind, layout.timeline.orientation)
+        mode = options.mode
+        self.shows_events = options.answers or mode != TimelineMode.BLANK_EVENTS
+        self.shows_dates = options.answers or mode != TimelineMode.BLANK_DATES
+        self.shows_details = options.answers or mode == TimelineMode.COMPLETE
+
+    def text(self, texts: list[str], size: float, colour: Optional[str] = None, bold: bool = False) -> list[Flowable]:
+        texts = [text for text in texts if text]
+        return TextBlock(texts, bullets=False, bold=bold).flowables(self.layout.font_family, size,
+                                                                   colour or self.layout.colours.text)
+
+    def date(self, item: NumberedEvent) -> str:
+        return date_label(item.event, self.layout.timeline.era, self.marked)
+
+    # ------------------------------------------------------------ the parts of the page
+
+    def flowables(self) -> list[Flowable]:
+        settings = self.layout.timeline
+        parts: list[Flowable] = self.heading()
+        used = sorted({item.event.factor for item in self.events if item.event.factor})
+        if used and self.options.mode != TimelineMode.BLANK_DATES or used and self.options.answers:
+            parts.append(FactorLegend([(name, self.marks[name]) for name in used if name in self.marks],
+                                      self.layout, self.faces))
+        for row in self.rows():
+            parts.append(AxisRowFlowable(row, self.layout, self.faces, self.marks,
+                                         show_events=self.options.answers or self.options.mode != TimelineMode.BLANK_DATES))
+            parts.append(Spacer(0, settings.row_gap))
+        parts += self.answer_area()
+        if self.options.mode == TimelineMode.MATCH:
+            parts += self.word_bank()
+        if self.options.mode == TimelineMode.CUT_OUT and not self.options.answers:
+            parts += self.strips()
+        return parts
+
+    def heading(self) -> list[Flowable]:
+        layout = self.layout
+        instructions = KEY_INSTRUCTIONS if self.options.answers else INSTRUCTIONS
+        parts = self.text([self.topic.title], layout.title_size, bold=True)
+        parts += self.text([instructions[self.options.mode]], layout.body_size)
+        parts.append(Spacer(0, layout.body_size * HEADING_GAP))
+        return parts
+
+    def rows(self) -> list[AxisRow]:
+        settings = self.layout.timeline
+        points = [Point(item.number, item.event.date.midpoint_in_years(), item.event.date.start_position(),
+                        (item.event.until or item.event.date).end_position(), item.event.date,
+                        item.event.until or item.event.date, item.event.until is not None,
+                        item.event.factor) for item in self.events]
+        row_settings = RowSettings(self.width, settings.lanes, settings.end_space, settings.break_width,
+                                   settings.axis_breaks, settings.era, self.marked)
+        rows = plan_rows(points, row_settings,
+                         lambda text: stringWidth(text, self.faces.bold, settings.number_size),
+                         lambda text: stringWidth(text, self.faces.regular, settings.tick_size),
+                         lambda first, last: range_heading(first, last, settings.era, self.marked))
+        if not (self.options.answers or self.options.mode != TimelineMode.BLANK_DATES):
+            return rows[:1]  # the blank axis to mark on: enlarged rows would give the dates away
+        return rows
+
+    def answer_area(self) -> list[Flowable]:
+        settings = self.layout.timeline
+        space = SPACE[self.options.mode]
+        least = settings.date_box_width if space == DATE_BOX else settings.writing_line_length
+        cells = grid(self.width, self.layout, least)
+        entries = [self.entry(item, space) for item in self.events]
+        tallest_strip = 0.0
+        if space == STRIP:
+            tallest_strip = max(strip_height(self.strip_text(item), cells.text_width, self.layout)
+                                for item in self.events)
+        return self.in_rows(entries, cells, tallest_strip)
+
+    def in_rows(self, entries: list[Entry], cells: Grid, same_space: float = 0.0) -> list[Flowable]:
+        return [EntryRow(entries[i:i + cells.columns], cells, self.layout, self.faces, same_space)
+                for i in range(0, len(entries), cells.columns)]
+
+    def entry(self, item: NumberedEvent, space: str) -> Entry:
+        settings, colours = self.layout.timeline, self.layout.colours
+        event = item.event
+        answers = self.options.answers
+        mark = self.marks.get(event.factor) if event.factor else None
+        if event.factor and not (self.shows_events and self.shows_dates) and self.options.mode == TimelineMode.BLANK_DATES:
+            mark = None
+        detail = self.text([event.detail], settings.detail_size, colours.muted) if self.shows_details else []
+        if self.shows_details and event.detail:
+            self.problems.check_glyphs(event.origin, "detail", event.detail, self.faces)
+        if self.shows_events:
+            self.problems.check_glyphs(event.origin, "event", event.event, self.faces)
+        date = self.text([self.date(item)], settings.date_size, bold=True)
+        event_text = self.text([event.event], settings.text_size)
+        answer_text = self.text([event.event], settings.text_size, colours.accent)
+        label = str(item.number)
+        if space == LINES:
+            return Entry(label, mark, date, LINES, filled=answer_text + detail if answers else [])
+        if space == DATE_BOX:
+            answer_date = self.text([self.date(item)], settings.date_size, colours.accent, bold=True)
+            return Entry(label, mark, event_text, DATE_BOX, filled=answer_date if answers else [],
+                         under=detail)
+        if space == LETTER_BOX:
+            return Entry(label, mark, date, LETTER_BOX, letter=item.letter if answers else "",
+                         under=answer_text + detail if answers else [])
+        if space == STRIP:
+            return Entry(label, mark, date, STRIP, filled=self.strip_text(item) if answers else [], under=detail)
+        return Entry(label, mark, date, NONE, under=event_text + detail)
+
+    def strip_text(self, item: NumberedEvent) -> list[Flowable]:
+        return self.text([item.event.event], self.layout.timeline.text_size)
+
+    def word_bank(self) -> list[Flowable]:
+        settings = self.layout.timeline
+        cells = grid(self.width, self.layout, settings.writing_line_length)
+        by_letter = sorted(self.events, key=lambda item: shuffled_position(item.letter))
+        entries = [Entry(item.letter, None, self.text([item.event.event], settings.text_size), NONE)
+                   for item in by_letter]
+        heading = self.text([WORD_BANK_HEADING], settings.heading_size, bold=True)
+        rows = self.in_rows(entries, cells)
+        return [Spacer(0, settings.row_gap), KeepTogether(heading + rows[:1])] + rows[1:]
+
+    def strips(self) -> list[Flowable]:
+        settings = self.layout.timeline
+        cells = grid(self.width, self.layout, settings.writing_line_length)
+        order = shuffled(len(self.events), self.options.seed)
+        texts = [self.strip_text(self.events[index]) for index in order]
+        height = max(strip_height(text, cells.text_width, self.layout) for text in texts)
+        heading = self.text([STRIPS_HEADING], settings.heading_size, bold=True)
+        rows: list[Flowable] = [StripRow(texts[i:i + cells.columns], cells, height, self.layout)
+                                for i in range(0, len(texts), cells.columns)]
+        return [PageBreak(), *heading, Spacer(0, settings.entry_gap), *rows]
 
 
-def sorted_events(topic: Topic) -> list[TimelineEvent]:
-    """In order along the axis; events on the same date keep the order they were written in."""
-    return sorted(topic.timeline, key=lambda event: event.date.midpoint_in_years())
+def shuffled_position(letter: str) -> tuple[int, str]:
+    return len(letter), letter
 
 
 def render(topic: Topic, layout: Layout, options: TimelineOptions) -> RenderedPdf:
-    faces = register_family(layout.font_family)
-    problems = RenderProblems.for_topic(topic, faces)
-    answers = options.answers
+    sheet = _Sheet(topic, layout, options)
     orientation = layout.timeline.orientation
-    events = sorted_events(topic)
-    if answers:
-        for event in events:
-            problems.check_glyphs(event.origin, "event", event.event, faces)
-
-    heading = _heading(topic, layout, answers)
-    texts, plan = _plan(topic, layout, events, problems, heading)
-    flowables: list[Flowable] = list(heading)
-    for number, page in enumerate(plan.pages):
-        if number:
-            flowables.append(PageBreak())
-        for index, row in enumerate(page.rows):
-            if index:
-                flowables.append(Spacer(0, ROW_GAP))
-            flowables.append(TimelineRowFlowable(row, texts, layout, faces, answers))
-
-    data, pages = build_flowing_document(topic, layout, ANSWER_KEY if answers else WORKSHEET, orientation, flowables)
-    count = len(events)
+    data, pages = build_flowing_document(topic, layout, sheet.kind, orientation, sheet.flowables())
     return RenderedPdf(
         data=data,
         pages=pages,
-        contents=f"{counted(count, 'event')} on {counted(pages, 'page')}",
+        contents=f"{counted(len(sheet.events), 'event')} on {counted(pages, 'page')}",
         printing=f"{paper_description(layout, orientation)}, single-sided, at 100% / actual size",
-        problems=tuple(problems.messages),
+        problems=tuple(sheet.problems.messages),
     )
-
-
-def timeline_plan(topic: Topic, layout: Layout, problems: RenderProblems | None = None) -> TimelinePlan:
-    """The geometry both versions share: rows, levels and label boxes, events sorted by date."""
-    events = sorted_events(topic)
-    return _plan(topic, layout, events, problems or RenderProblems(), _heading(topic, layout, answers=False))[1]
-
-
-def _plan(topic: Topic, layout: Layout, events: list[TimelineEvent], problems: RenderProblems,
-          heading: list[Flowable]) -> tuple[list[LabelText], TimelinePlan]:
-    faces = register_family(layout.font_family)
-    space = _space(topic, layout, faces, heading)
-    texts = [_label_text(event, layout, space, problems) for event in events]
-    marks = [event_mark(event.date, event.until, text.width, text.height) for event, text in zip(events, texts)]
-    return texts, plan_timeline(marks, space)
-
-
-def _space(topic: Topic, layout: Layout, faces: Faces, heading: list[Flowable]) -> Space:
-    """The frame of the worksheet (the smaller one: it has the name line), for both versions,
-    so the answer key breaks its rows and pages exactly where the worksheet does."""
-    orientation = layout.timeline.orientation
-    _, _, frame_width, frame_height = content_frame(topic, layout, WORKSHEET, orientation)
-    heading_height = sum(flowable.wrap(frame_width, frame_height)[1] for flowable in heading)
-    return Space(
-        width=frame_width,
-        first_page_height=frame_height - heading_height,
-        page_height=frame_height,
-        year_label_width=stringWidth("0000", faces.bold, layout.timeline.date_size),
-        month_label_width=max(stringWidth(name, faces.regular, layout.timeline.date_size)
-                              for name in calendar.month_abbr[1:]),
-        axis_height=AXIS_HEIGHT * layout.timeline.date_size,
-    )
-
-
-def _heading(topic: Topic, layout: Layout, answers: bool) -> list[Flowable]:
-    """Title, then one line saying what to do; the same height on both versions."""
-    register_family(layout.font_family)  # Paragraph styles find the faces by name
-    colours = layout.colours
-    flowables = TextBlock([topic.title], bullets=False, bold=True).flowables(layout.font_family, layout.title_size,
-                                                                            colours.text)
-    flowables.append(Spacer(0, 1.5 * MM))
-    instruction = ANSWER_KEY_INSTRUCTION if answers else WORKSHEET_INSTRUCTION
-    flowables += TextBlock([instruction], bullets=False).flowables(layout.font_family, layout.body_size, colours.text)
-    flowables.append(Spacer(0, 5 * MM))
-    return flowables
-
-
-def _label_text(event: TimelineEvent, layout: Layout, space: Space, problems: RenderProblems) -> LabelText:
-    """The label as narrow as its text allows, up to the layout's label width (wider only for a
-    text that would otherwise run very tall), and tall enough for both versions."""
-    settings = layout.timeline
-    text = _wrapped(event, layout, settings.label_width)
-    for factor in WIDER_LABELS:
-        if _answer_height(text) <= TALL_LABEL:
-            break
-        wider = min(settings.label_width * factor, space.width / 2)
-        if wider > text.width:
-            text = _wrapped(event, layout, wider)
-    worksheet_height = _height(text.date) + WRITING_SPACE
-    limit = space.label_height_limit
-    if max(_answer_height(text), worksheet_height) > limit:
-        text.event = _cut_to_height(text.event, text.text_width, limit - _height(text.date) - DATE_TO_TEXT)
-        problems.add(event.origin, "event",
-                     "is too long for a timeline label: only its beginning is printed on the answer key. "
-                     "Shorten it, and move the rest to 'detail:'")
-    text.height = max(_answer_height(text), worksheet_height)
-    # Students write larger than type: the line is half as long again as the event typed on one line.
-    typed = _line_widths(TextBlock([event.event], bullets=False).flowables(
-        layout.font_family, settings.label_size, layout.colours.text), 1e6)
-    text.writing_line = min(settings.writing_line_length, text.text_width,
-                            max(SHORTEST_WRITING_LINE, HANDWRITING * max(typed)))
-    printed = _line_widths(text.date, text.text_width) + _line_widths(text.event, text.text_width)
-    # A word wider than the label sticks out of it: the box takes it in, within the frame.
-    text.width = min(TEXT_INSET + max(printed + [text.writing_line]) + TEXT_END, space.width)
-    return text
-
-
-def _wrapped(event: TimelineEvent, layout: Layout, width: float) -> LabelText:
-    colour = layout.colours.text
-    date = TextBlock([date_label(event)], bullets=False, bold=True).flowables(layout.font_family,
-                                                                             layout.timeline.date_size, colour)
-    text = TextBlock([event.event], bullets=False).flowables(layout.font_family, layout.timeline.label_size, colour)
-    label = LabelText(date, text, width)
-    for flowable in date + text:
-        flowable.wrap(label.text_width, 1e6)
-    return label
-
-
-def _line_widths(flowables: list[Flowable], width: float) -> list[float]:
-    widths = []
-    for flowable in flowables:
-        flowable.wrap(width, 1e6)
-        widths += flowable.getActualLineWidths0()
-    return widths
-
-
-def _height(flowables: list[Flowable]) -> float:
-    return sum(flowable.height for flowable in flowables)
-
-
-def _answer_height(text: LabelText) -> float:
-    return _height(text.date) + DATE_TO_TEXT + _height(text.event)
-
-
-def _cut_to_height(flowables: list[Flowable], width: float, height: float) -> list[Flowable]:
-    """As many whole lines as fit: a label cannot grow past what a row can hold."""
-    kept = []
-    for flowable in flowables:
-        if flowable.height <= height:
-            kept.append(flowable)
-            height -= flowable.height
-            continue
-        parts = flowable.split(width, height)
-        if parts:
-            parts[0].wrap(width, 1e6)
-            kept.append(parts[0])
-        break
-    return kept
-
-
-class TimelineRowFlowable(Flowable):
-    """One row of the plan: the axis with its ticks, span bars, leaders, markers and labels."""
-
-    def __init__(self, row: TimelineRow, texts: list[LabelText], layout: Layout, faces: Faces, answers: bool):
-        super().__init__()
-        self.row = row
-        self.texts = texts
-        self.layout = layout
-        self.faces = faces
-        self.answers = answers
-        self.width, self.height = row.width, row.height
-
-    def wrap(self, availWidth, availHeight):
-        return self.width, self.height
-
-    def draw(self):
-        canvas = self.canv
-        canvas.saveState()
-        self._draw_axis()
-        self._draw_spans()
-        self._draw_leaders()
-        for label in self.row.labels:
-            self._draw_label(label)
-        canvas.restoreState()
-
-    def _draw_axis(self) -> None:
-        canvas, axis, colours = self.canv, self.row.axis, self.layout.colours
-        canvas.setFillColor(HexColor(colours.heading_band))
-        canvas.setStrokeColor(HexColor(colours.muted))
-        canvas.rect(axis.left, axis.bottom, axis.right - axis.left, axis.top - axis.bottom, stroke=0, fill=1)
-        # Edges along the band only: the first and last years are centred on its ends.
-        canvas.setLineWidth(0.6)
-        canvas.line(axis.left, axis.bottom, axis.right, axis.bottom)
-        canvas.line(axis.left, axis.top, axis.right, axis.top)
-        canvas.setLineWidth(0.5)
-        for tick in self.row.ticks:
-            length = TICK_LENGTH[tick.kind]
-            canvas.line(tick.x, axis.bottom, tick.x, axis.bottom + length)
-            canvas.line(tick.x, axis.top - length, tick.x, axis.top)
-        middle = (axis.bottom + axis.top) / 2
-        size = self.layout.timeline.date_size  # the axis's dates are read like the labels' dates
-        for label in self.row.tick_labels:
-            year = label.kind == "year"
-            canvas.setFillColor(HexColor(colours.text if year else colours.muted))
-            canvas.setFont(self.faces.bold if year else self.faces.regular, size)
-            canvas.drawCentredString(label.x, middle - size * 0.35, label.text)
-
-    def _draw_spans(self) -> None:
-        canvas = self.canv
-        canvas.setFillColor(HexColor(self.layout.colours.accent))
-        for span in self.row.spans:
-            rect = span.rect
-            canvas.roundRect(rect.left, rect.bottom, rect.right - rect.left, rect.top - rect.bottom,
-                             radius=(rect.top - rect.bottom) / 2, stroke=0, fill=1)
-
-    def _draw_leaders(self) -> None:
-        canvas = self.canv
-        canvas.setStrokeColor(HexColor(self.layout.colours.muted))
-        canvas.setLineWidth(LEADER_WIDTH)
-        canvas.setLineJoin(1)
-        for label in self.row.labels:
-            path = canvas.beginPath()
-            path.moveTo(*label.leader[0])
-            for point in label.leader[1:]:
-                path.lineTo(*point)
-            canvas.drawPath(path, stroke=1, fill=0)
-        canvas.setFillColor(HexColor(self.layout.colours.text))
-        for label in self.row.labels:
-            edge = self.row.axis.top if label.side == ABOVE else self.row.axis.bottom
-            canvas.circle(label.marker_x, edge, MARKER_RADIUS, stroke=0, fill=1)
-
-    def _draw_label(self, label: PlacedLabel) -> None:
-        """Text from the top of the box, against the leader: ragged right of a leader on the
-        label's left, ragged left of one on its right."""
-        text = self.texts[label.event]
-        reads_right = label.facing == RIGHT
-        x = label.rect.left + TEXT_INSET if reads_right else label.rect.left
-        y = label.rect.top
-        lines = text.date + (([Spacer(0, DATE_TO_TEXT)] + text.event) if self.answers else [])
-        for flowable in lines:
-            y -= flowable.height
-            if not reads_right and isinstance(flowable, Paragraph):
-                flowable = _aligned_right(flowable, text.text_width)
-            flowable.drawOn(self.canv, x, y)
-        if not self.answers:
-            length = text.writing_line
-            start = x if reads_right else label.rect.right - TEXT_INSET - length
-            self.canv.setStrokeColor(HexColor(WRITING_LINE_GREY))
-            self.canv.setLineWidth(WRITING_LINE_WIDTH)
-            # Under its date, not at the foot of a box made tall for a long answer: a line far
-            # below its date could be read as belonging to the label beneath.
-            line_y = label.rect.top - _height(text.date) - WRITING_SPACE
-            self.canv.line(start, line_y, start + length, line_y)
-
-
-def _aligned_right(paragraph: Paragraph, width: float) -> Paragraph:
-    """The same lines, set flush right (the lines break where they did flush left)."""
-    flush_right = copy.copy(paragraph)
-    flush_right.style = ParagraphStyle(f"{paragraph.style.name}-right", parent=paragraph.style, alignment=TA_RIGHT)
-    flush_right.wrap(width, 1e6)
-    return flush_right
