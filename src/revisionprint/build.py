@@ -19,7 +19,7 @@ from . import option_checks
 from .errors import RenderProblems as RenderFailed
 from .errors import RevisionprintError, UsageProblem
 from .model import (BLANK_FACTOR_TABLE, CalibrationOptions, CardPrinting, FactorTableOptions, Layout, RenderedPdf,
-                    TimelineOptions, Topic)
+                    TimelineMode, TimelineOptions, Topic)
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,36 @@ PRODUCTS = (
             option_checks.check_card_printing),
     Product("factors", "factor table", "factors", "factors.table", FactorTableOptions()),
     Product("factors-blank", "blank factor table", "factors", "factors.table", BLANK_FACTOR_TABLE),
-    Product("timeline", "timeline worksheet", "timeline", "timeline.worksheet", TimelineOptions()),
+    Product("timeline", "timeline worksheet", "timeline", "timeline.worksheet", TimelineOptions(),
+            option_checks.check_timeline),
     Product("timeline-answers", "timeline answer key", "timeline", "timeline.worksheet",
-            TimelineOptions(answers=True)),
+            TimelineOptions(answers=True), option_checks.check_timeline),
 )
+
+
+def timeline_product(mode: str, answers: bool = False, seed: int = 0) -> Product:
+    """The worksheet (or key) of one timeline mode: 'timeline', 'timeline-answers' for the default
+    mode, 'timeline-match', 'timeline-match-answers' ... for the others."""
+    key = "timeline" if mode == TimelineMode.BLANK_EVENTS else f"timeline-{mode}"
+    label = "timeline worksheet" if mode == TimelineMode.BLANK_EVENTS else f"timeline worksheet ({mode})"
+    if answers:
+        key, label = f"{key}-answers", label.replace("worksheet", "answer key")
+    return Product(key, label, "timeline", "timeline.worksheet", TimelineOptions(mode, answers, seed),
+                   option_checks.check_timeline)
+
+
+def with_layout_modes(products: Iterable[Product], layout: Layout) -> list[Product]:
+    """Each timeline product once for every mode the layout's `timeline.modes` asks `build` for."""
+    result = []
+    for item in products:
+        if isinstance(item.options, TimelineOptions):
+            result += [timeline_product(mode, item.options.answers, item.options.seed)
+                       for mode in layout.timeline.modes]
+        else:
+            result.append(item)
+    return result
+
+
 CALIBRATION = Product("calibration", "calibration sheet", None, "calibration.sheet", CalibrationOptions(),
                       option_checks.check_calibration)
 PRODUCT_GROUPS = {"factors": ("factors", "factors-blank"), "timeline": ("timeline", "timeline-answers")}
@@ -178,7 +204,7 @@ def build_topics(topics: list[Topic], layout: Layout, output: Path, products: li
     """Every product of every topic into the output folder; `options` are the run's own
     choices, each going to the products whose options are of its kind."""
     _refuse_shared_file_names(topics)
-    products = [item.with_options(options) for item in products]
+    products = with_layout_modes([item.with_options(options) for item in products], layout)
     report = BuildReport()
     jobs = []
     for topic in topics:

@@ -14,7 +14,7 @@ from typing import Optional
 import click
 
 from .errors import ExitCode, RevisionprintError, UsageProblem, shown
-from .model import CardPrinting, CutGuides, Duplex, Overflow, Sides
+from .model import CardPrinting, CutGuides, Duplex, Overflow, Sides, TimelineMode
 from .units import MM
 
 DEFAULT_CONTENT_FOLDER = Path("content")
@@ -275,13 +275,26 @@ def factors(content, output, blank, layout_name, keep_going, quiet):
 @cli.command()
 @content_argument
 @output_file_option
-@click.option("--answers", is_flag=True, help="The answer key instead of the worksheet.")
+@click.option("--mode", type=click.Choice(TimelineMode.ALL), default=TimelineMode.BLANK_EVENTS, show_default=True,
+              help="blank-events (dates, a space for each event), blank-dates (events, a box for each date), "
+                   "match (a lettered word bank), cut-out (strips to stick beside the dates) or complete (notes).")
+@click.option("--seed", type=int, help="The order of the match word bank or the cut-out strips: the same seed "
+              "gives the same sheet and key (default 0).")
+@click.option("--answers", is_flag=True, help="The answer key of the mode, with the same numbers and letters.")
 @layout_option
 @keep_going_option
 @quiet_option
-def timeline(content, output, answers, layout_name, keep_going, quiet):
-    """The timeline worksheet (dates with blanks to write the events), or --answers."""
-    _single_product(content, "timeline-answers" if answers else "timeline", output, layout_name, keep_going, quiet)
+def timeline(content, output, mode, seed, answers, layout_name, keep_going, quiet):
+    """A timeline worksheet in one of five modes, or its --answers."""
+    from .build import build_one, timeline_product
+
+    if seed is not None and mode not in TimelineMode.SEEDED:
+        raise click.BadParameter(f"--seed sets the order of the match word bank and the cut-out strips; "
+                                 f"the {mode} worksheet has no such order", param_hint="--seed")
+    topics, layout = _load([content], layout_name)
+    item = timeline_product(mode, answers, seed or 0)
+    target = output or DEFAULT_OUTPUT_FOLDER / item.file_name(topics[0])
+    _finish(build_one(topics[0], layout, item, target, keep_going), quiet)
 
 
 @cli.command()

@@ -11,7 +11,7 @@ from typing import Optional
 
 from .cardsets import UnknownTag, select_by_tags
 from .errors import UsageProblem
-from .model import CardPrinting, Duplex, Layout, Sides, Topic
+from .model import CardPrinting, Duplex, Layout, Sides, TimelineMode, TimelineOptions, Topic
 
 
 def check_card_printing(options: CardPrinting, layout: Layout, topic: Optional[Topic]) -> None:
@@ -42,3 +42,17 @@ def check_calibration(options: object, layout: Layout, topic: Optional[Topic]) -
         raise UsageProblem("--duplex", "the layout prints with duplex fold, both sides on one page, which needs no "
                                        "calibration; give --duplex long-edge, short-edge or none for the way your "
                                        "printer prints the backs")
+
+
+def check_timeline(options: TimelineOptions, layout: Layout, topic: Optional[Topic]) -> None:
+    if options.mode not in TimelineMode.ALL:
+        raise UsageProblem("--mode", f"there is no timeline mode '{options.mode}'; choose from "
+                                     f"{', '.join(TimelineMode.ALL)}")
+    settings = layout.timeline
+    short, long = sorted((layout.page_width, layout.page_height))
+    page_width = long if settings.orientation == "landscape" else short
+    width = page_width - layout.margins.left - layout.margins.right
+    if settings.number_width + settings.writing_line_length > width:
+        raise UsageProblem("--layout", f"the layout's timeline.writing_line_length "
+                                       f"({settings.writing_line_length / 72 * 25.4:.0f}mm) and number_width do not fit "
+                                       "across the page inside its margins; make them shorter")

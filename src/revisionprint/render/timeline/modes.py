@@ -20,7 +20,7 @@ INSTRUCTIONS = {
                               "on the timeline.",
     TimelineMode.MATCH: "Find each date's event in the word bank and write its letter in the box "
                         "beside the date.",
-    TimelineMode.CUT_OUT: "Cut out the strips on the last page and stick each one in the space "
+    TimelineMode.CUT_OUT: "Cut out the strips at the end and stick each one in the space "
                           "beside the date it happened.",
     TimelineMode.COMPLETE: "Each event in order, numbered as on the timeline, with its details.",
 }
