@@ -16,6 +16,7 @@ from .rows import AxisRow
 
 LINE_HEIGHT = 1.3  # a line of text, as a multiple of its size
 BREAK_SLANT = 0.35  # the break's strokes lean by this share of their height
+BRACKET_DROP = 0.3  # a bracket runs this share of a number's size under it
 
 
 class AxisRowFlowable(Flowable):
@@ -111,10 +112,12 @@ class AxisRowFlowable(Flowable):
             base = self.lane_base(label.lane)
             middle = base + settings.number_size * 0.35
             low, high = label.anchors
-            if label.is_bracket:
-                canvas.line(low, foot, low, middle)
-                canvas.line(high, foot, high, middle)
-                canvas.line(low, middle, high, middle)
+            if label.is_bracket:  # under its range, reaching down to the axis from the lowest level
+                line = base - settings.number_size * BRACKET_DROP
+                end = foot if label.lane == 0 else line - settings.lane_height * BRACKET_DROP
+                canvas.line(low, end, low, line)
+                canvas.line(high, end, high, line)
+                canvas.line(low, line, high, line)
             else:
                 canvas.line(low, foot, low, middle)
             canvas.drawString(label.left, base, label.text)

@@ -22,6 +22,7 @@ NUMBER_GAP = 1.2 * MM  # between two numbers on one level
 LEADER_CLEAR = 0.8 * MM  # between a leader and a number beside it
 DEEPEST = 6  # enlargements of enlargements: past this, crowds share a label
 FILL = 0.6  # how full of numbers an enlarged row is planned to be
+SAME_PLACE = 0.1  # points: events nearer than this share one place on the axis
 
 
 @dataclass(frozen=True)
@@ -97,86 +98,120 @@ def plan_rows(points: Sequence[Point], settings: RowSettings, number_width: Call
 
 def _plan(points: list[Point], title: str, depth: int, settings: RowSettings, number_width, tick_width, heading,
           rows: list[AxisRow]) -> None:
-    pitch = number_width(str(max(p.number for p in points))) + NUMBER_GAP
-    # The numbers stand to the right of their leaders: the last one's width is kept free.
-    scale = fitted_scale([(p.start, p.end) for p in points], 0, settings.width - pitch, settings.end_space,
-                         settings.break_width, settings.breaks)
+    widest = number_width(_stack_text([max(p.number for p in points)] * 3))
+    # The numbers stand to the right of their leaders: room for the last one is kept free.
+    scale = fitted_scale([(p.start, p.end) for p in points], 0, settings.width - widest - LEADER_CLEAR,
+                         settings.end_space, settings.break_width, settings.breaks)
     scale = with_ticks(scale, tick_width, settings.era, settings.marked)
     xs = [scale.x(p.at) for p in points]
-    x_of = {p.number: x for p, x in zip(points, xs)}
     markers = tuple(Marker(p.number, x, (scale.x(p.start), scale.x(p.end)) if p.lasts else None, p.factor)
                     for p, x in zip(points, xs))
-    items: list[tuple[str, float, float]] = []  # text and the x range it points at
+    stacks = _stacks(points, xs)
+    items: list[tuple[str, float, float]] = []  # a number (or a range of them), and the x it points at
     enlarged: list[list[Point]] = []
-    for run in _runs(points, xs, pitch):
-        run_points = [points[i] for i in run]
-        run_xs = [xs[i] for i in run]
-        if not _crowded(run_xs, pitch, settings.lanes):
-            items += [(str(p.number), x, x) for p, x in zip(run_points, run_xs)]
+    for run in _runs(stacks, number_width):
+        if len(run) <= settings.lanes:
+            items += [(_stack_text([p.number for p in stack]), x, x) for x, stack in run]
             continue
-        can_enlarge = depth < DEEPEST and run_points[0].at != run_points[-1].at
-        chunks = _chunks(run_points, run_xs, pitch, settings) if can_enlarge else [run_points]
+        chunks = _chunks(run, number_width, settings) if depth < DEEPEST else [run]
         for chunk in chunks:
-            first, last = chunk[0].number, chunk[-1].number
-            low, high = x_of[first], x_of[last]
-            items.append((f"{first}\u2013{last}" if first != last else str(first), low, high))
-        if can_enlarge:
-            enlarged += chunks
+            numbers = [p.number for _, stack in chunk for p in stack]
+            items.append((_range_text(numbers[0], numbers[-1]), chunk[0][0], chunk[-1][0]))
+        if depth < DEEPEST:
+            enlarged += [[p for _, stack in chunk for p in stack] for chunk in chunks]
     labels, lanes = _levels(items, number_width, settings)
-    first_date = min((p.first for p in points), key=lambda d: d.start_position())
-    last_date = max((p.last for p in points), key=lambda d: d.end_position())
-    rows.append(AxisRow(title, tuple(p.number for p in points), first_date, last_date, scale, markers,
+    rows.append(AxisRow(title, tuple(p.number for p in points), *_dates(points), scale, markers,
                         tuple(labels), lanes))
-    for chunk in enlarged:
-        first_date = min((p.first for p in chunk), key=lambda d: d.start_position())
-        last_date = max((p.last for p in chunk), key=lambda d: d.end_position())
-        _plan(chunk, heading(first_date, last_date), depth + 1, settings, number_width, tick_width, heading, rows)
+    for chunk_points in enlarged:
+        _plan(chunk_points, heading(*_dates(chunk_points)), depth + 1, settings, number_width, tick_width, heading,
+              rows)
 
 
-def _runs(points: list[Point], xs: list[float], pitch: float) -> list[list[int]]:
-    """Events in stretches where each is nearer the next than one number's width."""
-    runs: list[list[int]] = [[0]]
-    for index in range(1, len(points)):
-        if xs[index] - xs[index - 1] < pitch:
-            runs[-1].append(index)
+def _dates(points: list[Point]) -> tuple[PartialDate, PartialDate]:
+    """The first and last dates the events cover."""
+    return (min((p.first for p in points), key=lambda date: date.start_position()),
+            max((p.last for p in points), key=lambda date: date.end_position()))
+
+
+Stack = tuple[float, list[Point]]  # events at one place on the axis (one date), and that x
+
+
+def _stacks(points: list[Point], xs: list[float]) -> list[Stack]:
+    """Events at one place share a marker's place and one label: no scale draws them apart."""
+    stacks: list[Stack] = []
+    for point, x in zip(points, xs):
+        if stacks and x - stacks[-1][0] < SAME_PLACE:
+            stacks[-1][1].append(point)
         else:
-            runs.append([index])
+            stacks.append((x, [point]))
+    return stacks
+
+
+def _stack_text(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return str(numbers[0])
+    if len(numbers) == 2:
+        return f"{numbers[0]}, {numbers[1]}"
+    return _range_text(numbers[0], numbers[-1])
+
+
+def _range_text(first: int, last: int) -> str:
+    return f"{first}\u2013{last}" if first != last else str(first)
+
+
+def _pitch(stack: Stack, number_width) -> float:
+    """How far the next place must be for this one's label to end before its leader."""
+    return LEADER_CLEAR + number_width(_stack_text([p.number for p in stack[1]])) + NUMBER_GAP
+
+
+def _runs(stacks: list[Stack], number_width) -> list[list[Stack]]:
+    """Places in stretches where each label reaches past the next place's leader: a stretch
+    takes one level more for each place in it."""
+    runs: list[list[Stack]] = [[stacks[0]]]
+    for before, stack in zip(stacks, stacks[1:]):
+        if stack[0] - before[0] < _pitch(before, number_width):
+            runs[-1].append(stack)
+        else:
+            runs.append([stack])
     return runs
 
 
-def _crowded(xs: list[float], pitch: float, lanes: int) -> bool:
-    """More numbers than the levels above the stretch can hold side by side."""
-    return len(xs) > lanes and len(xs) * pitch > (xs[-1] - xs[0] + pitch) * lanes
-
-
-def _chunks(points: list[Point], xs: list[float], pitch: float, settings: RowSettings) -> list[list[Point]]:
-    """A crowd in as many equal parts as enlarged rows need to hold it: a part that spans most of
-    its row would not be enlarged, so such a crowd is always split."""
-    parts = -(-len(points) * pitch // (settings.width * settings.lanes * FILL))
-    if xs[-1] - xs[0] > settings.width / 2:
+def _chunks(run: list[Stack], number_width, settings: RowSettings) -> list[list[Stack]]:
+    """A crowd in as many parts as enlarged rows need to hold its labels side by side; a crowd
+    that spans most of its row would not be enlarged, so it is always split."""
+    needed = sum(_pitch(stack, number_width) for stack in run)
+    parts = -(-needed // (settings.width * FILL))
+    if run[-1][0] - run[0][0] > settings.width / 2:
         parts = max(parts, 2)
-    parts = int(max(1, min(parts, len(points))))
-    size = -(-len(points) // parts)
-    return [points[i:i + size] for i in range(0, len(points), size)]
+    parts = int(max(1, min(parts, len(run))))
+    size = -(-len(run) // parts)
+    return [run[i:i + size] for i in range(0, len(run), size)]
 
 
 def _levels(items: list[tuple[str, float, float]], number_width, settings: RowSettings
             ) -> tuple[list[NumberLabel], int]:
     """Each number to the right of its leader, in the lowest level where it fits before the
     numbers already placed there. Going from the right, each leader reserves the levels below it,
-    so no number placed later crosses it. Past the layout's levels (rare: crowds are bracketed
-    first) a further level is added rather than a number dropped."""
+    so no number placed later crosses it. A bracket (a crowd shown enlarged elsewhere) has its
+    range over it where it is wide enough, and reaches down to the axis only from the lowest
+    level: it needs no room below. Past the layout's levels (rare: crowds are bracketed first)
+    a further level is added rather than a number dropped."""
     starts: list[float] = []  # the left edge taken so far on each level
     labels = []
     for text, low, high in sorted(items, key=lambda item: (item[2], item[1]), reverse=True):
         width = number_width(text)
+        bracket = high > low
         left = high + LEADER_CLEAR
-        lane = next((level for level, start in enumerate(starts) if left + width + NUMBER_GAP <= start), None)
+        if bracket and high - low >= width + 2 * LEADER_CLEAR:
+            left = (low + high - width) / 2
+        right = max(left + width, high)
+        lane = next((level for level, start in enumerate(starts) if right + NUMBER_GAP <= start), None)
         if lane is None:
             lane = len(starts)
             starts.append(float("inf"))
-        for level in range(lane):
-            starts[level] = min(starts[level], low - LEADER_CLEAR)
-        starts[lane] = min(starts[lane], low)
+        if not bracket:
+            for level in range(lane):
+                starts[level] = min(starts[level], low - LEADER_CLEAR)
+        starts[lane] = min(starts[lane], low, left)
         labels.append(NumberLabel(text, left, width, lane, (low, high)))
     return labels[::-1], max(len(starts), 1)

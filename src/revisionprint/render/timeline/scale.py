@@ -41,6 +41,7 @@ class Segment:
 class Tick:
     x: float
     label: str  # "" for a tick without a label
+    dated: str = ""  # the label with its year ('Jul 1914'), for the first label of a stretch
 
 
 @dataclass(frozen=True)
@@ -71,25 +72,30 @@ class Scale:
 def fitted_scale(intervals: Sequence[tuple[float, float]], left: float, right: float, end_space: float,
                  break_width: float, breaks: bool) -> Scale:
     """An axis from `left` to `right` whose first and last events lie `end_space` inside its ends,
-    with long empty stretches cut out (a break `break_width` wide) where `breaks` allows."""
+    with long empty stretches cut out (a break `break_width` wide) where `breaks` allows. Each
+    part of a broken axis gets paper by its share of the time and of the events, half and half:
+    a year of one event does not squeeze a month of six."""
     stretches = _covered(intervals)
     first, last = stretches[0][0], stretches[-1][1]
     span = max(last - first, DAY)
-    kept = [list(stretches[0])]
+    kept = [[*stretches[0], 0]]
     for start, end in stretches[1:]:
         if breaks and start - kept[-1][1] > EMPTY_STRETCH * span:
-            kept.append([start, end])
+            kept.append([start, end, 0])
         else:
             kept[-1][1] = end
-    # Each part of the axis keeps a little time either side of its events (end_space on paper).
-    usable = right - left - 2 * end_space * len(kept) - break_width * (len(kept) - 1)
-    total = sum(max(end - start, DAY) for start, end in kept)
-    per_year = max(usable, 1.0) / total
+    for start, _ in intervals:
+        next(part for part in reversed(kept) if part[0] <= start)[2] += 1
+    usable = max(right - left - 2 * end_space * len(kept) - break_width * (len(kept) - 1), 1.0)
+    total = sum(max(end - start, DAY) for start, end, _ in kept)
     segments, x = [], left
-    for start, end in kept:
+    for start, end, count in kept:
+        duration = max(end - start, DAY)
+        share = duration / total if len(kept) == 1 else (duration / total + count / len(intervals)) / 2
+        per_year = usable * share / duration
         margin = end_space / per_year
-        width = max(end - start, DAY) * per_year + 2 * end_space
-        segments.append(Segment(start - margin, start - margin + width / per_year, x, x + width))
+        width = usable * share + 2 * end_space
+        segments.append(Segment(start - margin, end + margin, x, x + width))
         x += width + break_width
     return Scale(tuple(segments))
 
@@ -106,17 +112,20 @@ def _covered(intervals: Sequence[tuple[float, float]]) -> list[tuple[float, floa
 
 
 def with_ticks(scale: Scale, measure: Callable[[str], float], era: str, marked: bool) -> Scale:
-    """The finest ticks whose labels fit side by side: days, months, years, decades or centuries.
-    A label that would cross a break or run past the axis's ends is left off; its tick stays."""
-    per_year = min((s.right - s.left) / (s.end - s.start) for s in scale.segments)
-    for kind, step, years in _steps():
-        if years * per_year < TICK_LABEL_GAP:
-            continue
-        ticks = [tick for segment in scale.segments
-                 for tick in _segment_ticks(segment, kind, step, era, marked)]
-        if _labels_fit(ticks, measure):
-            return Scale(scale.segments, tuple(_within(ticks, scale, measure)))
-    return scale
+    """In each stretch of the axis, the finest ticks whose labels fit side by side: days, months,
+    years, decades or centuries. A label that would cross a break or run past the axis's ends is
+    left off; its tick stays."""
+    ticks: list[Tick] = []
+    for segment in scale.segments:
+        per_year = (segment.right - segment.left) / (segment.end - segment.start)
+        for kind, step, years in _steps():
+            if years * per_year < TICK_LABEL_GAP:
+                continue
+            found = _segment_ticks(segment, kind, step, era, marked)
+            if _labels_fit(found, measure):
+                ticks += found
+                break
+    return Scale(scale.segments, tuple(_within(ticks, scale, measure)))
 
 
 def _steps():
@@ -130,9 +139,10 @@ def _steps():
 
 def _segment_ticks(segment: Segment, kind: str, step: int, era: str, marked: bool) -> list[Tick]:
     ticks = []
-    for time, label in _tick_times(segment.start, segment.end, kind, step, era, marked):
+    for time, label, dated in _tick_times(segment.start, segment.end, kind, step, era, marked):
         if segment.start <= time <= segment.end:
-            ticks.append(Tick(segment.x(time), label))
+            # The first label of each stretch says its year: 'Jul 1914', then 'Aug', 'Sep'.
+            ticks.append(Tick(segment.x(time), dated if not ticks else label, dated))
     return ticks
 
 
@@ -143,10 +153,8 @@ def _tick_times(start: float, end: float, kind: str, step: int, era: str, marked
         lowest = historical(first_year)
         year = lowest - lowest % step
         while astronomical_start(year) <= end:
-            if year == 0:
-                yield 1.0, year_label(1, era, marked)
-            else:
-                yield float(astronomical_start(year)), year_label(year, era, marked)
+            label = year_label(year or 1, era, marked)
+            yield float(astronomical_start(year or 1)), label, label
             year += step
         return
     for year in range(first_year, last_year + 1):
@@ -154,12 +162,13 @@ def _tick_times(start: float, end: float, kind: str, step: int, era: str, marked
             if kind == "month":
                 if (month - 1) % step == 0:
                     name = MONTH_NAMES[month - 1][:3]
-                    text = f"{name} {year_label(historical(year), era, marked)}" if month == 1 else name
-                    yield year_position(year, month), text
+                    dated = f"{name} {year_label(historical(year), era, marked)}"
+                    yield year_position(year, month), (dated if month == 1 else name), dated
                 continue
             for day in range(1, days_in_month(year, month) + 1):
                 if (day - 1) % step == 0 and day <= 28 or day == 1:
-                    yield year_position(year, month, day), f"{day} {MONTH_NAMES[month - 1][:3]}"
+                    text = f"{day} {MONTH_NAMES[month - 1][:3]}"
+                    yield year_position(year, month, day), text, f"{text} {year_label(historical(year), era, marked)}"
 
 
 def astronomical_start(year: int) -> int:
@@ -173,10 +182,21 @@ def _labels_fit(ticks: list[Tick], measure: Callable[[str], float]) -> bool:
 
 
 def _within(ticks: list[Tick], scale: Scale, measure: Callable[[str], float]) -> list[Tick]:
-    kept = []
+    """Labels that would run past the axis's ends or across a break are left off (their ticks stay);
+    the first label left on in each stretch then takes the year."""
+    kept, dated = [], False
+    breaks = scale.breaks
     for tick in ticks:
-        half = measure(tick.label) / 2
+        if kept and any(kept[-1].x < a <= tick.x for a, _ in breaks):
+            dated = False
+        label = tick.label if dated else tick.dated
+        half = measure(label) / 2
         inside = scale.left <= tick.x - half and tick.x + half <= scale.right
-        clear = all(tick.x + half < a or tick.x - half > b for a, b in scale.breaks)
-        kept.append(tick if inside and clear else Tick(tick.x, ""))
+        clear = all(tick.x + half < a or tick.x - half > b for a, b in breaks)
+        fits_after = not kept or not kept[-1].label or tick.x - half - TICK_LABEL_GAP >= kept[-1].x + measure(kept[-1].label) / 2
+        if inside and clear and fits_after:
+            kept.append(Tick(tick.x, label, tick.dated))
+            dated = True
+        else:
+            kept.append(Tick(tick.x, "", tick.dated))
     return kept
