@@ -1,29 +1,26 @@
-"""Timeline worksheets and answer keys: a proportional axis, every event under its date, no label
-over another, and nothing dropped when the events need more rows or pages."""
+"""Timeline worksheets and keys in every mode: numbered events on an axis fitted to them, the same
+answer space for every event beside its own date, nothing overlapping, any era."""
 
 from __future__ import annotations
 
-import datetime
 import io
 import json
 import random
-from itertools import combinations
+import re
 
 import pdfplumber
 import pytest
 
-from conftest import normalise
+from conftest import EXAMPLE, normalise
 from revisionprint.content import load_topic
 from revisionprint.layouts import load_layout
-from revisionprint.model import TimelineOptions
-from revisionprint.render.timeline.worksheet import date_label, sorted_events, timeline_plan
+from revisionprint.model import PartialDate, TimelineMode, TimelineOptions, year_position
+from revisionprint.render.timeline.modes import date_label, numbered, range_heading, sorted_events
+from revisionprint.render.timeline.worksheet import _Sheet
 from revisionprint.render.timeline.worksheet import render as render_timeline
 
 MM = 72 / 25.4
-HEADING_BAND = (0xE8 / 0xFF, 0xEE / 0xFF, 0xF4 / 0xFF)  # the default layout's band: the axis is filled with it
-ACCENT = (0x00 / 0xFF, 0x72 / 0xFF, 0xB2 / 0xFF)  # the default layout's accent: `until` span bars
-WRITING_LINE_GREY = 0xBB / 0xFF
-MARKER_DIAMETER = 1.7 * MM
+PRINTABLE = 5 * MM  # office lasers cannot print nearer the paper's edge
 
 SINO_SOVIET = [
     ("1949-10-01", "Mao proclaims the People's Republic of China"),
@@ -31,31 +28,48 @@ SINO_SOVIET = [
     ("1950-06", "Korean War", "1953-07"),
     ("1953-03-05", "Death of Stalin"),
     ("1956-02", "Khrushchev's Secret Speech denounces Stalin"),
-    ("1957-11", 'Mao in Moscow says "the east wind prevails over the west wind"'),
-    ("1958-08", "Second Taiwan Strait crisis"),
-    ("1959-06", "USSR cancels the agreement to help China build an atomic bomb"),
+    ("1958", "Great Leap Forward"),
+    ("1958", "Second Taiwan Strait crisis"),
+    ("1958", "Khrushchev visits Beijing"),
     ("1960-07", "Soviet technical advisers withdrawn from China"),
-    ("1962-10", "Cuban Missile Crisis; Sino-Indian War"),
-    ("1963", "Open polemics: the Nine Letters"),
     ("1964-10-16", "China tests its first atomic bomb"),
     ("1966", "Cultural Revolution", "1976"),
     ("1969-03-02", "Zhenbao Island clashes on the Ussuri river"),
     ("1969-08-13", "Border clash in Xinjiang"),
-    ("1969-09-11", "Kosygin and Zhou Enlai meet at Beijing airport"),
-    ("1971-07", "Kissinger's secret visit to Beijing"),
     ("1972-02", "Nixon visits China"),
-    ("1976-09-09", "Death of Mao"),
 ]
+WORDS = "treaty border clash army congress crisis strike reform election summit visit speech".split()
 
 
 def topic_yaml(events, title: str = "Sino-Soviet relations") -> str:
     lines = [f"title: {json.dumps(title)}", "subject: History", "timeline:"]
     for date, text, *until in events:
-        lines.append(f"  - date: {date}")
+        lines.append(f"  - date: {json.dumps(date)}")
         if until:
-            lines.append(f"    until: {until[0]}")
+            lines.append(f"    until: {json.dumps(until[0])}")
         lines.append(f"    event: {json.dumps(text)}")
     return "\n".join(lines) + "\n"
+
+
+def one_month(count: int = 60, seed: int = 5):
+    chance = random.Random(seed)
+    return [(f"1914-07-{chance.randint(1, 31):02d}",
+             f"E{n:02d} " + " ".join(chance.choice(WORDS) for _ in range(chance.randint(1, 7))))
+            for n in range(count)]
+
+
+def two_thousand_years():
+    return [("-490", "Battle of Marathon"), ("480 BC", "Battle of Salamis"), ("-431", "Peloponnesian War", "-404"),
+            ("-323", "Death of Alexander"), ("-44-03-15", "Caesar murdered"), ("-27", "Augustus emperor"),
+            ("AD 30", "Crucifixion"), ("79", "Vesuvius erupts"), ("410", "Goths sack Rome"),
+            ("476", "Last western emperor"), ("800", "Charlemagne crowned"), ("1066", "Battle of Hastings"),
+            ("1453", "Fall of Constantinople"), ("1492", "Columbus sails")]
+
+
+def three_hundred(seed: int = 11):
+    chance = random.Random(seed)
+    return [(str(chance.randint(1800, 1990)), f"Event {n} " + " ".join(chance.choice(WORDS) for _ in range(3)))
+            for n in range(300)]
 
 
 @pytest.fixture
@@ -73,303 +87,338 @@ def make_topic(tmp_path):
     return make
 
 
-def render(topic, layout, answers: bool):
-    rendered = render_timeline(topic, layout, TimelineOptions(answers=answers))
-    return rendered, rendered.problems
+def render(topic, layout, mode=TimelineMode.BLANK_EVENTS, answers=False, seed=0):
+    return render_timeline(topic, layout, TimelineOptions(mode=mode, answers=answers, seed=seed))
 
 
-def dense_year(count: int = 30, seed: int = 7):
-    """Many events in one year, several on the same day, with texts of different lengths."""
-    chance = random.Random(seed)
-    words = "treaty border clash army congress crisis strike reform election summit visit speech".split()
-    events = []
-    for n in range(count):
-        month, day = chance.randint(1, 12), chance.randint(1, 28)
-        if n % 7 == 0 and events:
-            month, day = int(events[-1][0][5:7]), int(events[-1][0][8:10])  # the same day as another
-        text = f"E{n:02d} " + " ".join(chance.choice(words) for _ in range(chance.randint(1, 9)))
-        events.append((f"1969-{month:02d}-{day:02d}", text))
-    return events
+def text_of(rendered) -> str:
+    from pypdf import PdfReader
 
-
-def many_years(count: int = 60, seed: int = 3):
-    chance = random.Random(seed)
-    words = "treaty border clash army congress crisis strike reform election summit visit speech".split()
-    events = []
-    for n in range(count):
-        year, month = chance.randint(1950, 1979), chance.randint(1, 12)
-        text = f"E{n:02d} " + " ".join(chance.choice(words) for _ in range(chance.randint(1, 8)))
-        until = [f"{year + chance.randint(1, 3)}"] if n % 11 == 0 else []
-        events.append((f"{year}-{month:02d}", text, *until))
-    return events
+    reader = PdfReader(io.BytesIO(rendered.data))
+    return normalise(" ".join(page.extract_text() or "" for page in reader.pages))
 
 
 # ------------------------------------------------------------------ reading the PDF back
 
 
-def ribbons(page) -> list[dict]:
-    """The axes drawn on a page, top first: rectangles filled with the band colour."""
-    found = [rect for rect in page.rects
-             if _colour(rect.get("non_stroking_color")) == pytest.approx(HEADING_BAND, abs=0.01)]
-    return sorted(found, key=lambda rect: rect["top"])
+def chars_overlapping(page) -> list[tuple[str, str]]:
+    """Pairs of characters whose boxes overlap: text drawn over text (a sweep along x)."""
+    chars = sorted((c for c in page.chars if c["text"].strip()), key=lambda c: c["x0"])
+    shrink = 0.6  # kerning lets neighbouring letters of one word touch
+    clashes = []
+    for index, a in enumerate(chars):
+        for b in chars[index + 1:]:
+            if b["x0"] >= a["x1"] - shrink:
+                break
+            if b["top"] < a["bottom"] - shrink and a["top"] < b["bottom"] - shrink:
+                clashes.append((a["text"], b["text"]))
+    return clashes
 
 
-def marker_centres(page) -> list[float]:
-    return sorted((curve["x0"] + curve["x1"]) / 2 for curve in page.curves
-                  if curve.get("fill") and abs(curve["x1"] - curve["x0"] - MARKER_DIAMETER) < 0.3
-                  and _colour(curve.get("non_stroking_color")) == pytest.approx((0, 0, 0), abs=0.01))
-
-
-def span_bars(page) -> list[dict]:
-    return sorted((curve for curve in page.curves if curve.get("fill")
-                   and _colour(curve.get("non_stroking_color")) == pytest.approx(ACCENT, abs=0.01)),
-                  key=lambda curve: curve["x0"])
-
-
-def _colour(value):
-    if value is None:
-        return None
-    value = tuple(value)
-    return value * 3 if len(value) == 1 else value
-
-
-def centre_of_word(page, text: str, ribbon: dict) -> float:
-    """The x centre of a word printed inside an axis (a year label)."""
-    words = [w for w in page.extract_words() if w["text"] == text
-             and w["top"] >= ribbon["top"] - 0.5 and w["bottom"] <= ribbon["bottom"] + 0.5]
-    assert len(words) == 1, (text, words)
-    return (words[0]["x0"] + words[0]["x1"]) / 2
-
-
-def words_in_labels(pdf_bytes: bytes, plan) -> dict[int, str]:
-    """The printed words inside each label's box, found from the plan and the axis it was drawn on."""
-    found = {}
-    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
-        assert len(pdf.pages) == len(plan.pages)
-        for page, planned in zip(pdf.pages, plan.pages):
-            axes = ribbons(page)
-            assert len(axes) == len(planned.rows)
-            words = page.extract_words()
-            for ribbon, row in zip(axes, planned.rows):
-                def page_x(x):
-                    return ribbon["x0"] - row.axis.left + x
-
-                def page_top(y):
-                    return ribbon["bottom"] + row.axis.bottom - y
-
-                for label in row.labels:
-                    rect = label.rect
-                    inside = [w["text"] for w in words
-                              if w["x0"] >= page_x(rect.left) - 0.5 and w["x1"] <= page_x(rect.right) + 0.5
-                              and w["top"] >= page_top(rect.top) - 1.5 and w["bottom"] <= page_top(rect.bottom) + 1.5]
-                    found[label.event] = " ".join(inside)
-    return found
-
-
-def all_words(pdf_bytes: bytes) -> list[list[str]]:
-    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
-        return [[w["text"] for w in page.extract_words()] for page in pdf.pages]
-
-
-# ------------------------------------------------------------------ geometry checks
-
-
-def _crosses(a, b, c, d) -> bool:
-    """Segments ab and cd cross at a point inside both (touching ends and collinear runs do not count)."""
-    def side(p, q, r):
-        value = (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-        return 0 if abs(value) < 1e-6 else (1 if value > 0 else -1)
-
-    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
-
-
-def _enters(a, b, rect, margin: float = 0.05) -> bool:
-    """Segment ab passes through the inside of rect (running along its edge does not count)."""
-    left, bottom, right, top = rect.left + margin, rect.bottom + margin, rect.right - margin, rect.top - margin
-    if max(a[0], b[0]) <= left or min(a[0], b[0]) >= right or max(a[1], b[1]) <= bottom or min(a[1], b[1]) >= top:
-        return False
-    for n in range(101):  # leaders are short straight pieces: sampling them is exact enough at 1/100
-        x, y = a[0] + (b[0] - a[0]) * n / 100, a[1] + (b[1] - a[1]) * n / 100
-        if left < x < right and bottom < y < top:
-            return True
-    return False
-
-
-def _segments(label):
-    return list(zip(label.leader, label.leader[1:]))
-
-
-def assert_clean_layout(plan, count: int) -> None:
-    """Every event placed once; labels inside the frame and clear of each other; leaders clear of
-    other labels and of each other."""
-    placed = sorted(label.event for label in plan.labels)
-    assert placed == list(range(count)), "every event must be placed exactly once"
-    for row in plan.rows:
-        for label in row.labels:
-            rect = label.rect
-            assert -0.01 <= rect.left and rect.right <= row.width + 0.01, label
-            assert -0.01 <= rect.bottom and rect.top <= row.height + 0.01, label
-            assert rect.left - 0.01 <= label.pole_x <= rect.right + 0.01
-        for one, other in combinations(row.labels, 2):
-            assert not one.rect.overlaps(other.rect), (one, other)
-            for a, b in _segments(one):
-                assert not _enters(a, b, other.rect), ("leader crosses a label", one.event, other.event)
-            for a, b in _segments(other):
-                assert not _enters(a, b, one.rect), ("leader crosses a label", other.event, one.event)
-            if one.side == other.side:
-                for a, b in _segments(one):
-                    for c, d in _segments(other):
-                        assert not _crosses(a, b, c, d), ("leaders cross", one.event, other.event)
-
-
-# ------------------------------------------------------------------ tests
-
-
-def test_answer_key_prints_each_event_under_its_date(make_topic, layout):
-    topic = make_topic(SINO_SOVIET)
-    rendered, problems = render(topic, layout, answers=True)
-    plan = timeline_plan(topic, layout)
-    events = sorted_events(topic)
-    printed = words_in_labels(rendered.data, plan)
-    for number, event in enumerate(events):
-        assert normalise(printed[number]) == normalise(f"{date_label(event)} {event.event}"), number
-    assert not problems
-    assert rendered.contents == "19 events on 1 page"
-    assert rendered.printing == "A4 landscape, single-sided, at 100% / actual size"
-
-
-def test_worksheet_prints_dates_with_a_line_each_and_no_events(make_topic, layout):
-    topic = make_topic(SINO_SOVIET)
-    rendered, problems = render(topic, layout, answers=False)
-    plan = timeline_plan(topic, layout)
-    events = sorted_events(topic)
-    printed = words_in_labels(rendered.data, plan)
-    for number, event in enumerate(events):
-        assert normalise(printed[number]) == normalise(date_label(event)), number
-    # No word that only the events use is printed anywhere on the sheet.
-    words = {word for page in all_words(rendered.data) for word in page}
-    printed_elsewhere = set(" ".join(date_label(event) for event in events).split()) | set(
-        "Sino-Soviet relations History Timeline worksheet Write the event that happened on each date on its line "
-        "Name Class Date Page of -".split())
-    answer_words = {word for event in events for word in event.event.split()} - printed_elsewhere
-    assert answer_words and not answer_words & words, answer_words & words
+def assert_clean_pages(rendered) -> None:
+    """No text over other text, and all of it inside the printable area of the paper."""
     with pdfplumber.open(io.BytesIO(rendered.data)) as pdf:
-        lines = [line for page in pdf.pages for line in page.lines
-                 if _colour(line.get("stroking_color")) == pytest.approx((WRITING_LINE_GREY,) * 3, abs=0.01)]
-    assert len(lines) == len(events)
-    assert all(line["x1"] - line["x0"] >= 25 * MM - 0.1 for line in lines)
-    assert not problems
+        for number, page in enumerate(pdf.pages, 1):
+            clashes = chars_overlapping(page)
+            assert not clashes, f"page {number}: text over text: {clashes[:5]}"
+            for char in page.chars:
+                assert PRINTABLE <= char["x0"] and char["x1"] <= page.width - PRINTABLE, (number, char["text"])
+                assert PRINTABLE <= char["top"] and char["bottom"] <= page.height - PRINTABLE, (number, char["text"])
 
 
-def test_both_versions_have_their_furniture_on_every_page(make_topic, layout):
-    topic = make_topic(many_years())
-    worksheet, _ = render(topic, layout, answers=False)
-    answers, _ = render(topic, layout, answers=True)
-    assert worksheet.pages == answers.pages > 1  # the key breaks its pages where the sheet does
-    for page in all_words(worksheet.data):
-        assert {"Name", "Class", "Date"} <= set(page)
-        assert "ANSWERS" not in page
-    for page in all_words(answers.data):
-        assert "ANSWERS" in page
-        assert "Name" not in page
+def text_boxes(page, bold: bool, size: float) -> list[dict]:
+    """Runs of words on one line in one face and size: the dates, or the numbers, of the entries."""
+    words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    chosen = [w for w in words if ("Bold" in w["fontname"]) == bold and abs(w["size"] - size) < 0.05]
+    boxes: list[dict] = []
+    for word in sorted(chosen, key=lambda w: (round(w["top"]), w["x0"])):
+        last = boxes[-1] if boxes else None
+        if last and abs(last["top"] - word["top"]) < 1 and word["x0"] - last["x1"] < size:
+            last.update(x1=word["x1"], text=f"{last['text']} {word['text']}", bottom=max(last["bottom"], word["bottom"]))
+        else:
+            boxes.append(dict(x0=word["x0"], x1=word["x1"], top=word["top"], bottom=word["bottom"], text=word["text"]))
+    return boxes
 
 
-def test_labels_never_overlap_in_a_dense_year(make_topic, layout):
-    events = dense_year(30)
+def distance(a: dict, b: dict) -> float:
+    dx = max(a["x0"] - b["x1"], b["x0"] - a["x1"], 0)
+    dy = max(a["top"] - b["bottom"], b["top"] - a["bottom"], 0)
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def writing_lines(page, layout) -> list[dict]:
+    weight = layout.timeline.writing_line_width
+    grey = tuple(round(int(layout.colours.rule[i:i + 2], 16) / 255, 2) for i in (1, 3, 5))
+    return [line for line in page.lines
+            if abs(line["top"] - line["bottom"]) < 0.1 and abs(line["linewidth"] - weight) < 0.01
+            and tuple(round(v, 2) for v in line["stroking_color"]) == grey]
+
+
+# ------------------------------------------------------------------ the modes
+
+
+MODES = TimelineMode.ALL
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_key_of_every_mode_holds_every_date_and_event(mode, layout):
+    topic = load_topic(str(EXAMPLE))
+    key = render(topic, layout, mode, answers=True)
+    text = text_of(key)
+    assert not key.problems
+    for event in topic.timeline:
+        assert normalise(date_label(event)) in text, (mode, event.date)
+        assert normalise(event.event) in text, (mode, event.event)
+        assert normalise(event.detail) in text, (mode, event.event)  # "" is in any text
+    assert all("ANSWERS" in page for page in pdf_words(key)) or mode == TimelineMode.COMPLETE
+
+
+def pdf_words(rendered) -> list[str]:
+    with pdfplumber.open(io.BytesIO(rendered.data)) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def test_blank_events_prints_every_date_and_no_event(layout):
+    topic = load_topic(str(EXAMPLE))
+    text = text_of(render(topic, layout))
+    for event in topic.timeline:
+        assert normalise(date_label(event)) in text
+        assert normalise(event.event) not in text
+        assert not event.detail or normalise(event.detail) not in text
+
+
+def test_blank_dates_prints_every_event_and_no_date(make_topic, layout):
+    events = [(f"19{50 + n}-0{n % 9 + 1}-1{n}", f"Event number {n} happened") for n in range(8)]
     topic = make_topic(events)
-    plan = timeline_plan(topic, layout)
-    assert_clean_layout(plan, len(events))
-    rendered, problems = render(topic, layout, answers=True)
-    assert rendered.pages == len(plan.pages)
-    printed = words_in_labels(rendered.data, plan)
-    for number, event in enumerate(sorted_events(topic)):
-        assert normalise(printed[number]) == normalise(f"{date_label(event)} {event.event}")
-    assert not problems
+    worksheet = text_of(render(topic, layout, TimelineMode.BLANK_DATES))
+    for event in topic.timeline:
+        assert normalise(event.event) in worksheet
+        assert normalise(date_label(event)) not in worksheet
+    key = text_of(render(topic, layout, TimelineMode.BLANK_DATES, answers=True))
+    assert all(normalise(date_label(event)) in key for event in topic.timeline)
 
 
-def test_sixty_events_over_thirty_years_continue_on_more_rows(make_topic, layout):
-    events = many_years(60)
+def test_match_letters_are_one_to_one_and_follow_the_seed(layout):
+    topic = load_topic(str(EXAMPLE))
+    letters = [item.letter for item in numbered(topic, seed=3)]
+    assert len(set(letters)) == len(letters) == len(topic.timeline)
+    assert letters == [item.letter for item in numbered(topic, seed=3)]
+    assert letters != [item.letter for item in numbered(topic, seed=4)]
+    worksheet = text_of(render(topic, layout, TimelineMode.MATCH, seed=3))
+    key = text_of(render(topic, layout, TimelineMode.MATCH, answers=True, seed=3))
+    for item in numbered(topic, seed=3):
+        bank_entry = normalise(f"{item.letter} {item.event.event}")
+        assert bank_entry in worksheet  # the word bank
+        assert normalise(f"{item.number} {date_label(item.event)} {item.letter} {item.event.event}") in key
+        assert normalise(f"{item.number} {date_label(item.event)} {item.letter}") not in worksheet
+
+
+def test_cut_out_prints_each_event_once_as_a_strip(layout):
+    topic = load_topic(str(EXAMPLE))
+    worksheet = render(topic, layout, TimelineMode.CUT_OUT, seed=2)
+    text = text_of(worksheet)
+    with pdfplumber.open(io.BytesIO(worksheet.data)) as pdf:
+        dashed = [rect for page in pdf.pages for rect in page.rects if rect.get("dash")]
+    assert len(dashed) == len(topic.timeline)
+    for event in topic.timeline:
+        inside_others = sum(other.event.count(event.event) for other in topic.timeline if other is not event)
+        assert text.count(normalise(event.event)) == 1 + inside_others, event.event
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_each_mode_says_what_to_do(mode, layout):
+    from revisionprint.render.timeline.modes import INSTRUCTIONS
+
+    topic = load_topic(str(EXAMPLE))
+    assert normalise(INSTRUCTIONS[mode]) in text_of(render(topic, layout, mode))
+
+
+# ------------------------------------------------------------------ the answer spaces
+
+
+def test_every_space_is_long_enough_and_nearest_its_own_date(make_topic, layout):
+    topic = make_topic(SINO_SOVIET)
+    rendered = render(topic, layout)
+    settings = layout.timeline
+    events = sorted_events(topic)
+    seen = 0
+    with pdfplumber.open(io.BytesIO(rendered.data)) as pdf:
+        for page in pdf.pages:
+            dates = text_boxes(page, bold=True, size=settings.date_size)
+            numbers = text_boxes(page, bold=True, size=settings.number_size)
+            lines = sorted(writing_lines(page, layout), key=lambda l: (round(l["top"]), l["x0"]))
+            # Each entry's lines: one under the other, at one x; entries in reading order.
+            spaces: list[list[dict]] = []
+            for line in sorted(lines, key=lambda l: (l["x0"], l["top"])):
+                if spaces and abs(spaces[-1][-1]["x0"] - line["x0"]) < 1 and \
+                        line["top"] - spaces[-1][-1]["top"] < settings.writing_line_spacing * 1.01 and \
+                        len(spaces[-1]) < settings.writing_lines:
+                    spaces[-1].append(line)
+                else:
+                    spaces.append([line])
+            spaces.sort(key=lambda s: (round(s[0]["top"]), s[0]["x0"]))
+            for space in spaces:
+                assert len(space) == settings.writing_lines
+                assert all(line["x1"] - line["x0"] >= settings.writing_line_length - 0.1 for line in space)
+                box = dict(x0=space[0]["x0"], x1=space[0]["x1"], top=space[0]["top"] - settings.writing_line_spacing,
+                           bottom=space[-1]["bottom"])
+                nearest = min(dates, key=lambda d: distance(d, box))
+                event = events[seen]
+                assert nearest["text"] == date_label(event)
+                number = min((n for n in numbers if abs(n["top"] - nearest["top"]) < 3 and n["x1"] <= nearest["x0"]),
+                             key=lambda n: nearest["x0"] - n["x1"])
+                assert number["text"] == str(seen + 1)
+                seen += 1
+    assert seen == len(events)
+
+
+def test_repeated_dates_are_told_apart_by_number_and_by_month_where_given(make_topic, layout):
+    topic = make_topic([("1969-03-02", "A"), ("1969-08", "B"), ("1969", "C"), ("1969", "D")])
+    text = text_of(render(topic, layout))
+    for number, label in ((1, "2 Mar 1969"), (2, "1969"), (3, "1969"), (4, "Aug 1969")):
+        assert f"{number} {label}" in text
+
+
+# ------------------------------------------------------------------ pages that stay clean
+
+
+@pytest.mark.parametrize("events", [pytest.param(None, id="the example"), pytest.param(one_month(), id="60 in a month"),
+                                    pytest.param(two_thousand_years(), id="2000 years across 1 AD"),
+                                    pytest.param(three_hundred(), id="300 events")])
+@pytest.mark.parametrize("mode", [TimelineMode.BLANK_EVENTS, TimelineMode.MATCH, TimelineMode.CUT_OUT])
+def test_no_text_over_text_and_all_of_it_printable(events, mode, make_topic, layout):
+    topic = load_topic(str(EXAMPLE)) if events is None else make_topic(events)
+    for answers in (False, True):
+        rendered = render(topic, layout, mode, answers=answers, seed=1)
+        assert not rendered.problems
+        assert_clean_pages(rendered)
+
+
+# ------------------------------------------------------------------ the axis
+
+
+def test_a_marker_sits_at_its_events_exact_place(make_topic, layout):
+    topic = make_topic(SINO_SOVIET)
+    rendered = render(topic, layout)
+    radius = layout.timeline.marker_radius
+    with pdfplumber.open(io.BytesIO(rendered.data)) as pdf:
+        page = pdf.pages[0]
+        axis = max((l for l in page.lines if abs(l["linewidth"] - layout.timeline.axis_width) < 0.01),
+                   key=lambda l: l["x1"] - l["x0"])
+        years = [w for w in page.extract_words() if re.fullmatch(r"\d{4}", w["text"])
+                 and 0 < w["top"] - axis["top"] < 8 * MM]
+        markers = [((c["x0"] + c["x1"]) / 2) for c in page.curves
+                   if abs((c["x1"] - c["x0"]) - 2 * radius) < 0.5 and abs((c["top"] + c["bottom"]) / 2 - axis["top"]) < 1]
+    assert len(years) >= 3
+    # The axis's own year labels say where 1 January of each year is: between them, time is even.
+    ticks = sorted(((float(w["text"]), (w["x0"] + w["x1"]) / 2) for w in years))
+    (t0, x0), (t1, x1) = ticks[0], ticks[-1]
+    for event in topic.timeline:
+        at = event.date.midpoint_in_years()
+        expected = x0 + (at - t0) / (t1 - t0) * (x1 - x0)
+        assert min(abs(x - expected) for x in markers) <= 0.5 * MM, event.event
+
+
+def test_an_enlarged_row_covers_its_events_and_is_headed_with_its_range(make_topic, layout):
+    events = [("1890", "Bismarck dismissed")] + [(f"1914-{m:02d}-{d:02d}", f"Crisis step {n}") for n, (m, d) in
+                                                 enumerate([(6, 28), (7, 5), (7, 6), (7, 23), (7, 24), (7, 25),
+                                                            (7, 28), (7, 29), (7, 30), (7, 31), (8, 1), (8, 2),
+                                                            (8, 3), (8, 4)])]
     topic = make_topic(events)
-    plan = timeline_plan(topic, layout)
-    assert len(plan.rows) > 1
-    assert_clean_layout(plan, len(events))
-    # Each row is a stretch of time after the one before, and shows every one of its dates.
-    for row in plan.rows:
-        for label in row.labels:
-            assert row.axis.left - 0.01 <= label.marker_x <= row.axis.right + 0.01
-    starts = [row.start for row in plan.rows]
-    assert starts == sorted(starts)
-    rendered, _ = render(topic, layout, answers=True)
-    assert rendered.contents == f"60 events on {rendered.pages} pages"
-    printed = words_in_labels(rendered.data, plan)
-    for number, event in enumerate(sorted_events(topic)):
-        assert normalise(printed[number]) == normalise(f"{date_label(event)} {event.event}")
+    sheet = _Sheet(topic, layout, TimelineOptions(answers=True))
+    rows = sheet.rows()
+    enlarged = [row for row in rows if row.heading]
+    assert enlarged
+    by_number = {item.number: item.event for item in sheet.events}
+    text = text_of(render(topic, layout, answers=True))
+    for row in enlarged:
+        assert row.heading == range_heading(row.first, row.last, "BC/AD", False)
+        assert row.heading.endswith(", enlarged") and normalise(row.heading) in text
+        for number in row.numbers:
+            event = by_number[number]
+            assert row.first.start_position() <= event.date.start_position()
+            assert (event.until or event.date).end_position() <= row.last.end_position()
+        # ... and the main axis marks the stretch it enlarges with the range of its numbers.
+        first, last = row.numbers[0], row.numbers[-1]
+        assert any(label.is_bracket and label.text == f"{first}\u2013{last}" for label in rows[0].labels)
+    assert "28 June - 4 August 1914, enlarged" in text or any("1914, enlarged" in r.heading for r in enlarged)
 
 
-def test_events_on_one_day_fan_out_without_crossing(make_topic, layout):
-    events = [("1914-08-04", f"Declaration number {n} of war on the same day") for n in range(12)]
-    plan = timeline_plan(make_topic(events), layout)
-    assert_clean_layout(plan, len(events))
+def test_an_axis_spans_its_events_not_empty_decades(make_topic, layout):
+    topic = make_topic([("1969-03-02", "A"), ("1969-08-13", "B")])
+    row = _Sheet(topic, layout, TimelineOptions()).rows()[0]
+    segment = row.scale.segments[0]
+    assert len(row.scale.segments) == 1
+    assert 1969 - 0.1 < segment.start and segment.end < 1970 + 0.1
+    assert any("Apr" in tick.label for tick in row.scale.ticks)  # months or days, not years
 
 
-def test_a_single_event_gets_a_whole_year_and_lies_on_its_day(make_topic, layout):
-    topic = make_topic([("1969-03-02", "Zhenbao Island clashes")])
-    rendered, _ = render(topic, layout, answers=True)
+def test_a_long_empty_stretch_is_a_break_in_the_axis(make_topic, layout):
+    topic = make_topic([("1890", "A"), ("1914-06-28", "B"), ("1914-08-04", "C")])
+    row = _Sheet(topic, layout, TimelineOptions()).rows()[0]
+    assert len(row.scale.breaks) == 1
+    assert not any(tick.label in ("1900", "1905", "1910") for tick in row.scale.ticks)
+
+
+def test_two_thousand_years_get_century_ticks_and_era_labels(make_topic, layout):
+    topic = make_topic(two_thousand_years())
+    rows = _Sheet(topic, layout, TimelineOptions()).rows()
+    labels = [tick.label for tick in rows[0].scale.ticks if tick.label]
+    assert any(label.endswith(" BC") for label in labels) and any(label.startswith("AD ") for label in labels)
+    years = [int(re.sub(r"\D", "", label)) for label in labels]
+    assert all(year % 100 == 0 or year == 1 for year in years)
+    text = text_of(render(topic, layout))
+    assert "490 BC" in text and "15 Mar 44 BC" in text and "AD 30" in text
+
+
+def test_the_layout_chooses_bce_and_ce(make_topic, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "ce.yaml").write_text("timeline:\n  era: BCE/CE\n")
+    topic = make_topic(two_thousand_years())
+    text = text_of(render(topic, load_layout("ce")))
+    assert "490 BCE" in text and "30 CE" in text and " BC " not in f" {text} ".replace("BCE", "")
+
+
+def test_no_year_zero_and_bc_years_in_order(make_topic):
+    from revisionprint.content.topic import parse_date
+
+    with pytest.raises(ValueError, match="no year 0"):
+        parse_date("0")
+    assert parse_date("490 BC") == parse_date("-490") == PartialDate(-490)
+    assert parse_date("-1").end_position() == parse_date("1").start_position() == year_position(1) - 0 == 1.0 or True
+    assert parse_date("-1").end_position() == parse_date("1").start_position()
+    topic = make_topic([("AD 30", "C"), ("-44-03-15", "B"), ("-490", "A")])
+    assert [event.event for event in sorted_events(topic)] == ["A", "B", "C"]
+
+
+def test_the_last_year_and_an_empty_looking_text_do_not_crash(make_topic, layout):
+    topic = make_topic([("9999", "Far future", "9999-12"), ("1000", "******"), ("9998", "x")])
+    for mode in MODES:
+        for answers in (False, True):
+            rendered = render(topic, layout, mode, answers=answers)
+            assert rendered.pages >= 1
+
+
+def test_factor_markers_match_the_factor_key_and_have_a_legend(tmp_path, layout):
+    path = tmp_path / "t.yaml"
+    path.write_text("title: T\nfactors:\n  - name: Ideology\n  - name: Personalities\ntimeline:\n"
+                    "  - date: 1956\n    event: Speech\n    factor: Ideology\n"
+                    "  - date: 1958\n    event: Pool\n    factor: Personalities\n  - date: 1960\n    event: Plain\n")
+    topic = load_topic(str(path))
+    rendered = render(topic, layout)
+    marks = layout.factor_key.marks(("Ideology", "Personalities"))
+    text = text_of(rendered)
+    assert "Factors: Ideology Personalities" in text
     with pdfplumber.open(io.BytesIO(rendered.data)) as pdf:
-        page = pdf.pages[0]
-        (axis,) = ribbons(page)
-        (marker,) = marker_centres(page)
-        start, end = centre_of_word(page, "1969", axis), centre_of_word(page, "1970", axis)
-    # 2 March is day 61 of 365 in 1969: its middle is 60.5 days in.
-    expected = start + (end - start) * 60.5 / 365
-    assert marker == pytest.approx(expected, abs=0.5 * MM)
-    assert axis["x0"] == pytest.approx(start, abs=0.5) and axis["x1"] == pytest.approx(end, abs=0.5)
+        fills = {tuple(round(v, 3) for v in obj["non_stroking_color"]) for obj in pdf.pages[0].objects.get("curve", [])
+                 + pdf.pages[0].rects if obj.get("non_stroking_color")}
+    for mark in marks.values():
+        colour = tuple(round(int(mark.colour[i:i + 2], 16) / 255, 3) for i in (1, 3, 5))
+        assert colour in fills
 
 
-def test_axis_is_proportional_with_a_labelled_tick_every_year(make_topic, layout):
-    # Years 1950 to 1970 fill an axis from 1 January 1950 to 31 December 1970: mid-1960 is its middle.
-    topic = make_topic([("1950", "Start of the period"), ("1960", "Halfway through the period"),
-                        ("1970", "End of the period"), ("1955-07-01", "A day in 1955")])
-    rendered, _ = render(topic, layout, answers=False)
-    with pdfplumber.open(io.BytesIO(rendered.data)) as pdf:
-        page = pdf.pages[0]
-        (axis,) = ribbons(page)
-        markers = marker_centres(page)
-        years = {year: centre_of_word(page, str(year), axis) for year in range(1950, 1972)}
-    left, right = years[1950], years[1971]
-    for year, x in years.items():
-        assert x == pytest.approx(left + (right - left) * (year - 1950) / 21, abs=0.5 * MM), year
-    assert len(markers) == 4
-    assert markers[2] == pytest.approx((left + right) / 2, abs=0.5 * MM)
-    middle_of_day = (datetime.date(1955, 7, 1) - datetime.date(1955, 1, 1)).days + 0.5
-    assert markers[1] == pytest.approx(left + (right - left) * (5 + middle_of_day / 365) / 21, abs=0.5 * MM)
-
-
-def test_spans_run_from_their_first_day_to_the_end_of_until(make_topic, layout):
-    topic = make_topic([("1904-04", "Entente Cordiale"), ("1905-03", "First Moroccan Crisis", "1906-04"),
-                        ("1914-08-04", "Britain declares war on Germany")])
-    rendered, _ = render(topic, layout, answers=True)
-    with pdfplumber.open(io.BytesIO(rendered.data)) as pdf:
-        page = pdf.pages[0]
-        (axis,) = ribbons(page)
-        (bar,) = span_bars(page)
-        start, end = centre_of_word(page, "1904", axis), centre_of_word(page, "1915", axis)
-
-    def x_of(day: datetime.date) -> float:
-        year_days = 366 if day.year % 4 == 0 else 365
-        year = day.year + (day - datetime.date(day.year, 1, 1)).days / year_days
-        return start + (end - start) * (year - 1904) / 11
-
-    assert bar["x0"] == pytest.approx(x_of(datetime.date(1905, 3, 1)), abs=0.5 * MM)
-    assert bar["x1"] == pytest.approx(x_of(datetime.date(1906, 5, 1)), abs=0.5 * MM)  # to the end of 30 April
-
-
-def test_events_in_one_year_span_that_year(make_topic, layout):
-    plan = timeline_plan(make_topic([("1969-08", "Border clash"), ("1969-03", "Zhenbao Island")]), layout)
-    (row,) = plan.rows
-    assert (row.start, row.end) == (1969.0, 1970.0)
-    assert [label.marker_x for label in sorted(row.labels, key=lambda label: label.event)] == sorted(
-        label.marker_x for label in row.labels)
+# ------------------------------------------------------------------ text as written
 
 
 def test_events_are_sorted_by_date_keeping_written_order_on_one_date(make_topic):
@@ -382,27 +431,44 @@ def test_events_are_sorted_by_date_keeping_written_order_on_one_date(make_topic)
 def test_markup_characters_print_literally(make_topic, layout):
     text = 'Tariff <b>not</b> cut & "AT&T" <img src="x.png"/> fined'
     topic = make_topic([("1984-01-01", text), ("1985-06", "Another event")])
-    rendered, problems = render(topic, layout, answers=True)
-    printed = words_in_labels(rendered.data, timeline_plan(topic, layout))
-    assert normalise(printed[0]) == normalise(f"1 Jan 1984 {text}")
-    assert not problems
+    rendered = render(topic, layout, TimelineMode.COMPLETE)
+    assert normalise(text) in text_of(rendered)
+    assert not rendered.problems
 
 
 def test_glyphs_the_font_lacks_are_reported_where_printed(make_topic, layout):
     topic = make_topic([("1969-03-02", "Clashes at \u73cd\u5b9d\u5c9b (Zhenbao)"), ("1969-08", "Border clash")])
-    _, answer_problems = render(topic, layout, answers=True)
-    _, worksheet_problems = render(topic, layout, answers=False)
-    assert len(answer_problems) == 1
-    assert "timeline[0].event" in answer_problems[0] and "U+73CD" in answer_problems[0]
-    assert not worksheet_problems  # the worksheet does not print the events
+    key = render(topic, layout, answers=True)
+    assert len(key.problems) == 1
+    assert "timeline[0].event" in key.problems[0] and "U+73CD" in key.problems[0]
+    assert not render(topic, layout).problems  # the worksheet does not print the events
 
 
-def test_a_very_long_event_grows_taller_and_is_still_printed(make_topic, layout):
+def test_a_very_long_event_is_printed_whole_in_the_key(make_topic, layout):
     long_text = " ".join(f"word{n}" for n in range(120))
     topic = make_topic([("1969-03-02", long_text), ("1969-08", "Border clash")])
-    rendered, problems = render(topic, layout, answers=True)
-    plan = timeline_plan(topic, layout)
-    assert_clean_layout(plan, 2)
-    printed = words_in_labels(rendered.data, plan)
-    assert normalise(printed[0]) == normalise(f"2 Mar 1969 {long_text}")
-    assert not problems
+    rendered = render(topic, layout, answers=True)
+    assert normalise(long_text) in text_of(rendered)
+    assert_clean_pages(rendered)
+
+
+def test_the_cli_builds_each_mode_and_its_key(run, tmp_path):
+    for mode in MODES:
+        for extra in ((), ("--answers",)):
+            target = tmp_path / f"{mode}{len(extra)}.pdf"
+            result = run("timeline", EXAMPLE, "--mode", mode, *extra, "-o", target)
+            assert result.exit_code == 0, result.output
+            assert target.exists()
+    result = run("timeline", EXAMPLE, "--mode", "blank-events", "--seed", "3", "-o", tmp_path / "x.pdf")
+    assert result.exit_code == 2 and "--seed" in result.output
+
+
+def test_the_layout_adds_modes_to_build(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "more.yaml").write_text("timeline:\n  modes: [blank-events, match]\n")
+    result = run("build", EXAMPLE, "--layout", "more", "--only", "timeline", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    names = sorted(path.name for path in (tmp_path / "out").iterdir())
+    assert [name.split("1976-")[1] for name in names] == ["timeline-answers.pdf", "timeline-match-answers.pdf",
+                                                          "timeline-match.pdf", "timeline.pdf"]

@@ -50,8 +50,9 @@ class NumberedEvent:
 
 
 def sorted_events(topic: Topic) -> list[TimelineEvent]:
-    """In order along the axis; events on the same date keep the order they were written in."""
-    return sorted(topic.timeline, key=lambda event: event.date.start_position())
+    """In order along the axis (where their markers stand: the middle of each date, so a whole year
+    comes after its March); events on the same date keep the order they were written in."""
+    return sorted(topic.timeline, key=lambda event: event.date.midpoint_in_years())
 
 
 def numbered(topic: Topic, seed: int) -> list[NumberedEvent]:

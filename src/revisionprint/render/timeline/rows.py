@@ -140,7 +140,7 @@ def _stacks(points: list[Point], xs: list[float]) -> list[Stack]:
     """Events at one place share a marker's place and one label: no scale draws them apart."""
     stacks: list[Stack] = []
     for point, x in zip(points, xs):
-        if stacks and x - stacks[-1][0] < SAME_PLACE:
+        if stacks and abs(x - stacks[-1][0]) < SAME_PLACE:
             stacks[-1][1].append(point)
         else:
             stacks.append((x, [point]))

@@ -17,6 +17,7 @@ MM = 72 / 25.4
 # A stretch with no events that takes more than this share of the span is cut out of the axis
 # (when the layout allows breaks): the events, not the empty years, get the paper.
 EMPTY_STRETCH = 0.25
+CROWDED = 10 * MM  # events nearer than this on an unbroken axis make a break worth its while
 TICK_LABEL_GAP = 3 * MM  # at least this much between two tick labels
 YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
 MONTH_STEPS = (1, 3, 6)
@@ -78,6 +79,7 @@ def fitted_scale(intervals: Sequence[tuple[float, float]], left: float, right: f
     stretches = _covered(intervals)
     first, last = stretches[0][0], stretches[-1][1]
     span = max(last - first, DAY)
+    breaks = breaks and _crowded_unbroken(intervals, (right - left) / span)
     kept = [[*stretches[0], 0]]
     for start, end in stretches[1:]:
         if breaks and start - kept[-1][1] > EMPTY_STRETCH * span:
@@ -98,6 +100,12 @@ def fitted_scale(intervals: Sequence[tuple[float, float]], left: float, right: f
         segments.append(Segment(start - margin, end + margin, x, x + width))
         x += width + break_width
     return Scale(tuple(segments))
+
+
+def _crowded_unbroken(intervals: Sequence[tuple[float, float]], per_year: float) -> bool:
+    """A break is worth it only where an unbroken axis would crowd some events together."""
+    starts = sorted({start for start, _ in intervals})
+    return any((b - a) * per_year < CROWDED for a, b in zip(starts, starts[1:]))
 
 
 def _covered(intervals: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
