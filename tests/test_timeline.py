@@ -337,7 +337,7 @@ def test_an_enlarged_row_covers_its_events_and_is_headed_with_its_range(make_top
         for number in row.numbers:
             event = by_number[number]
             assert row.first.start_position() <= event.date.start_position()
-            assert (event.until or event.date).end_position() <= row.last.end_position()
+            assert event.date.end_position() <= row.last.end_position()
         # ... and the main axis marks the stretch it enlarges with the range of its numbers.
         first, last = row.numbers[0], row.numbers[-1]
         assert any(label.is_bracket and label.text == f"{first}\u2013{last}" for label in rows[0].labels)
@@ -472,3 +472,11 @@ def test_the_layout_adds_modes_to_build(run, tmp_path, monkeypatch):
     names = sorted(path.name for path in (tmp_path / "out").iterdir())
     assert [name.split("1976-")[1] for name in names] == ["timeline-answers.pdf", "timeline-match-answers.pdf",
                                                           "timeline-match.pdf", "timeline.pdf"]
+
+
+def test_a_writing_line_longer_than_the_page_is_a_usage_problem(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "long.yaml").write_text("timeline:\n  orientation: portrait\n  writing_line_length: 250mm\n")
+    result = run("timeline", EXAMPLE, "--layout", "long", "-o", tmp_path / "t.pdf")
+    assert result.exit_code == 2 and "writing_line_length" in result.output

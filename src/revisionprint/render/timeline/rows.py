@@ -33,8 +33,9 @@ class Point:
     at: float  # where its marker goes: the middle of its date
     start: float  # the time it covers, to fit the axis to
     end: float
+    date_end: float  # the end of its date alone: an enlarged row is fitted to the dates, not to `until`
     first: PartialDate  # its date, and its last date (its `until`, or its date)
-    last: PartialDate
+    last: PartialDate  # its `until`, or its date
     lasts: bool  # drawn with a bar from its date to its `until`
     factor: Optional[str]
 
@@ -100,7 +101,10 @@ def _plan(points: list[Point], title: str, depth: int, settings: RowSettings, nu
           rows: list[AxisRow]) -> None:
     widest = number_width(_stack_text([max(p.number for p in points)] * 3))
     # The numbers stand to the right of their leaders: room for the last one is kept free.
-    scale = fitted_scale([(p.start, p.end) for p in points], 0, settings.width - widest - LEADER_CLEAR,
+    # The main axis shows every event whole; an enlarged row shows the dates of its crowd (the bar
+    # of an event that lasts beyond it runs to the row's end).
+    scale = fitted_scale([(p.start, p.end if depth == 0 else p.date_end) for p in points], 0,
+                         settings.width - widest - LEADER_CLEAR,
                          settings.end_space, settings.break_width, settings.breaks)
     scale = with_ticks(scale, tick_width, settings.era, settings.marked)
     xs = [scale.x(p.at) for p in points]
@@ -120,17 +124,17 @@ def _plan(points: list[Point], title: str, depth: int, settings: RowSettings, nu
         if depth < DEEPEST:
             enlarged += [[p for _, stack in chunk for p in stack] for chunk in chunks]
     labels, lanes = _levels(items, number_width, settings)
-    rows.append(AxisRow(title, tuple(p.number for p in points), *_dates(points), scale, markers,
+    rows.append(AxisRow(title, tuple(p.number for p in points), *_dates(points, depth == 0), scale, markers,
                         tuple(labels), lanes))
     for chunk_points in enlarged:
-        _plan(chunk_points, heading(*_dates(chunk_points)), depth + 1, settings, number_width, tick_width, heading,
-              rows)
+        _plan(chunk_points, heading(*_dates(chunk_points, False)), depth + 1, settings, number_width, tick_width,
+              heading, rows)
 
 
-def _dates(points: list[Point]) -> tuple[PartialDate, PartialDate]:
-    """The first and last dates the events cover."""
+def _dates(points: list[Point], with_until: bool) -> tuple[PartialDate, PartialDate]:
+    """The first and last dates the events cover (to the end of their `until`, on the main axis)."""
     return (min((p.first for p in points), key=lambda date: date.start_position()),
-            max((p.last for p in points), key=lambda date: date.end_position()))
+            max((p.last if with_until else p.first for p in points), key=lambda date: date.end_position()))
 
 
 Stack = tuple[float, list[Point]]  # events at one place on the axis (one date), and that x

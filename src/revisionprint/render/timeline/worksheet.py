@@ -70,12 +70,11 @@ class _Sheet:
         settings = self.layout.timeline
         parts: list[Flowable] = self.heading()
         used = sorted({item.event.factor for item in self.events if item.event.factor})
-        if used and self.options.mode != TimelineMode.BLANK_DATES or used and self.options.answers:
+        if used:
             parts.append(FactorLegend([(name, self.marks[name]) for name in used if name in self.marks],
                                       self.layout, self.faces))
         for row in self.rows():
-            parts.append(AxisRowFlowable(row, self.layout, self.faces, self.marks,
-                                         show_events=self.options.answers or self.options.mode != TimelineMode.BLANK_DATES))
+            parts.append(AxisRowFlowable(row, self.layout, self.faces, self.marks, show_events=self.shows_dates))
             parts.append(Spacer(0, settings.row_gap))
         parts += self.answer_area()
         if self.options.mode == TimelineMode.MATCH:
@@ -95,7 +94,8 @@ class _Sheet:
     def rows(self) -> list[AxisRow]:
         settings = self.layout.timeline
         points = [Point(item.number, item.event.date.midpoint_in_years(), item.event.date.start_position(),
-                        (item.event.until or item.event.date).end_position(), item.event.date,
+                        (item.event.until or item.event.date).end_position(), item.event.date.end_position(),
+                        item.event.date,
                         item.event.until or item.event.date, item.event.until is not None,
                         item.event.factor) for item in self.events]
         row_settings = RowSettings(self.width, settings.lanes, settings.end_space, settings.break_width,
@@ -104,7 +104,7 @@ class _Sheet:
                          lambda text: stringWidth(text, self.faces.bold, settings.number_size),
                          lambda text: stringWidth(text, self.faces.regular, settings.tick_size),
                          lambda first, last: range_heading(first, last, settings.era, self.marked))
-        if not (self.options.answers or self.options.mode != TimelineMode.BLANK_DATES):
+        if not self.shows_dates:
             return rows[:1]  # the blank axis to mark on: enlarged rows would give the dates away
         return rows
 
@@ -129,8 +129,6 @@ class _Sheet:
         event = item.event
         answers = self.options.answers
         mark = self.marks.get(event.factor) if event.factor else None
-        if event.factor and not (self.shows_events and self.shows_dates) and self.options.mode == TimelineMode.BLANK_DATES:
-            mark = None
         detail = self.text([event.detail], settings.detail_size, colours.muted) if self.shows_details else []
         if self.shows_details and event.detail:
             self.problems.check_glyphs(event.origin, "detail", event.detail, self.faces)
