@@ -94,8 +94,11 @@ GREY_LEVEL = round(0x77 / 255, 3)
     ("flashcards", EXAMPLE, "--stock", "avery-5371"),
     pytest.param(("factors", EXAMPLE), marks=pytest.mark.xfail(reason="writing lines: factor table rework")),
     pytest.param(("factors", EXAMPLE, "--blank"), marks=pytest.mark.xfail(reason="factor table rework")),
-    pytest.param(("timeline", EXAMPLE), marks=pytest.mark.xfail(reason="writing lines: timeline rework")),
+    ("timeline", EXAMPLE),
     ("timeline", EXAMPLE, "--answers"),
+    ("timeline", EXAMPLE, "--mode", "match"),
+    ("timeline", EXAMPLE, "--mode", "cut-out"),
+    ("timeline", EXAMPLE, "--mode", "blank-dates", "--answers"),
     ("calibrate",),
 ])
 def test_a_grey_theme_leaves_no_other_colour_or_size(tmp_path, run, command):

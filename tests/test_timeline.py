@@ -147,8 +147,8 @@ def distance(a: dict, b: dict) -> float:
 
 
 def writing_lines(page, layout) -> list[dict]:
-    weight = layout.timeline.writing_line_width
-    grey = tuple(round(int(layout.colours.rule[i:i + 2], 16) / 255, 2) for i in (1, 3, 5))
+    weight = layout.timeline.writing_line.width
+    grey = tuple(round(int(layout.timeline.writing_line.colour[i:i + 2], 16) / 255, 2) for i in (1, 3, 5))
     return [line for line in page.lines
             if abs(line["top"] - line["bottom"]) < 0.1 and abs(line["linewidth"] - weight) < 0.01
             and tuple(round(v, 2) for v in line["stroking_color"]) == grey]
@@ -303,7 +303,7 @@ def test_a_marker_sits_at_its_events_exact_place(make_topic, layout):
     radius = layout.timeline.marker_radius
     with pdfplumber.open(io.BytesIO(rendered.data)) as pdf:
         page = pdf.pages[0]
-        axis = max((l for l in page.lines if abs(l["linewidth"] - layout.timeline.axis_width) < 0.01),
+        axis = max((l for l in page.lines if abs(l["linewidth"] - layout.timeline.axis_line.width) < 0.01),
                    key=lambda l: l["x1"] - l["x0"])
         years = [w for w in page.extract_words() if re.fullmatch(r"\d{4}", w["text"])
                  and 0 < w["top"] - axis["top"] < 8 * MM]

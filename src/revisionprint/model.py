@@ -410,19 +410,19 @@ class TimelineLayout:
     writing_line_length: float  # the shortest line a student writes an event on
     writing_lines: int
     writing_line_spacing: float
-    writing_line_width: float
+    writing_line: Stroke  # the lines to write on, and the boxes for dates and letters
     number_width: float  # the column the numbers stand in, beside each space
     column_gap: float
     entry_gap: float
     date_box_width: float
     letter_box: float
     strip_height: float  # the least height of a cut-out strip (and of the space it is stuck in)
-    cut_line_width: float
-    axis_width: float
+    cut_line: Stroke  # round cut-out strips and the spaces they are stuck in
+    axis_line: Stroke  # the axis, its ticks and breaks
     tick_length: float
     marker_radius: float
     span_width: float  # the bar of an event that lasts (`until`)
-    leader_width: float
+    leader_line: Stroke  # from a marker to its number, brackets, and the outline of markers
     lane_height: float  # one level of numbers above the axis
     lanes: int  # levels of numbers before a crowded stretch is enlarged in a further row
     end_space: float  # between the axis's ends and its first and last event

@@ -232,7 +232,8 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
             writing_line_spacing=factors["writing_line_spacing"],
             min_writing_lines=factors["min_writing_lines"],
         ),
-        timeline=TimelineLayout(**timeline),
+        timeline=TimelineLayout(**{key: Stroke(**value) if isinstance(value, dict) else value
+                                   for key, value in timeline.items()}),
         factor_key=FactorKey(colours=v["factor_key"]["colours"], shapes=v["factor_key"]["shapes"]),
         extends=tuple(_display(path) for path in files[:-1]),
         stocks=tuple({id(stock): stock for stock in _stocks(v).values()}.values()),

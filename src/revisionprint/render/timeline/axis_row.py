@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Optional
 
-from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable
 
 from ...model import FactorMark, Layout
 from ..fonts import Faces
 from ..shapes import draw_marker
+from ..theme import colour, set_stroke
 from .rows import AxisRow
 
 LINE_HEIGHT = 1.3  # a line of text, as a multiple of its size
@@ -50,7 +50,7 @@ class AxisRowFlowable(Flowable):
         canvas = self.canv
         canvas.saveState()
         if self.row.heading:
-            canvas.setFillColor(HexColor(self.layout.colours.text))
+            canvas.setFillColor(colour(self.layout.colours.text))
             canvas.setFont(self.faces.bold, self.layout.timeline.heading_size)
             canvas.drawString(0, self.height - self.layout.timeline.heading_size, self.row.heading)
         self._draw_axis()
@@ -63,8 +63,7 @@ class AxisRowFlowable(Flowable):
     def _draw_axis(self) -> None:
         canvas, settings, colours = self.canv, self.layout.timeline, self.layout.colours
         y = self.axis_y
-        canvas.setStrokeColor(HexColor(colours.text))
-        canvas.setLineWidth(settings.axis_width)
+        set_stroke(canvas, settings.axis_line)
         for segment in self.row.scale.segments:
             canvas.line(segment.left, y, segment.right, y)
         half = settings.tick_length
@@ -72,7 +71,7 @@ class AxisRowFlowable(Flowable):
             for x in (left + (right - left) * 0.3, left + (right - left) * 0.7):
                 canvas.line(x - half * BREAK_SLANT, y - half, x + half * BREAK_SLANT, y + half)
         canvas.setFont(self.faces.regular, settings.tick_size)
-        canvas.setFillColor(HexColor(colours.muted))
+        canvas.setFillColor(colour(colours.muted))
         for tick in self.row.scale.ticks:
             length = settings.tick_length if tick.label else settings.tick_length / 2
             canvas.line(tick.x, y, tick.x, y - length)
@@ -84,10 +83,10 @@ class AxisRowFlowable(Flowable):
         for marker in self.row.markers:
             if marker.bar is None:
                 continue
-            colour = self._mark(marker.factor).colour if marker.factor in self.marks else self.layout.colours.accent
-            canvas.setFillColor(HexColor(colour))
+            fill = self._mark(marker.factor).colour if marker.factor in self.marks else self.layout.colours.accent
+            canvas.setFillColor(colour(fill))
             left, right = marker.bar
-            canvas.rect(left, self.axis_y, max(right - left, settings.axis_width), settings.span_width,
+            canvas.rect(left, self.axis_y, max(right - left, settings.axis_line.width), settings.span_width,
                         stroke=0, fill=1)
 
     def _draw_markers(self) -> None:
@@ -95,17 +94,16 @@ class AxisRowFlowable(Flowable):
         for marker in self.row.markers:
             mark = self._mark(marker.factor)
             if mark is not None:
-                draw_marker(canvas, mark, marker.x, self.axis_y, settings.marker_radius, colours.text,
-                            settings.leader_width)
+                draw_marker(canvas, mark, marker.x, self.axis_y, settings.marker_radius,
+                            settings.leader_line.colour, settings.leader_line.width)
             else:
-                canvas.setFillColor(HexColor(colours.text))
+                canvas.setFillColor(colour(colours.text))
                 canvas.circle(marker.x, self.axis_y, settings.marker_radius, stroke=0, fill=1)
 
     def _draw_numbers(self) -> None:
         canvas, settings, colours = self.canv, self.layout.timeline, self.layout.colours
-        canvas.setStrokeColor(HexColor(colours.muted))
-        canvas.setLineWidth(settings.leader_width)
-        canvas.setFillColor(HexColor(colours.text))
+        set_stroke(canvas, settings.leader_line)
+        canvas.setFillColor(colour(colours.text))
         canvas.setFont(self.faces.bold, settings.number_size)
         foot = self.axis_y + settings.marker_radius
         for label in self.row.labels:

@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable
 
 from ...model import FactorMark, Layout
 from ..fonts import Faces
 from ..shapes import draw_marker
+from ..theme import colour, set_stroke
 
 LINES = "lines"  # writing lines for an event
 DATE_BOX = "date-box"
@@ -132,13 +132,13 @@ class EntryRow(Flowable):
         canvas, settings, colours = self.canv, self.layout.timeline, self.layout.colours
         entry = g.entry
         canvas.saveState()
-        canvas.setFillColor(HexColor(colours.text))
+        canvas.setFillColor(colour(colours.text))
         canvas.setFont(self.faces.bold, settings.number_size)
         canvas.drawString(x, top - settings.number_size, entry.label)
         if entry.mark is not None:
             radius = settings.marker_radius
             draw_marker(canvas, entry.mark, x + radius, top - settings.number_size * 1.3 - radius * 1.5, radius,
-                        colours.text, settings.leader_width)
+                        settings.leader_line.colour, settings.leader_line.width)
         _draw_flowables(canvas, entry.prompt, x + g.prompt_left, top, g.prompt_width)
         self._draw_space(g, x, top)
         _draw_flowables(canvas, entry.under, x + g.text_left, top - g.under_top, self.cells.text_width)
@@ -148,18 +148,17 @@ class EntryRow(Flowable):
         canvas, settings, colours = self.canv, self.layout.timeline, self.layout.colours
         entry = g.entry
         left, space_top = x + g.space_left, top - g.space_top
-        canvas.setStrokeColor(HexColor(colours.rule))
-        canvas.setLineWidth(settings.writing_line_width)
+        canvas.saveState()
+        set_stroke(canvas, settings.writing_line)
         if entry.space == LINES and not entry.filled:
             for line in range(1, settings.writing_lines + 1):
                 y = space_top - line * settings.writing_line_spacing
                 canvas.line(left, y, left + g.space_width, y)
         elif entry.space in (DATE_BOX, STRIP, LETTER_BOX):
-            if entry.space == STRIP:
-                canvas.setLineWidth(settings.cut_line_width)
             canvas.rect(left, space_top - g.space_height, g.space_width, g.space_height, stroke=1, fill=0)
+        canvas.restoreState()
         if entry.letter:
-            canvas.setFillColor(HexColor(colours.accent))
+            canvas.setFillColor(colour(colours.accent))
             size = g.space_height * LETTER_BOX_TEXT
             canvas.setFont(self.faces.bold, size)
             canvas.drawCentredString(left + g.space_width / 2, space_top - g.space_height / 2 - size * 0.35,
@@ -191,9 +190,7 @@ class StripRow(Flowable):
         canvas, settings = self.canv, self.layout.timeline
         gap = TEXT_GAP * settings.date_size
         canvas.saveState()
-        canvas.setStrokeColor(HexColor(self.layout.colours.rule))
-        canvas.setLineWidth(settings.cut_line_width)
-        canvas.setDash(6 * settings.cut_line_width, 4 * settings.cut_line_width)
+        set_stroke(canvas, settings.cut_line)
         for column, text in enumerate(self.texts):
             x = column * (self.cells.cell_width + self.cells.column_gap) + self.cells.number_width
             top = self.height - settings.entry_gap

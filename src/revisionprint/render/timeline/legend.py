@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ...model import FactorMark, Layout
 from ..fonts import Faces
 from ..shapes import draw_marker
+from ..theme import colour
 
 LEGEND_TITLE = "Factors:"
 LINE_HEIGHT = 1.6  # a line of the legend, as a multiple of the text size
@@ -45,14 +45,14 @@ class FactorLegend(Flowable):
         radius = self.layout.timeline.marker_radius
         step = size * LINE_HEIGHT
         canvas.saveState()
-        canvas.setFillColor(HexColor(self.layout.colours.text))
+        canvas.setFillColor(colour(self.layout.colours.text))
         canvas.setFont(self.faces.bold, size)
         canvas.drawString(0, self.height - step, LEGEND_TITLE)
         for (name, mark), (x, line) in zip(self.factors, self.places):
             baseline = self.height - step * (line + 1)
-            draw_marker(canvas, mark, x + radius, baseline + size * 0.35, radius, self.layout.colours.text,
-                        self.layout.timeline.leader_width)
-            canvas.setFillColor(HexColor(self.layout.colours.text))
+            draw_marker(canvas, mark, x + radius, baseline + size * 0.35, radius,
+                        self.layout.timeline.leader_line.colour, self.layout.timeline.leader_line.width)
+            canvas.setFillColor(colour(self.layout.colours.text))
             canvas.setFont(self.faces.regular, size)
             canvas.drawString(x + 2 * radius + GAP * size / 2, baseline, name)
         canvas.restoreState()
