@@ -16,7 +16,7 @@ from revisionprint.content import load_topic
 from revisionprint.layouts import load_layout
 from revisionprint.model import PartialDate, TimelineMode, TimelineOptions, year_position
 from revisionprint.render.timeline.modes import date_label, numbered, range_heading, sorted_events
-from revisionprint.render.timeline.worksheet import _Sheet
+from revisionprint.render.timeline.worksheet import TimelineSheet
 from revisionprint.render.timeline.worksheet import render as render_timeline
 
 MM = 72 / 25.4
@@ -325,7 +325,7 @@ def test_an_enlarged_row_covers_its_events_and_is_headed_with_its_range(make_top
                                                             (7, 28), (7, 29), (7, 30), (7, 31), (8, 1), (8, 2),
                                                             (8, 3), (8, 4)])]
     topic = make_topic(events)
-    sheet = _Sheet(topic, layout, TimelineOptions(answers=True))
+    sheet = TimelineSheet(topic, layout, TimelineOptions(answers=True))
     rows = sheet.rows()
     enlarged = [row for row in rows if row.heading]
     assert enlarged
@@ -346,7 +346,7 @@ def test_an_enlarged_row_covers_its_events_and_is_headed_with_its_range(make_top
 
 def test_an_axis_spans_its_events_not_empty_decades(make_topic, layout):
     topic = make_topic([("1969-03-02", "A"), ("1969-08-13", "B")])
-    row = _Sheet(topic, layout, TimelineOptions()).rows()[0]
+    row = TimelineSheet(topic, layout, TimelineOptions()).rows()[0]
     segment = row.scale.segments[0]
     assert len(row.scale.segments) == 1
     assert 1969 - 0.1 < segment.start and segment.end < 1970 + 0.1
@@ -355,14 +355,14 @@ def test_an_axis_spans_its_events_not_empty_decades(make_topic, layout):
 
 def test_a_long_empty_stretch_is_a_break_in_the_axis(make_topic, layout):
     topic = make_topic([("1890", "A"), ("1914-06-28", "B"), ("1914-08-04", "C")])
-    row = _Sheet(topic, layout, TimelineOptions()).rows()[0]
+    row = TimelineSheet(topic, layout, TimelineOptions()).rows()[0]
     assert len(row.scale.breaks) == 1
     assert not any(tick.label in ("1900", "1905", "1910") for tick in row.scale.ticks)
 
 
 def test_two_thousand_years_get_century_ticks_and_era_labels(make_topic, layout):
     topic = make_topic(two_thousand_years())
-    rows = _Sheet(topic, layout, TimelineOptions()).rows()
+    rows = TimelineSheet(topic, layout, TimelineOptions()).rows()
     labels = [tick.label for tick in rows[0].scale.ticks if tick.label]
     assert any(label.endswith(" BC") for label in labels) and any(label.startswith("AD ") for label in labels)
     years = [int(re.sub(r"\D", "", label)) for label in labels]
@@ -480,3 +480,28 @@ def test_a_writing_line_longer_than_the_page_is_a_usage_problem(run, tmp_path, m
     (tmp_path / "layouts" / "long.yaml").write_text("timeline:\n  orientation: portrait\n  writing_line_length: 250mm\n")
     result = run("timeline", EXAMPLE, "--layout", "long", "-o", tmp_path / "t.pdf")
     assert result.exit_code == 2 and "writing_line_length" in result.output
+
+
+@pytest.mark.parametrize("events, unit", [
+    ([("1914-07-01", "A"), ("1914-07-30", "B")], "days"),
+    ([("1968-01", "A"), ("1969-10", "B")], "months"),
+    ([("1945", "A"), ("1976", "B")], "years"),
+    ([("1700", "A"), ("1990", "B")], "decades"),
+    ([("-490", "A"), ("1453", "B")], "centuries"),
+])
+def test_ticks_suit_the_span(events, unit, make_topic, layout):
+    row = TimelineSheet(make_topic(events), layout, TimelineOptions()).rows()[0]
+    labels = [tick.label for tick in row.scale.ticks if tick.label]
+    assert len(labels) >= 4
+    years = [int(re.sub(r"\D", "", label)) for label in labels if re.fullmatch(r"\d{1,4}( BC)?|AD \d+", label)]
+    if unit == "days":
+        assert all(re.fullmatch(r"\d{1,2} (Jul)( 1914)?", label) for label in labels)
+    elif unit == "months":
+        assert all(label.split()[0] in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                                        "Dec") for label in labels)
+    elif unit == "years":
+        assert len(years) == len(labels) and max(b - a for a, b in zip(years, years[1:])) <= 5
+    elif unit == "decades":
+        assert all(year % 10 == 0 for year in years) and min(b - a for a, b in zip(years, years[1:])) < 100
+    else:
+        assert all(year % 100 == 0 or year == 1 for year in years)

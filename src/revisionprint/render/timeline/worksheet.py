@@ -39,7 +39,7 @@ def sheet_kind(options: TimelineOptions) -> SheetKind:
     return SheetKind(name, student_sheet=options.mode != TimelineMode.COMPLETE)
 
 
-class _Sheet:
+class TimelineSheet:
     """One worksheet or key: the topic's events, numbered, with the layout's faces and marks."""
 
     def __init__(self, topic: Topic, layout: Layout, options: TimelineOptions):
@@ -69,10 +69,10 @@ class _Sheet:
     def flowables(self) -> list[Flowable]:
         settings = self.layout.timeline
         parts: list[Flowable] = self.heading()
-        used = sorted({item.event.factor for item in self.events if item.event.factor})
-        if used:
-            parts.append(FactorLegend([(name, self.marks[name]) for name in used if name in self.marks],
-                                      self.layout, self.faces))
+        used = {item.event.factor for item in self.events}
+        legend = [(factor.name, self.marks[factor.name]) for factor in self.topic.factors if factor.name in used]
+        if legend:  # in the order the factors are written, as in the factor table
+            parts.append(FactorLegend(legend, self.layout, self.faces))
         for row in self.rows():
             parts.append(AxisRowFlowable(row, self.layout, self.faces, self.marks, show_events=self.shows_dates))
             parts.append(Spacer(0, settings.row_gap))
@@ -157,7 +157,7 @@ class _Sheet:
     def word_bank(self) -> list[Flowable]:
         settings = self.layout.timeline
         cells = grid(self.width, self.layout, settings.writing_line_length)
-        by_letter = sorted(self.events, key=lambda item: shuffled_position(item.letter))
+        by_letter = sorted(self.events, key=lambda item: in_letter_order(item.letter))
         entries = [Entry(item.letter, None, self.text([item.event.event], settings.text_size), NONE)
                    for item in by_letter]
         heading = self.text([WORD_BANK_HEADING], settings.heading_size, bold=True)
@@ -176,12 +176,13 @@ class _Sheet:
         return [PageBreak(), *heading, Spacer(0, settings.entry_gap), *rows]
 
 
-def shuffled_position(letter: str) -> tuple[int, str]:
+def in_letter_order(letter: str) -> tuple[int, str]:
+    """A ... Z before AA, AB ..."""
     return len(letter), letter
 
 
 def render(topic: Topic, layout: Layout, options: TimelineOptions) -> RenderedPdf:
-    sheet = _Sheet(topic, layout, options)
+    sheet = TimelineSheet(topic, layout, options)
     orientation = layout.timeline.orientation
     data, pages = build_flowing_document(topic, layout, sheet.kind, orientation, sheet.flowables())
     return RenderedPdf(
