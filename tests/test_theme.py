@@ -96,7 +96,7 @@ GREY_LEVEL = round(0x77 / 255, 3)
     pytest.param(("factors", EXAMPLE, "--blank"), marks=pytest.mark.xfail(reason="factor table rework")),
     ("timeline", EXAMPLE),
     ("timeline", EXAMPLE, "--answers"),
-    ("timeline", EXAMPLE, "--mode", "match"),
+    ("timeline", EXAMPLE, "--mode", "match", "--answers"),
     ("timeline", EXAMPLE, "--mode", "cut-out"),
     ("timeline", EXAMPLE, "--mode", "blank-dates", "--answers"),
     ("calibrate",),

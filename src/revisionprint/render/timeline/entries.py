@@ -21,7 +21,6 @@ LETTER_BOX = "letter-box"
 STRIP = "strip"  # the space a cut-out strip is stuck in
 NONE = "none"
 TEXT_GAP = 0.3  # between a text and what it describes, as a share of the date size
-LETTER_BOX_TEXT = 0.6  # a letter fills this share of its box
 
 
 @dataclass
@@ -159,7 +158,7 @@ class EntryRow(Flowable):
         canvas.restoreState()
         if entry.letter:
             canvas.setFillColor(colour(colours.accent))
-            size = g.space_height * LETTER_BOX_TEXT
+            size = settings.heading_size
             canvas.setFont(self.faces.bold, size)
             canvas.drawCentredString(left + g.space_width / 2, space_top - g.space_height / 2 - size * 0.35,
                                      entry.letter)
