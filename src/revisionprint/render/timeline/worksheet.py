@@ -130,10 +130,9 @@ class TimelineSheet:
         answers = self.options.answers
         mark = self.marks.get(event.factor) if event.factor else None
         detail = self.text([event.detail], settings.detail_size, colours.muted) if self.shows_details else []
-        if self.shows_details and event.detail:
-            self.problems.check_glyphs(event.origin, "detail", event.detail, self.faces)
-        if self.shows_events:
-            self.problems.check_glyphs(event.origin, "event", event.event, self.faces)
+        if self.shows_events:  # (the details are printed only where the events are)
+            for field, text in event.texts(with_detail=self.shows_details):
+                self.problems.check_glyphs(event.origin, field, text, self.faces)
         date = self.text([self.date(item)], settings.date_size, bold=True)
         event_text = self.text([event.event], settings.text_size)
         answer_text = self.text([event.event], settings.text_size, colours.accent)
