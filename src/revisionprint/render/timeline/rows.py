@@ -114,15 +114,16 @@ def _plan(points: list[Point], title: str, depth: int, settings: RowSettings, nu
     items: list[tuple[str, float, float]] = []  # a number (or a range of them), and the x it points at
     enlarged: list[list[Point]] = []
     for run in _runs(stacks, number_width):
-        if len(run) <= settings.lanes:
-            items += [(_stack_text([p.number for p in stack]), x, x) for x, stack in run]
-            continue
-        chunks = _chunks(run, number_width, settings) if depth < DEEPEST else [run]
-        for chunk in chunks:
+        # Past the deepest enlargement a crowd keeps its own numbers, on as many levels as it takes.
+        chunks = _chunks(run, number_width, settings) if len(run) > settings.lanes and depth < DEEPEST else []
+        for chunk in chunks if chunks else [[stack] for stack in run]:
+            if len(chunk) == 1:  # one place: its own number (or numbers) at its leader
+                x, stack = chunk[0]
+                items.append((_stack_text([p.number for p in stack]), x, x))
+                continue
             numbers = [p.number for _, stack in chunk for p in stack]
             items.append((_range_text(numbers[0], numbers[-1]), chunk[0][0], chunk[-1][0]))
-        if depth < DEEPEST:
-            enlarged += [[p for _, stack in chunk for p in stack] for chunk in chunks]
+            enlarged.append([p for _, stack in chunk for p in stack])
     labels, lanes = _levels(items, number_width, settings)
     rows.append(AxisRow(title, tuple(p.number for p in points), *_dates(points, depth == 0), scale, markers,
                         tuple(labels), lanes))
