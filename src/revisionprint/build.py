@@ -77,12 +77,14 @@ def timeline_product(mode: str, answers: bool = False, seed: int = 0) -> Product
 
 
 def with_layout_modes(products: Iterable[Product], layout: Layout) -> list[Product]:
-    """Each timeline product once for every mode the layout's `timeline.modes` asks `build` for."""
+    """Each timeline product once for every mode the layout's `timeline.modes` asks `build` for
+    (the complete timeline is its own key: it is made once)."""
     result = []
     for item in products:
         if isinstance(item.options, TimelineOptions):
             result += [timeline_product(mode, item.options.answers, item.options.seed)
-                       for mode in layout.timeline.modes]
+                       for mode in layout.timeline.modes
+                       if not (item.options.answers and mode == TimelineMode.COMPLETE)]
         else:
             result.append(item)
     return result
