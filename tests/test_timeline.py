@@ -505,3 +505,12 @@ def test_ticks_suit_the_span(events, unit, make_topic, layout):
         assert all(year % 10 == 0 for year in years) and min(b - a for a, b in zip(years, years[1:])) < 100
     else:
         assert all(year % 100 == 0 or year == 1 for year in years)
+
+
+def test_complete_prints_each_detail_under_its_event(layout):
+    topic = load_topic(str(EXAMPLE))
+    rendered = render(topic, layout, TimelineMode.COMPLETE)
+    text = text_of(rendered)
+    for number, event in enumerate(sorted_events(topic), 1):
+        assert normalise(f"{number} {date_label(event)} {event.event} {event.detail}") in text
+    assert "Name" not in text  # notes, not a sheet to hand in
