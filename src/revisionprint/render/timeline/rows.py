@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
 from ...model import PartialDate
-from .scale import MM, Scale, fitted_scale, with_ticks
+from .scale import Scale, fitted_scale, with_ticks
 
-NUMBER_GAP = 1.2 * MM  # between two numbers on one level
-LEADER_CLEAR = 0.8 * MM  # between a leader and a number beside it
+# Spaces in widths of the digit 0 of the numbers' type, so they grow with the layout's number size.
+NUMBER_GAP = 0.65  # between two numbers on one level (about 1.2 mm at 9 pt)
+LEADER_CLEAR = 0.45  # between a leader and a number beside it
 DEEPEST = 6  # enlargements of enlargements: past this, crowds share a label
 FILL = 0.6  # how full of numbers an enlarged row is planned to be
 SAME_PLACE = 0.1  # points: events nearer than this share one place on the axis
@@ -77,6 +78,16 @@ class AxisRow:
     lanes: int
 
 
+class Numbers:
+    """How wide a number's label is, and the spaces round it, in the numbers' type."""
+
+    def __init__(self, width: Callable[[str], float]):
+        self.width = width
+        digit = width("0")
+        self.gap = NUMBER_GAP * digit
+        self.clear = LEADER_CLEAR * digit
+
+
 @dataclass(frozen=True)
 class RowSettings:
     width: float
@@ -93,18 +104,18 @@ def plan_rows(points: Sequence[Point], settings: RowSettings, number_width: Call
     """The main axis, then each enlarged row after the row it enlarges."""
     rows: list[AxisRow] = []
     if points:
-        _plan(list(points), "", 0, settings, number_width, tick_width, heading, rows)
+        _plan(list(points), "", 0, settings, Numbers(number_width), tick_width, heading, rows)
     return rows
 
 
-def _plan(points: list[Point], title: str, depth: int, settings: RowSettings, number_width, tick_width, heading,
-          rows: list[AxisRow]) -> None:
-    widest = number_width(_stack_text([max(p.number for p in points)] * 3))
+def _plan(points: list[Point], title: str, depth: int, settings: RowSettings, numbers: Numbers, tick_width,
+          heading, rows: list[AxisRow]) -> None:
+    widest = numbers.width(_stack_text([max(p.number for p in points)] * 3))
     # The numbers stand to the right of their leaders: room for the last one is kept free.
     # The main axis shows every event whole; an enlarged row shows the dates of its crowd (the bar
     # of an event that lasts beyond it runs to the row's end).
     scale = fitted_scale([(p.start, p.end if depth == 0 else p.date_end) for p in points], 0,
-                         settings.width - widest - LEADER_CLEAR,
+                         settings.width - widest - numbers.clear,
                          settings.end_space, settings.break_width, settings.breaks)
     scale = with_ticks(scale, tick_width, settings.era, settings.marked)
     xs = [scale.x(p.at) for p in points]
@@ -113,22 +124,22 @@ def _plan(points: list[Point], title: str, depth: int, settings: RowSettings, nu
     stacks = _stacks(points, xs)
     items: list[tuple[str, float, float]] = []  # a number (or a range of them), and the x it points at
     enlarged: list[list[Point]] = []
-    for run in _runs(stacks, number_width):
+    for run in _runs(stacks, numbers):
         # Past the deepest enlargement a crowd keeps its own numbers, on as many levels as it takes.
-        chunks = _chunks(run, number_width, settings) if len(run) > settings.lanes and depth < DEEPEST else []
+        chunks = _chunks(run, numbers, settings) if len(run) > settings.lanes and depth < DEEPEST else []
         for chunk in chunks if chunks else [[stack] for stack in run]:
             if len(chunk) == 1:  # one place: its own number (or numbers) at its leader
                 x, stack = chunk[0]
                 items.append((_stack_text([p.number for p in stack]), x, x))
                 continue
-            numbers = [p.number for _, stack in chunk for p in stack]
-            items.append((_range_text(numbers[0], numbers[-1]), chunk[0][0], chunk[-1][0]))
+            crowd = [p.number for _, stack in chunk for p in stack]
+            items.append((_range_text(crowd[0], crowd[-1]), chunk[0][0], chunk[-1][0]))
             enlarged.append([p for _, stack in chunk for p in stack])
-    labels, lanes = _levels(items, number_width, settings)
+    labels, lanes = _levels(items, numbers)
     rows.append(AxisRow(title, tuple(p.number for p in points), *_dates(points, depth == 0), scale, markers,
                         tuple(labels), lanes))
     for chunk_points in enlarged:
-        _plan(chunk_points, heading(*_dates(chunk_points, False)), depth + 1, settings, number_width, tick_width,
+        _plan(chunk_points, heading(*_dates(chunk_points, False)), depth + 1, settings, numbers, tick_width,
               heading, rows)
 
 
@@ -164,27 +175,27 @@ def _range_text(first: int, last: int) -> str:
     return f"{first}\u2013{last}" if first != last else str(first)
 
 
-def _pitch(stack: Stack, number_width) -> float:
+def _pitch(stack: Stack, numbers: Numbers) -> float:
     """How far the next place must be for this one's label to end before its leader."""
-    return LEADER_CLEAR + number_width(_stack_text([p.number for p in stack[1]])) + NUMBER_GAP
+    return numbers.clear + numbers.width(_stack_text([p.number for p in stack[1]])) + numbers.gap
 
 
-def _runs(stacks: list[Stack], number_width) -> list[list[Stack]]:
+def _runs(stacks: list[Stack], numbers: Numbers) -> list[list[Stack]]:
     """Places in stretches where each label reaches past the next place's leader: a stretch
     takes one level more for each place in it."""
     runs: list[list[Stack]] = [[stacks[0]]]
     for before, stack in zip(stacks, stacks[1:]):
-        if stack[0] - before[0] < _pitch(before, number_width):
+        if stack[0] - before[0] < _pitch(before, numbers):
             runs[-1].append(stack)
         else:
             runs.append([stack])
     return runs
 
 
-def _chunks(run: list[Stack], number_width, settings: RowSettings) -> list[list[Stack]]:
+def _chunks(run: list[Stack], numbers: Numbers, settings: RowSettings) -> list[list[Stack]]:
     """A crowd in as many parts as enlarged rows need to hold its labels side by side; a crowd
     that spans most of its row would not be enlarged, so it is always split."""
-    needed = sum(_pitch(stack, number_width) for stack in run)
+    needed = sum(_pitch(stack, numbers) for stack in run)
     parts = -(-needed // (settings.width * FILL))
     if run[-1][0] - run[0][0] > settings.width / 2:
         parts = max(parts, 2)
@@ -193,8 +204,7 @@ def _chunks(run: list[Stack], number_width, settings: RowSettings) -> list[list[
     return [run[i:i + size] for i in range(0, len(run), size)]
 
 
-def _levels(items: list[tuple[str, float, float]], number_width, settings: RowSettings
-            ) -> tuple[list[NumberLabel], int]:
+def _levels(items: list[tuple[str, float, float]], numbers: Numbers) -> tuple[list[NumberLabel], int]:
     """Each number to the right of its leader, in the lowest level where it fits before the
     numbers already placed there. Going from the right, each leader reserves the levels below it,
     so no number placed later crosses it. A bracket (a crowd shown enlarged elsewhere) has its
@@ -204,19 +214,19 @@ def _levels(items: list[tuple[str, float, float]], number_width, settings: RowSe
     starts: list[float] = []  # the left edge taken so far on each level
     labels = []
     for text, low, high in sorted(items, key=lambda item: (item[2], item[1]), reverse=True):
-        width = number_width(text)
+        width = numbers.width(text)
         bracket = high > low
-        left = high + LEADER_CLEAR
-        if bracket and high - low >= width + 2 * LEADER_CLEAR:
+        left = high + numbers.clear
+        if bracket and high - low >= width + 2 * numbers.clear:
             left = (low + high - width) / 2
         right = max(left + width, high)
-        lane = next((level for level, start in enumerate(starts) if right + NUMBER_GAP <= start), None)
+        lane = next((level for level, start in enumerate(starts) if right + numbers.gap <= start), None)
         if lane is None:
             lane = len(starts)
             starts.append(float("inf"))
         if not bracket:
             for level in range(lane):
-                starts[level] = min(starts[level], low - LEADER_CLEAR)
+                starts[level] = min(starts[level], low - numbers.clear)
         starts[lane] = min(starts[lane], low, left)
         labels.append(NumberLabel(text, left, width, lane, (low, high)))
     return labels[::-1], max(len(starts), 1)

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from ...model import MONTH_NAMES, days_in_month, historical, year_label, year_position
+from ...units import MM
 
-MM = 72 / 25.4
 # A stretch with no events that takes more than this share of the span is cut out of the axis
 # (when the layout allows breaks): the events, not the empty years, get the paper.
 EMPTY_STRETCH = 0.25
 CROWDED = 10 * MM  # events nearer than this on an unbroken axis make a break worth its while
-TICK_LABEL_GAP = 3 * MM  # at least this much between two tick labels
+TICK_LABEL_GAP = 1.9  # at least this much between two tick labels, in widths of their digit 0 (3 mm at 8 pt)
 YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
 MONTH_STEPS = (1, 3, 6)
 DAY_STEPS = (1, 2, 5, 10)
@@ -127,7 +127,7 @@ def with_ticks(scale: Scale, measure: Callable[[str], float], era: str, marked: 
     for segment in scale.segments:
         per_year = (segment.right - segment.left) / (segment.end - segment.start)
         for kind, step, years in _steps():
-            if years * per_year < TICK_LABEL_GAP:
+            if years * per_year < TICK_LABEL_GAP * measure("0"):
                 continue
             found = _segment_ticks(segment, kind, step, era, marked)
             if _labels_fit(found, measure):
@@ -185,7 +185,8 @@ def astronomical_start(year: int) -> int:
 
 def _labels_fit(ticks: list[Tick], measure: Callable[[str], float]) -> bool:
     widths = [measure(tick.label) for tick in ticks]
-    return all(b.x - a.x >= (wa + wb) / 2 + TICK_LABEL_GAP
+    gap = TICK_LABEL_GAP * measure("0")
+    return all(b.x - a.x >= (wa + wb) / 2 + gap
                for a, b, wa, wb in zip(ticks, ticks[1:], widths, widths[1:]))
 
 
@@ -201,7 +202,8 @@ def _within(ticks: list[Tick], scale: Scale, measure: Callable[[str], float]) ->
         half = measure(label) / 2
         inside = scale.left <= tick.x - half and tick.x + half <= scale.right
         clear = all(tick.x + half < a or tick.x - half > b for a, b in breaks)
-        fits_after = not kept or not kept[-1].label or tick.x - half - TICK_LABEL_GAP >= kept[-1].x + measure(kept[-1].label) / 2
+        fits_after = (not kept or not kept[-1].label
+                      or tick.x - half - TICK_LABEL_GAP * measure("0") >= kept[-1].x + measure(kept[-1].label) / 2)
         if inside and clear and fits_after:
             kept.append(Tick(tick.x, label, tick.dated))
             dated = True
