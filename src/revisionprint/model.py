@@ -165,6 +165,9 @@ class Factor:
     arguments_for: tuple[str, ...]
     arguments_against: tuple[str, ...]
     origin: Origin
+    links: tuple[str, ...] = ()  # names of other factors of the topic this one connects to
+    rank: Optional[int] = None  # the teacher's significance rank: 1 is the most important
+    events: tuple["TimelineEvent", ...] = ()  # timeline events that are evidence for it
 
     def texts(self, columns: Iterable["FactorColumn"]) -> Iterator[tuple[str, str]]:
         """(field, text) for what these columns print of the factor."""
@@ -393,7 +396,36 @@ class FactorTableLayout:
     text_size: SizeRange
     heading_size: float
     writing_line_spacing: float
-    min_writing_lines: int
+    writing_lines: dict  # column key -> lines to write on in a blank cell of that column
+    equal_rows: bool  # every row of a table with blanks as tall as its tallest
+    instruction: str  # printed under the question on tables with blanks ("" for none)
+    grid_width: float
+    cell_padding: float
+    writing_line: "Stroke"  # the ruled lines students write on
+    marker_size: float  # the factor's shape beside its name
+    rank_box: float  # the side of the empty box to write a rank in
+    continuum: "Continuum"
+
+
+@dataclass(frozen=True)
+class Continuum:
+    """The "how far" line under a factor table, on which each factor is placed."""
+
+    show: bool
+    low: str  # the left end: "not at all"
+    high: str  # the right end: "entirely"
+    height: float  # the space the line and its labels take under the table
+
+
+@dataclass(frozen=True)
+class CardSortLayout:
+    orientation: str
+    columns: int  # strips across a page
+    strip_height: float
+    text_size: SizeRange
+    number_size: float
+    padding: float
+    mat_title_size: float
 
 
 @dataclass(frozen=True)
@@ -495,6 +527,7 @@ class Layout:
     footer: PageFurniture
     flashcards: FlashcardLayout
     factors: FactorTableLayout
+    cardsort: CardSortLayout
     timeline: TimelineLayout
     factor_key: FactorKey
     extends: tuple[str, ...] = field(default=())
@@ -541,8 +574,10 @@ class FactorColumn:
 
     key: str  # as written in a layout's `factors.columns`, and in --blank-columns
     heading: str
-    field: str  # the Factor attribute it prints
+    field: str  # the Factor attribute it prints ("" for a column that is always written on)
     is_list: bool  # a list of points (bullets), or one text
+    # How a blank cell is left for students: "lines" to write on, or a "box" for a number.
+    blank: str = "lines"
 
 
 FACTOR_COLUMNS = (
@@ -551,7 +586,12 @@ FACTOR_COLUMNS = (
     FactorColumn("evidence", "Evidence", "evidence", is_list=True),
     FactorColumn("for", "For (main factor)", "arguments_for", is_list=True),
     FactorColumn("against", "Against", "arguments_against", is_list=True),
+    FactorColumn("links", "Links to", "links", is_list=True),
+    FactorColumn("rank", "Rank", "rank", is_list=False, blank="box"),
+    FactorColumn("judgement", "Judgement", "", is_list=False),
 )
+# Columns a table can leave blank: every one but the factor names.
+BLANKABLE_COLUMNS = tuple(column.key for column in FACTOR_COLUMNS if column.key != "factor")
 
 
 def factor_column(key: str) -> FactorColumn:
@@ -570,8 +610,16 @@ class FactorTableOptions:
         return bool(self.blank_columns)
 
 
-BLANK_FACTOR_TABLE = FactorTableOptions(
-    blank_columns=tuple(column.key for column in FACTOR_COLUMNS if column.key != "factor"))
+BLANK_FACTOR_TABLE = FactorTableOptions(blank_columns=BLANKABLE_COLUMNS)
+
+
+@dataclass(frozen=True)
+class CardSortOptions:
+    """A card sort: strips shuffled by `seed`, or (`answers`) the key to the same numbers."""
+
+    seed: int = 0
+    answers: bool = False
+    page: PageOptions = PageOptions()
 
 
 class TimelineMode:

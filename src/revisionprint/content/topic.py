@@ -19,7 +19,7 @@ from ..yamlfile import YamlFile, did_you_mean, read_yaml
 TOPIC_KEYS = ("title", "subject", "course", "source", "question", "flashcards", "factors", "timeline")
 SECTIONS = ("flashcards", "factors", "timeline")
 FLASHCARD_KEYS = ("front", "back", "tags")
-FACTOR_KEYS = ("name", "summary", "evidence", "for", "against")
+FACTOR_KEYS = ("name", "summary", "evidence", "for", "against", "links", "rank", "events")
 EVENT_KEYS = ("date", "until", "event", "detail", "factor")
 
 _DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -49,6 +49,17 @@ def parse_date(text: str) -> PartialDate:
     if day is not None and not 1 <= day <= days_in_month(astronomical(year), month):
         raise ValueError(f"'{text}' is not a day of the calendar; {DATE_HELP}")
     return PartialDate(year, month, day)
+
+
+def find_event(name: str, timeline: tuple[TimelineEvent, ...]) -> Optional[TimelineEvent]:
+    """The event a factor's `events:` entry names: by its text (ignoring capitals), or by its
+    date when one event has that date (written 1969-03 or as printed, Mar 1969)."""
+    wanted = " ".join(name.split()).casefold()
+    for event in timeline:
+        if " ".join(event.event.split()).casefold() == wanted:
+            return event
+    dated = [event for event in timeline if wanted in (str(event.date).casefold(), event.date.label().casefold())]
+    return dated[0] if len(dated) == 1 else None
 
 
 def _position(node: Node) -> tuple[int, int]:
@@ -84,6 +95,8 @@ def load_topics(paths: Iterable[str]) -> list[Topic]:
 class _TopicReader:
     def __init__(self, source: YamlFile):
         self.source = source
+        # Each factor's links: and events: nodes, checked once the timeline is read.
+        self.factor_nodes: dict[str, tuple[Optional[Node], Optional[Node]]] = {}
         # Each tag as first written in the file, by tag_key: 'july crisis' on a later card
         # prints as 'July Crisis', so the tag selects, and is coloured, as one.
         self.tag_spellings: dict[str, str] = {}
@@ -109,6 +122,8 @@ class _TopicReader:
             src.report(root, "", "has no flashcards, factors or timeline; add at least one of these sections")
         factors = self.factors(fields.get("factors"))
         factor_names = {factor.name for factor in factors}
+        timeline = self.timeline(fields.get("timeline"), factor_names)
+        factors = tuple(self.with_links_and_events(factor, factor_names, timeline) for factor in factors)
         topic = Topic(
             title=src.text(fields.get("title"), "title", required="title" in fields) or "",
             subject=src.text(fields.get("subject"), "subject", required=False) or "",
@@ -117,7 +132,7 @@ class _TopicReader:
             question=src.text(fields.get("question"), "question", required=False) or "",
             flashcards=self.flashcards(fields.get("flashcards")),
             factors=factors,
-            timeline=self.timeline(fields.get("timeline"), factor_names),
+            timeline=timeline,
             origin=self.origin(root, ""),
         )
         return topic
@@ -219,8 +234,62 @@ class _TopicReader:
                 arguments_for=self.source.text_list(fields.get("for"), f"{item}.for"),
                 arguments_against=self.source.text_list(fields.get("against"), f"{item}.against"),
                 origin=self.origin(factor_node, item),
+                rank=self.rank(fields.get("rank"), f"{item}.rank"),
             ))
+            self.factor_nodes[name] = (fields.get("links"), fields.get("events"))
         return tuple(factors)
+
+    def rank(self, node: Optional[Node], item: str) -> Optional[int]:
+        if node is None:
+            return None
+
+        def whole_number(text: str) -> int:
+            if not re.fullmatch(r"\d{1,3}", text) or int(text) < 1:
+                raise ValueError(f"'{text}' is not a rank; write a whole number, 1 for the most important factor")
+            return int(text)
+
+        return self.source.converted(node, item, whole_number)
+
+    def with_links_and_events(self, factor: Factor, factor_names: set[str],
+                              timeline: tuple[TimelineEvent, ...]) -> Factor:
+        """The factor's links and events, each checked against the topic's factors and timeline
+        (known only once the whole file is read)."""
+        links_node, events_node = self.factor_nodes.get(factor.name, (None, None))
+        item = factor.origin.path
+        links = []
+        for index, (node, name) in enumerate(self.listed(links_node, f"{item}.links")):
+            if name == factor.name:
+                self.source.report(node, f"{item}.links[{index}]", "links the factor to itself; name another factor")
+            elif name not in factor_names:
+                self.report_unknown_factor(node, f"{item}.links[{index}]", name, factor_names - {factor.name})
+            elif name not in links:
+                links.append(name)
+        events = []
+        for index, (node, name) in enumerate(self.listed(events_node, f"{item}.events")):
+            event = find_event(name, timeline)
+            if event is None:
+                self.report_unknown_event(node, f"{item}.events[{index}]", name, timeline)
+            elif event not in events:
+                events.append(event)
+        return replace(factor, links=tuple(links), events=tuple(events))
+
+    def listed(self, node: Optional[Node], item: str) -> list[tuple[Node, str]]:
+        """Each text of a list (or of a single text) with its own node, for messages at its line."""
+        texts = self.source.text_list(node, item)
+        if isinstance(node, SequenceNode):
+            nodes = [entry for entry in node.value if isinstance(entry, ScalarNode) and entry.value.strip()]
+        else:
+            nodes = [node] * len(texts)
+        return list(zip(nodes, texts))
+
+    def report_unknown_event(self, node: Node, item: str, name: str, timeline: tuple[TimelineEvent, ...]) -> None:
+        if not timeline:
+            self.source.report(node, item, f"names the event '{name}', but the topic has no timeline section")
+            return
+        choices = [event.event for event in timeline]
+        self.source.report(node, item, f"names no event of this topic's timeline: '{name}'"
+                                       f"{did_you_mean(name, choices)}; write an event's date (such as "
+                                       f"{timeline[0].date}) or its text as it is in the timeline")
 
     def timeline(self, node: Optional[Node], factor_names: set[str]) -> tuple[TimelineEvent, ...]:
         events = []

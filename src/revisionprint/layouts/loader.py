@@ -17,7 +17,7 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, ScalarNode
 
 from ..errors import InvalidFiles, Problem, UsageProblem
-from ..model import (Box, CalibrationStyle, CardMarks, Colours, FactorKey, FactorTableLayout, FurnitureStyle, Lines,
+from ..model import (Box, CardSortLayout, Continuum, CalibrationStyle, CardMarks, Colours, FactorKey, FactorTableLayout, FurnitureStyle, Lines,
                      NameField, Stroke, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
                      TimelineLayout)
 from ..yamlfile import STR_TAG, YamlFile, did_you_mean, read_yaml
@@ -184,7 +184,7 @@ def _values(tree: SettingsTree) -> dict:
 
 def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
     v = _values(tree)
-    cards, factors, timeline = v["flashcards"], v["factors"], v["timeline"]
+    cards, factors, timeline, cardsort = v["flashcards"], v["factors"], v["timeline"], v["cardsort"]
     # Kept portrait: each product turns the page as its own section says.
     width, height = sorted(v["paper"])
     return Layout(
@@ -230,7 +230,24 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
             text_size=SizeRange(**factors["text"]),
             heading_size=factors["heading_size"],
             writing_line_spacing=factors["writing_line_spacing"],
-            min_writing_lines=factors["min_writing_lines"],
+            writing_lines=factors["writing_lines"],
+            equal_rows=factors["equal_rows"],
+            instruction=factors["instruction"],
+            grid_width=factors["grid_width"],
+            cell_padding=factors["cell_padding"],
+            writing_line=Stroke(**factors["writing_line"]),
+            marker_size=factors["marker_size"],
+            rank_box=factors["rank_box"],
+            continuum=Continuum(**factors["continuum"]),
+        ),
+        cardsort=CardSortLayout(
+            orientation=cardsort["orientation"],
+            columns=cardsort["columns"],
+            strip_height=cardsort["strip_height"],
+            text_size=SizeRange(**cardsort["text"]),
+            number_size=cardsort["number_size"],
+            padding=cardsort["padding"],
+            mat_title_size=cardsort["mat_title_size"],
         ),
         timeline=TimelineLayout(**{key: Stroke(**value) if isinstance(value, dict) else value
                                    for key, value in timeline.items()}),
@@ -253,7 +270,8 @@ def _cross_check(tree: SettingsTree) -> list[Problem]:
         problems.append(setting.problem(message))
 
     for section, sizes in (("flashcards", "front_text"), ("flashcards", "back_text"), ("factors", "text"),
-                           ("flashcards", "band_text"), ("flashcards", "margin_text"), ("furniture", "text")):
+                           ("flashcards", "band_text"), ("flashcards", "margin_text"), ("furniture", "text"),
+                           ("cardsort", "text")):
         largest, smallest = tree[section][sizes]["largest"], tree[section][sizes]["smallest"]
         if smallest.value > largest.value:
             report(smallest, f"the smallest text size ({smallest.written}) is larger than the largest ({largest.written})")

@@ -7,7 +7,7 @@ say only what they change.
 from __future__ import annotations
 
 from ..fontfiles import FAMILY_NAMES
-from ..model import FACTOR_COLUMNS, CutGuides, Duplex, Era, MarkerShape, TimelineMode
+from ..model import BLANKABLE_COLUMNS, FACTOR_COLUMNS, CutGuides, Duplex, Era, MarkerShape, TimelineMode
 from .options import (Boolean, Choice, ChoiceList, Colour, ColourList, Dash, Integer, Length, NumberList, Offset,
                       Paper, Template, Text)
 from .stocks import STOCK_ENTRIES
@@ -62,7 +62,24 @@ LAYOUT_SCHEMA = {
         "text": TEXT_SIZES,
         "heading_size": Length(at_least=4),
         "writing_line_spacing": Length(at_least=8),
-        "min_writing_lines": Integer(0, 20),
+        "writing_lines": {key: Integer(0, 30) for key in BLANKABLE_COLUMNS},
+        "equal_rows": Boolean(),
+        "instruction": Text(),
+        "grid_width": Length(),
+        "cell_padding": Length(),
+        "writing_line": STROKE,
+        "marker_size": Length(at_least=2),
+        "rank_box": Length(at_least=8),
+        "continuum": {"show": Boolean(), "low": Text(), "high": Text(), "height": Length(at_least=10)},
+    },
+    "cardsort": {
+        "orientation": ORIENTATION,
+        "columns": Integer(1, 4),
+        "strip_height": Length(at_least=8),
+        "text": TEXT_SIZES,
+        "number_size": Length(at_least=4),
+        "padding": Length(),
+        "mat_title_size": Length(at_least=4),
     },
     "factor_key": {
         "colours": ColourList(),

@@ -1,0 +1,93 @@
+"""The "how far" line under a factor table: from "not at all" to "entirely".
+
+On a table with blanks the factors' marks stand in a key under the line, for
+students to place each one; on the completed table each ranked factor is placed
+on it, rank 1 nearest "entirely".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from ...model import Factor, FactorMark, Layout
+from ..fonts import Faces
+from ..shapes import draw_marker
+
+
+@dataclass(frozen=True)
+class Placed:
+    name: str
+    mark: FactorMark
+    at: float  # 0 at "not at all", 1 at "entirely"
+
+
+def placements(factors: tuple[Factor, ...], marks: dict[str, FactorMark]) -> list[Placed]:
+    """Ranked factors along the line: rank 1 nearest 'entirely', the lowest rank nearest
+    'not at all', evenly between; unranked factors are not placed."""
+    ranked = [factor for factor in factors if factor.rank is not None]
+    if not ranked:
+        return []
+    lowest = max(factor.rank for factor in ranked)
+    return [Placed(factor.name, marks[factor.name], 1 - (factor.rank - 0.5) / lowest) for factor in ranked]
+
+
+class ContinuumLine(Flowable):
+    def __init__(self, layout: Layout, faces: Faces, factors: tuple[Factor, ...], place: bool, question: str):
+        super().__init__()
+        self.layout, self.faces, self.factors = layout, faces, factors
+        self.marks = layout.factor_key.marks(tuple(factor.name for factor in factors))
+        self.placed = placements(factors, self.marks) if place else []
+        self.question = question
+        self.width, self.height = 0.0, layout.factors.continuum.height
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        return availWidth, self.height
+
+    def draw(self):
+        canvas, layout = self.canv, self.layout
+        factors, colours = layout.factors, layout.colours
+        continuum, size = factors.continuum, factors.text_size.largest
+        radius = factors.marker_size / 2
+        canvas.saveState()
+        canvas.setFillColor(HexColor(colours.text))
+        canvas.setFont(self.faces.bold, size)
+        canvas.drawString(0, self.height - size, self.question)
+        line_y = self.height * 0.45
+        low_width = stringWidth(continuum.low, self.faces.regular, size)
+        high_width = stringWidth(continuum.high, self.faces.regular, size)
+        left, right = low_width + 3 * radius, self.width - high_width - 3 * radius
+        canvas.setFont(self.faces.regular, size)
+        canvas.drawString(0, line_y - size * 0.35, continuum.low)
+        canvas.drawRightString(self.width, line_y - size * 0.35, continuum.high)
+        canvas.setStrokeColor(HexColor(colours.text))
+        canvas.setLineWidth(factors.grid_width * 2)
+        canvas.line(left, line_y, right, line_y)
+        for x in (left, (left + right) / 2, right):
+            canvas.line(x, line_y - radius, x, line_y + radius)
+        label_size = size * 0.9
+        canvas.setFont(self.faces.regular, label_size)
+        if self.placed:
+            for index, placed in enumerate(sorted(self.placed, key=lambda p: p.at)):
+                x = left + (right - left) * placed.at
+                draw_marker(canvas, placed.mark, x, line_y, radius * 1.3, colours.text, factors.grid_width)
+                # Alternate labels above and below, so neighbours do not overprint.
+                label_y = line_y + 2.5 * radius if index % 2 == 0 else line_y - 2.5 * radius - label_size
+                canvas.drawCentredString(x, label_y, placed.name)
+        else:
+            self._draw_key(canvas, left, label_size, radius)
+        canvas.restoreState()
+
+    def _draw_key(self, canvas, left: float, size: float, radius: float) -> None:
+        """Each factor's mark and name in a row under the line, to draw on it."""
+        x, y = left, size * 0.2
+        for factor in self.factors:
+            mark = self.marks[factor.name]
+            draw_marker(canvas, mark, x + radius, y + size * 0.35, radius, self.layout.colours.text,
+                        self.layout.factors.grid_width)
+            canvas.drawString(x + 3 * radius, y, factor.name)
+            x += 3 * radius + stringWidth(factor.name, self.faces.regular, size) + 6 * radius
