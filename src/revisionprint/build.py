@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Optional
 from . import option_checks
 from .errors import RenderProblems as RenderFailed
 from .errors import RevisionprintError, UsageProblem
-from .model import (BLANK_FACTOR_TABLE, CalibrationOptions, CardPrinting, FactorTableOptions, Layout, RenderedPdf,
+from .model import (BLANK_FACTOR_TABLE, CalibrationOptions, CardSortOptions, CardPrinting, FactorTableOptions, Layout, RenderedPdf,
                     TimelineMode, TimelineOptions, Topic)
 
 
@@ -56,8 +56,12 @@ class Product:
 PRODUCTS = (
     Product("flashcards", "flashcards", "flashcards", "cards.flashcards", CardPrinting(),
             option_checks.check_card_printing),
-    Product("factors", "factor table", "factors", "factors.table", FactorTableOptions()),
-    Product("factors-blank", "blank factor table", "factors", "factors.table", BLANK_FACTOR_TABLE),
+    Product("factors", "factor table", "factors", "factors.table", FactorTableOptions(),
+            option_checks.check_factor_table),
+    Product("factors-blank", "blank factor table", "factors", "factors.table", BLANK_FACTOR_TABLE,
+            option_checks.check_factor_table),
+    Product("cardsort", "card sort", "factors", "factors.cardsort", CardSortOptions()),
+    Product("cardsort-answers", "card sort answer key", "factors", "factors.cardsort", CardSortOptions(answers=True)),
     Product("timeline", "timeline worksheet", "timeline", "timeline.worksheet", TimelineOptions(),
             option_checks.check_timeline),
     Product("timeline-answers", "timeline answer key", "timeline", "timeline.worksheet",
@@ -92,7 +96,8 @@ def with_layout_modes(products: Iterable[Product], layout: Layout) -> list[Produ
 
 CALIBRATION = Product("calibration", "calibration sheet", None, "calibration.sheet", CalibrationOptions(),
                       option_checks.check_calibration)
-PRODUCT_GROUPS = {"factors": ("factors", "factors-blank"), "timeline": ("timeline", "timeline-answers")}
+PRODUCT_GROUPS = {"factors": ("factors", "factors-blank"), "timeline": ("timeline", "timeline-answers"),
+                  "cardsort": ("cardsort", "cardsort-answers")}
 
 
 def product(key: str) -> Product:

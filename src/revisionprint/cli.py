@@ -9,12 +9,12 @@ from __future__ import annotations
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional, Sequence
 
 import click
 
 from .errors import ExitCode, RevisionprintError, UsageProblem, shown
-from .model import CardPrinting, CutGuides, Duplex, Overflow, Sides, TimelineMode
+from .model import CardPrinting, CardSortOptions, CutGuides, Duplex, FactorTableOptions, Overflow, Sides, TimelineMode
 from .units import MM
 
 DEFAULT_CONTENT_FOLDER = Path("content")
@@ -139,7 +139,8 @@ def _finish(report, quiet: bool) -> None:
 @click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT_FOLDER,
               show_default=True, help="Folder to write the PDFs into.")
 @click.option("--only", metavar="PRODUCT,...", help="Build only these: flashcards, factors (the completed and "
-              "the blank table), factors-blank, timeline (worksheet and answers), timeline-answers.")
+              "the blank table), factors-blank, cardsort (strips and answer key), cardsort-answers, timeline (worksheet "
+              "and answers), timeline-answers.")
 @overflow_option
 @keep_going_option
 @quiet_option
@@ -159,11 +160,11 @@ def build(content: tuple[str, ...], layout_name: str, output: Path, only: Option
 
 
 def _single_product(content: str, key: str, output: Optional[Path], layout_name: str, keep_going: bool,
-                    quiet: bool) -> None:
+                    quiet: bool, options: Sequence[Any] = ()) -> None:
     from .build import build_one, product
 
     topics, layout = _load([content], layout_name)
-    item = product(key)
+    item = product(key).with_options(options)
     target = output or DEFAULT_OUTPUT_FOLDER / item.file_name(topics[0])
     _finish(build_one(topics[0], layout, item, target, keep_going), quiet)
 
@@ -263,13 +264,42 @@ def _card_settings(stock: Optional[str], duplex: Optional[str] = None, cut: Opti
 @cli.command()
 @content_argument
 @output_file_option
-@click.option("--blank", is_flag=True, help="The blank table for students to fill in.")
+@click.option("--blank", is_flag=True, help="The blank table for students to fill in (every column but the "
+              "factor names).")
+@click.option("--blank-columns", metavar="COLUMN,...", help="Leave only these columns blank, printing the others: "
+              "any of summary, evidence, for, against, links, rank, judgement.")
 @layout_option
 @keep_going_option
 @quiet_option
-def factors(content, output, blank, layout_name, keep_going, quiet):
-    """The factor summary table (completed, or --blank)."""
-    _single_product(content, "factors-blank" if blank else "factors", output, layout_name, keep_going, quiet)
+def factors(content, output, blank, blank_columns, layout_name, keep_going, quiet):
+    """The factor summary table (completed, --blank, or partly blank with --blank-columns)."""
+    if blank_columns is not None:
+        if blank:
+            raise click.BadParameter("give --blank (every column) or --blank-columns (some), not both",
+                                     param_hint="--blank-columns")
+        if not _comma_list(blank_columns):
+            raise click.BadParameter("name at least one column, such as --blank-columns evidence,for",
+                                     param_hint="--blank-columns")
+        options = [FactorTableOptions(blank_columns=_comma_list(blank_columns))]
+    else:
+        options = []
+    _single_product(content, "factors-blank" if blank or blank_columns else "factors", output, layout_name,
+                    keep_going, quiet, options)
+
+
+@cli.command()
+@content_argument
+@output_file_option
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Shuffles the strips: the same seed gives the same order (and the same answer key).")
+@click.option("--answers", is_flag=True, help="The answer key: each strip's number under its factor.")
+@layout_option
+@keep_going_option
+@quiet_option
+def cardsort(content, output, seed, answers, layout_name, keep_going, quiet):
+    """A card sort: every evidence point and argument on a numbered strip to cut out, with a mat per factor."""
+    _single_product(content, "cardsort-answers" if answers else "cardsort", output, layout_name, keep_going, quiet,
+                    [CardSortOptions(seed=seed, answers=answers)])
 
 
 @cli.command()

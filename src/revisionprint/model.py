@@ -426,6 +426,7 @@ class CardSortLayout:
     number_size: float
     padding: float
     mat_title_size: float
+    cut_width: float  # the dashed lines to cut along, and the mats' outlines
 
 
 @dataclass(frozen=True)

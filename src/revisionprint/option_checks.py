@@ -11,7 +11,8 @@ from typing import Optional
 
 from .cardsets import UnknownTag, select_by_tags
 from .errors import UsageProblem
-from .model import CardPrinting, Duplex, Layout, Sides, TimelineMode, TimelineOptions, Topic
+from .yamlfile import did_you_mean
+from .model import BLANKABLE_COLUMNS, CardPrinting, Duplex, FactorTableOptions, Layout, Sides, TimelineMode, TimelineOptions, Topic
 
 
 def check_card_printing(options: CardPrinting, layout: Layout, topic: Optional[Topic]) -> None:
@@ -56,3 +57,15 @@ def check_timeline(options: TimelineOptions, layout: Layout, topic: Optional[Top
         raise UsageProblem("--layout", f"the layout's timeline.writing_line_length "
                                        f"({settings.writing_line_length / 72 * 25.4:.0f}mm) and number_width do not fit "
                                        "across the page inside its margins; make them shorter")
+
+
+def check_factor_table(options: FactorTableOptions, layout: Layout, topic: Optional[Topic]) -> None:
+    """Blank columns are named as the layout's `factors.columns` name them; the factor names always print."""
+    for name in options.blank_columns:
+        if name == "factor":
+            raise UsageProblem("--blank-columns", "the factor names always print, so 'factor' cannot be blank; "
+                                                  f"choose from {', '.join(BLANKABLE_COLUMNS)}")
+        if name not in BLANKABLE_COLUMNS:
+            raise UsageProblem("--blank-columns", f"there is no column '{name}'{did_you_mean(name, BLANKABLE_COLUMNS)}; "
+                                                  "choose from "
+                                                  f"{', '.join(BLANKABLE_COLUMNS)}")

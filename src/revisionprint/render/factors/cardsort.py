@@ -1,0 +1,158 @@
+"""The card sort: every evidence point, case for and case against a factor on its own
+numbered strip, shuffled, to cut out and sort onto one mat per factor; and its answer key.
+
+The strips are numbered in their shuffled order, so the same seed gives the same
+sheets and the same key. Strips are a fixed size from the layout (a class set costs
+few sheets); a text too long for its strip is shrunk, then reported, never clipped.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer, Table
+
+from ...model import CardSortOptions, Factor, FactorColumn, Layout, Topic, factor_column
+from ..document import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
+from ..fitting import TextBlock, fit_block
+from ..fonts import register_family
+from ..furniture import SheetKind
+from ..problems import RenderProblems
+from .cells import MarkedName, name_flowables
+from .plan import printed_texts
+
+SORTED_COLUMNS = ("evidence", "for", "against")
+CUT_DASH = (3, 2)  # a dashed cut line, in points
+
+
+@dataclass(frozen=True)
+class Strip:
+    number: int
+    text: str
+    factor: Factor
+    column: FactorColumn
+    index: int  # the item's place in its list, for messages: evidence[3]
+
+
+def strips(topic: Topic, seed: int) -> list[Strip]:
+    """Every strip, numbered 1, 2, 3... in an order shuffled by the seed."""
+    items = [(factor, factor_column(key), index, text) for factor in topic.factors for key in SORTED_COLUMNS
+             for index, text in enumerate(printed_texts(factor, factor_column(key)))]
+    random.Random(seed).shuffle(items)
+    return [Strip(number, text, factor, column, index)
+            for number, (factor, column, index, text) in enumerate(items, start=1)]
+
+
+def render(topic: Topic, layout: Layout, options: CardSortOptions) -> RenderedPdf:
+    sort = layout.cardsort
+    faces = register_family(layout.font_family)
+    problems = RenderProblems.for_topic(topic, faces)
+    kind = SheetKind("Card sort (answers)" if options.answers else "Card sort", answer_key=options.answers)
+    _, _, width, height = content_frame(topic, layout, kind, sort.orientation)
+    all_strips = strips(topic, options.seed)
+    if options.answers:
+        flowables = _answer_key(topic, layout, all_strips)
+        contents = f"the numbers of {counted(len(all_strips), 'strip')}"
+    else:
+        for strip in all_strips:
+            problems.check_glyphs(strip.factor.origin, f"{strip.column.key}[{strip.index}]", strip.text, faces)
+        flowables = _strip_sheets(topic, layout, all_strips, width, problems)
+        for factor in topic.factors:
+            flowables += [PageBreak(), _mat(topic, factor, layout, width, height)]
+        contents = f"{counted(len(all_strips), 'strip')} and {counted(len(topic.factors), 'sorting mat')}"
+    data, pages = build_flowing_document(topic, layout, kind, sort.orientation, flowables)
+    return RenderedPdf(data=data, pages=pages, contents=f"{contents} on {counted(pages, 'page')}",
+                       printing=f"{paper_description(layout, sort.orientation)}, single-sided, at 100% / actual size",
+                       problems=tuple(problems.messages))
+
+
+def _heading(text: str, layout: Layout, size: float, colour: str, bold: bool = True) -> list[Flowable]:
+    return TextBlock([text], bullets=False, bold=bold).flowables(layout.font_family, size, colour)
+
+
+def _strip_sheets(topic: Topic, layout: Layout, all_strips: list[Strip], width: float,
+                  problems: RenderProblems) -> list[Flowable]:
+    sort = layout.cardsort
+    strip_width = width / sort.columns
+    cells = [_strip_cell(strip, layout, strip_width, problems) for strip in all_strips]
+    cells += [""] * (-len(cells) % sort.columns)
+    rows = [cells[start:start + sort.columns] for start in range(0, len(cells), sort.columns)]
+    flowables = _heading(topic.question or topic.title, layout, layout.body_size, layout.colours.text)
+    flowables += _heading("Cut along the dashed lines, then sort each strip onto its factor's mat.", layout,
+                          layout.body_size, layout.colours.muted, bold=False)
+    flowables.append(Spacer(0, sort.padding))
+    if rows:
+        table = Table(rows, colWidths=[strip_width] * sort.columns, rowHeights=sort.strip_height, hAlign="LEFT")
+        cut = [("GRID", (0, 0), (-1, -1), sort.cut_width, HexColor(layout.colours.rule), None, CUT_DASH)]
+        table.setStyle(cut + [("VALIGN", (0, 0), (-1, -1), "MIDDLE")] +
+                       [(side, (0, 0), (-1, -1), 0) for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING",
+                                                                 "BOTTOMPADDING")])
+        flowables.append(table)
+    return flowables
+
+
+def _strip_cell(strip: Strip, layout: Layout, strip_width: float, problems: RenderProblems) -> Table:
+    """The strip's number, then its text at the largest size that fits (shrunk further and
+    reported if even the smallest does not)."""
+    sort, colours = layout.cardsort, layout.colours
+    number_width = sort.number_size * 2.6
+    text_width = strip_width - number_width - 2 * sort.padding
+    text_height = sort.strip_height - 2 * sort.padding
+    fitted = fit_block(TextBlock([strip.text], bullets=False), layout.font_family, colours.text, text_width,
+                       text_height, sort.text_size)
+    if not fitted.fits:
+        problems.add(strip.factor.origin, f"{strip.column.key}[{strip.index}]",
+                     f"is too long for a card-sort strip even at {sort.text_size.smallest:g}pt, so it prints "
+                     "smaller; shorten it, or make 'cardsort.strip_height' taller in the layout")
+    text = KeepInFrame(text_width, text_height, fitted.flowables, mode="shrink")
+    number = _heading(str(strip.number), layout, sort.number_size, colours.muted)
+    cell = Table([[number, text]], colWidths=[number_width, text_width + sort.padding],
+                 rowHeights=sort.strip_height)
+    cell.setStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), sort.padding),
+                   ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+    return cell
+
+
+def _mat(topic: Topic, factor: Factor, layout: Layout, width: float, height: float) -> Table:
+    """A page to sort strips onto: the factor's mark and name, the question, and a space for
+    each kind of strip."""
+    sort, colours = layout.cardsort, layout.colours
+    title = TextBlock([factor.name], bullets=False, bold=True).flowables(layout.font_family, sort.mat_title_size,
+                                                                         colours.text)
+    question = _heading(topic.question or topic.title, layout, layout.body_size, colours.muted, bold=False)
+    mark = layout.factor_key.marks(tuple(f.name for f in topic.factors))[factor.name]
+    top = [[[MarkedName(title, mark, sort.mat_title_size * 0.3, colours.text, sort.cut_width)] + question]]
+    headings = [_heading(factor_column(key).heading, layout, layout.factors.heading_size, colours.text)
+                for key in SORTED_COLUMNS]
+    top_height = sort.mat_title_size * 1.3 + layout.body_size * 2.6 + 2 * sort.padding
+    zone = (height - top_height) / len(SORTED_COLUMNS) - 1
+    table = Table(top + [[heading] for heading in headings], colWidths=[width],
+                  rowHeights=[top_height] + [zone] * len(SORTED_COLUMNS))
+    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BOX", (0, 1), (-1, -1), sort.cut_width, HexColor(colours.rule)),
+                    ("LINEBELOW", (0, 1), (-1, -2), sort.cut_width, HexColor(colours.rule), None, CUT_DASH),
+                    ("BACKGROUND", (0, 0), (-1, 0), HexColor(colours.heading_band))])
+    return table
+
+
+def _answer_key(topic: Topic, layout: Layout, all_strips: list[Strip]) -> list[Flowable]:
+    """Under each factor, the numbers of its strips by kind, then each number with its text."""
+    colours, size = layout.colours, layout.body_size
+    flowables = _heading(topic.question or topic.title, layout, layout.title_size, colours.text)
+    for factor in topic.factors:
+        flowables.append(Spacer(0, layout.cardsort.padding * 2))
+        mark = layout.factor_key.marks(tuple(f.name for f in topic.factors))[factor.name]
+        flowables += name_flowables(factor.name, mark, layout)
+        for key in SORTED_COLUMNS:
+            own = [strip for strip in all_strips if strip.factor is factor and strip.column.key == key]
+            if not own:
+                continue
+            numbers = ", ".join(str(strip.number) for strip in own)
+            flowables += TextBlock([f"**{factor_column(key).heading}:** {numbers}"], bullets=False).flowables(
+                layout.font_family, size, colours.text)
+            flowables += TextBlock([f"**{strip.number}** {strip.text}" for strip in own], bullets=True).flowables(
+                layout.font_family, layout.factors.text_size.largest, colours.muted)
+    return flowables
