@@ -7,6 +7,7 @@ after merging still name the right file and line.
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from dataclasses import dataclass
@@ -345,7 +346,7 @@ class NumberList(Option):
             except ValueError:
                 source.report(entry, f"{item}[{index}]", f"'{text}' should be a number, like 2 or 1.5")
                 return None
-            if number <= 0:
+            if not math.isfinite(number) or number <= 0:
                 source.report(entry, f"{item}[{index}]", f"{text} should be more than 0")
                 return None
             values.append(number)

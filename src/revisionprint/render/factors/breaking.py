@@ -65,6 +65,10 @@ class FactorTable(Table):
         super().__init__(data, colWidths=shape.widths, rowHeights=heights, repeatRows=2, hAlign="LEFT")
         self.setStyle(_style(shape.layout, len(rows), with_tail and bool(shape.tail)))
 
+    def _culprit(self):
+        # How ReportLab names a flowable too big for any page (its own fails before the table is sized).
+        return "the factor table"
+
     def split(self, availWidth, availHeight):
         self._calc(availWidth, availHeight)
         heights = self._rowHeights
