@@ -22,10 +22,11 @@ from ..fitting import Fitted, split_into_boxes
 from .cells import name_flowables
 from .plan import RowPlan
 
-# A row is broken inside only if at least this much of it would stay on the page ...
+# A row is broken inside only if at least this much of it would stay on the page and go
+# over to the next ...
 SMALLEST_ROW_PART = 72 * 25 / 25.4  # 25 mm, in points
 # ... and the page would otherwise leave more than this share of its height empty.
-MOST_EMPTY_SHARE = 0.25
+MOST_EMPTY_SHARE = 0.2
 
 
 @dataclass
@@ -97,8 +98,9 @@ class FactorTable(Table):
         shape = self.shape
         page_top = fitting == 0 and available >= shape.frame_height - 1
         headings = self._rowHeights[0] + self._rowHeights[1]
-        too_tall = headings + self._rowHeights[2 + fitting] > shape.frame_height
-        worth_it = room >= SMALLEST_ROW_PART and room >= MOST_EMPTY_SHARE * shape.frame_height
+        row_height = self._rowHeights[2 + fitting]
+        too_tall = headings + row_height > shape.frame_height
+        worth_it = (room >= MOST_EMPTY_SHARE * shape.frame_height and row_height - room >= SMALLEST_ROW_PART)
         if not (page_top or (worth_it or too_tall) and room >= SMALLEST_ROW_PART):
             return None
         return split_row(row, room, shape)

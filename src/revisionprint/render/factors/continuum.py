@@ -18,6 +18,9 @@ from ..fonts import Faces
 from ..shapes import draw_marker
 
 
+KEY_ROW_SPACING = 1.8  # a row of the key under the line, in label sizes
+
+
 @dataclass(frozen=True)
 class Placed:
     name: str
@@ -46,7 +49,28 @@ class ContinuumLine(Flowable):
 
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
+        extra_rows = max(len(self._key_rows()) - 1, 0) if not self.placed else 0
+        self.height = self.layout.factors.continuum.height + extra_rows * self._key_size() * KEY_ROW_SPACING
         return availWidth, self.height
+
+    def _key_size(self) -> float:
+        return self.layout.factors.text_size.largest * 0.9
+
+    def _key_rows(self) -> list[list[tuple[Factor, float]]]:
+        """The key's entries with their x, in as many rows as the width needs."""
+        radius, size = self.layout.factors.marker_size / 2, self._key_size()
+        start = stringWidth(self.layout.factors.continuum.low, self.faces.regular,
+                            self.layout.factors.text_size.largest) + 3 * radius
+        rows: list[list[tuple[Factor, float]]] = [[]]
+        x = start
+        for factor in self.factors:
+            needed = 3 * radius + stringWidth(factor.name, self.faces.regular, size)
+            if rows[-1] and x + needed > self.width:
+                rows.append([])
+                x = start
+            rows[-1].append((factor, x))
+            x += needed + 6 * radius
+        return rows
 
     def draw(self):
         canvas, layout = self.canv, self.layout
@@ -57,7 +81,7 @@ class ContinuumLine(Flowable):
         canvas.setFillColor(HexColor(colours.text))
         canvas.setFont(self.faces.bold, size)
         canvas.drawString(0, self.height - size, self.question)
-        line_y = self.height * 0.45
+        line_y = self.height - continuum.height * 0.55
         low_width = stringWidth(continuum.low, self.faces.regular, size)
         high_width = stringWidth(continuum.high, self.faces.regular, size)
         left, right = low_width + 3 * radius, self.width - high_width - 3 * radius
@@ -79,15 +103,15 @@ class ContinuumLine(Flowable):
                 label_y = line_y + 2.5 * radius if index % 2 == 0 else line_y - 2.5 * radius - label_size
                 canvas.drawCentredString(x, label_y, placed.name)
         else:
-            self._draw_key(canvas, left, label_size, radius)
+            self._draw_key(canvas, line_y - continuum.height * 0.45, label_size, radius)
         canvas.restoreState()
 
-    def _draw_key(self, canvas, left: float, size: float, radius: float) -> None:
-        """Each factor's mark and name in a row under the line, to draw on it."""
-        x, y = left, size * 0.2
-        for factor in self.factors:
-            mark = self.marks[factor.name]
-            draw_marker(canvas, mark, x + radius, y + size * 0.35, radius, self.layout.colours.text,
-                        self.layout.factors.grid_width)
-            canvas.drawString(x + 3 * radius, y, factor.name)
-            x += 3 * radius + stringWidth(factor.name, self.faces.regular, size) + 6 * radius
+    def _draw_key(self, canvas, y: float, size: float, radius: float) -> None:
+        """Each factor's mark and name in rows under the line, to draw on it."""
+        for row in self._key_rows():
+            y_text = y + size * 0.2
+            for factor, x in row:
+                draw_marker(canvas, self.marks[factor.name], x + radius, y_text + size * 0.35, radius,
+                            self.layout.colours.text, self.layout.factors.grid_width)
+                canvas.drawString(x + 3 * radius, y_text, factor.name)
+            y -= size * KEY_ROW_SPACING
