@@ -50,13 +50,14 @@ class TableShape:
     name_column: int  # -1 if the layout shows no factor column
     tail: list[Flowable] = field(default_factory=list)  # drawn once, under the last row (the continuum)
 
-    def table(self, rows: list[BodyRow], with_tail: bool) -> "FactorTable":
-        return FactorTable(self, rows, with_tail)
+    def table(self, rows: list[BodyRow], with_tail: bool, continued: bool = False) -> "FactorTable":
+        return FactorTable(self, rows, with_tail, continued)
 
 
 class FactorTable(Table):
-    def __init__(self, shape: TableShape, rows: list[BodyRow], with_tail: bool):
-        self.shape, self.rows, self.with_tail = shape, rows, with_tail
+    def __init__(self, shape: TableShape, rows: list[BodyRow], with_tail: bool, continued: bool = False):
+        # A continued part starts a page: it never follows the part before under headings of its own.
+        self.shape, self.rows, self.with_tail, self.continued = shape, rows, with_tail, continued
         data = [[shape.heading] + [""] * (len(shape.widths) - 1), shape.column_headings]
         data += [row.cells for row in rows]
         heights = [None, None] + [row.height for row in rows]
@@ -70,7 +71,15 @@ class FactorTable(Table):
         # How ReportLab names a flowable too big for any page (its own fails before the table is sized).
         return "the factor table"
 
+    def wrap(self, availWidth, availHeight):
+        width, height = super().wrap(availWidth, availHeight)
+        if self.continued and availHeight < self.shape.frame_height - 1:
+            return width, max(height, availHeight + 1)  # too tall here: on to the next page
+        return width, height
+
     def split(self, availWidth, availHeight):
+        if self.continued and availHeight < self.shape.frame_height - 1:
+            return []
         self._calc(availWidth, availHeight)
         heights = self._rowHeights
         used = heights[0] + heights[1]
@@ -82,16 +91,16 @@ class FactorTable(Table):
             fitting += 1
         shape = self.shape
         if fitting == len(self.rows):  # only the continuum is left to go over
-            return [shape.table(self.rows, False), shape.table([], True)] if self.rows else []
+            return [shape.table(self.rows, False), shape.table([], True, True)] if self.rows else []
         row, room = self.rows[fitting], availHeight - used
         parts = self._break_inside(row, room, fitting, availHeight)
         if parts is not None:
             top, rest = parts
             return [shape.table(self.rows[:fitting] + [top], False),
-                    shape.table([rest] + self.rows[fitting + 1:], self.with_tail)]
+                    shape.table([rest] + self.rows[fitting + 1:], self.with_tail, True)]
         if fitting == 0:
             return []  # the frame moves the table on to the next page
-        return [shape.table(self.rows[:fitting], False), shape.table(self.rows[fitting:], self.with_tail)]
+        return [shape.table(self.rows[:fitting], False), shape.table(self.rows[fitting:], self.with_tail, True)]
 
     def _break_inside(self, row: BodyRow, room: float, fitting: int,
                       available: float) -> Optional[tuple[BodyRow, BodyRow]]:
@@ -99,11 +108,14 @@ class FactorTable(Table):
         page_top = fitting == 0 and available >= shape.frame_height - 1
         headings = self._rowHeights[0] + self._rowHeights[1]
         row_height = self._rowHeights[2 + fitting]
+        if page_top:
+            return split_row(row, room, shape)  # waiting for another page gains nothing
         too_tall = headings + row_height > shape.frame_height
-        worth_it = (room >= MOST_EMPTY_SHARE * shape.frame_height and row_height - room >= SMALLEST_ROW_PART)
-        if not (page_top or (worth_it or too_tall) and room >= SMALLEST_ROW_PART):
+        if room < SMALLEST_ROW_PART or not (too_tall or room >= MOST_EMPTY_SHARE * shape.frame_height):
             return None
-        return split_row(row, room, shape)
+        # Leave a real part of the row for the next page too, not a line or two.
+        cut = min(room, row_height - SMALLEST_ROW_PART)
+        return split_row(row, cut, shape) if cut >= SMALLEST_ROW_PART else None
 
 
 def split_row(row: BodyRow, room: float, shape: TableShape) -> Optional[tuple[BodyRow, BodyRow]]:
