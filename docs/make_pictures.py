@@ -20,6 +20,8 @@ PICTURES = {
     "flashcards-backs": ("flashcards", 1),
     "factors": ("factors", 0),
     "factors-blank": ("factors-blank", 0),
+    "cardsort": ("cardsort", 0),
+    "cardsort-mat": ("cardsort", -1),
     "timeline": ("timeline", 0),
     "timeline-answers": ("timeline-answers", 0),
 }
@@ -36,7 +38,7 @@ def main() -> None:
         for name, (ending, page_index) in PICTURES.items():
             pdf_path = next(Path(folder).glob(f"*-{ending}.pdf"))
             document = pypdfium2.PdfDocument(pdf_path)
-            page = document[page_index]
+            page = document[page_index % len(document)]
             scale = WIDTH_PIXELS / page.get_width()
             page.render(scale=scale).to_pil().save(images / f"{name}.png", optimize=True)
             document.close()
