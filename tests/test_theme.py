@@ -92,8 +92,11 @@ GREY_LEVEL = round(0x77 / 255, 3)
 @pytest.mark.parametrize("command", [
     ("flashcards", EXAMPLE),
     ("flashcards", EXAMPLE, "--stock", "avery-5371"),
-    pytest.param(("factors", EXAMPLE), marks=pytest.mark.xfail(reason="writing lines: factor table rework")),
-    pytest.param(("factors", EXAMPLE, "--blank"), marks=pytest.mark.xfail(reason="factor table rework")),
+    ("factors", EXAMPLE),
+    ("factors", EXAMPLE, "--blank"),
+    ("factors", EXAMPLE, "--blank-columns", "evidence,for"),
+    ("cardsort", EXAMPLE),
+    ("cardsort", EXAMPLE, "--answers"),
     ("timeline", EXAMPLE),
     ("timeline", EXAMPLE, "--answers"),
     ("timeline", EXAMPLE, "--mode", "match", "--answers"),

@@ -172,11 +172,13 @@ class Factor:
     def texts(self, columns: Iterable["FactorColumn"]) -> Iterator[tuple[str, str]]:
         """(field, text) for what these columns print of the factor."""
         for column in columns:
+            if not column.field:
+                continue  # a column students write in (judgement)
             value = getattr(self, column.field)
             if column.is_list:
                 for index, text in enumerate(value):
                     yield f"{column.key}[{index}]", text
-            elif value:
+            elif isinstance(value, str) and value:  # a rank is a number, always printable
                 yield column.field, value
 
 
@@ -426,7 +428,6 @@ class CardSortLayout:
     number_size: float
     padding: float
     mat_title_size: float
-    cut_width: float  # the dashed lines to cut along, and the mats' outlines
 
 
 @dataclass(frozen=True)

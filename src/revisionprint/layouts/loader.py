@@ -248,7 +248,6 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
             number_size=cardsort["number_size"],
             padding=cardsort["padding"],
             mat_title_size=cardsort["mat_title_size"],
-            cut_width=cardsort["cut_width"],
         ),
         timeline=TimelineLayout(**{key: Stroke(**value) if isinstance(value, dict) else value
                                    for key, value in timeline.items()}),

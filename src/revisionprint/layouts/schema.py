@@ -80,7 +80,6 @@ LAYOUT_SCHEMA = {
         "number_size": Length(at_least=4),
         "padding": Length(),
         "mat_title_size": Length(at_least=4),
-        "cut_width": Length(),
     },
     "factor_key": {
         "colours": ColourList(),

@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Table
 
 from ...model import Layout
 from ..fitting import Fitted, split_into_boxes
-from .cells import name_flowables
+from ..theme import colour
+from .cells import name_flowables, table_text_style
 from .plan import RowPlan
 
 # A row is broken inside only if at least this much of it would stay on the page and go
@@ -154,6 +154,7 @@ def _style(layout: Layout, rows: int, tail: bool) -> list:
     factors, colours = layout.factors, layout.colours
     last = 1 + rows
     style = [
+        *table_text_style(layout),
         ("SPAN", (0, 0), (-1, 0)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), factors.cell_padding),
@@ -163,8 +164,8 @@ def _style(layout: Layout, rows: int, tail: bool) -> list:
         ("LEFTPADDING", (0, 0), (-1, 0), 0),
         ("TOPPADDING", (0, 0), (-1, 0), 0),
         ("BOTTOMPADDING", (0, 0), (-1, 0), 2 * factors.cell_padding),
-        ("GRID", (0, 1), (-1, last), factors.grid_width, HexColor(colours.rule)),
-        ("BACKGROUND", (0, 1), (-1, 1), HexColor(colours.heading_band)),
+        ("GRID", (0, 1), (-1, last), factors.grid_width, colour(colours.rule)),
+        ("BACKGROUND", (0, 1), (-1, 1), colour(colours.heading_band)),
     ]
     if tail:
         style += [("SPAN", (0, -1), (-1, -1)), ("LEFTPADDING", (0, -1), (-1, -1), 0),

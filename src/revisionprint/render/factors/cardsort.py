@@ -11,20 +11,19 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer, Table
 
-from ...model import CardSortOptions, Factor, FactorColumn, Layout, Topic, factor_column
+from ...model import CardSortOptions, Factor, FactorColumn, Layout, Stroke, Topic, factor_column
 from ..document import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
 from ..fitting import TextBlock, fit_block
 from ..fonts import register_family
 from ..furniture import SheetKind
 from ..problems import RenderProblems
-from .cells import MarkedName, name_flowables
+from ..theme import colour
+from .cells import MarkedName, name_flowables, table_text_style
 from .plan import printed_texts
 
 SORTED_COLUMNS = ("evidence", "for", "against")
-CUT_DASH = (3, 2)  # a dashed cut line, in points
 
 
 @dataclass(frozen=True)
@@ -68,6 +67,11 @@ def render(topic: Topic, layout: Layout, options: CardSortOptions) -> RenderedPd
                        problems=tuple(problems.messages))
 
 
+def _line(stroke: Stroke) -> tuple:
+    """A table style's line arguments (width, colour, cap, dash) drawn as the stroke says."""
+    return stroke.width, colour(stroke.colour), None, list(stroke.dash) or None
+
+
 def _heading(text: str, layout: Layout, size: float, colour: str, bold: bool = True) -> list[Flowable]:
     return TextBlock([text], bullets=False, bold=bold).flowables(layout.font_family, size, colour)
 
@@ -85,8 +89,8 @@ def _strip_sheets(topic: Topic, layout: Layout, all_strips: list[Strip], width: 
     flowables.append(Spacer(0, sort.padding))
     if rows:
         table = Table(rows, colWidths=[strip_width] * sort.columns, rowHeights=sort.strip_height, hAlign="LEFT")
-        cut = [("GRID", (0, 0), (-1, -1), sort.cut_width, HexColor(layout.colours.rule), None, CUT_DASH)]
-        table.setStyle(cut + [("VALIGN", (0, 0), (-1, -1), "MIDDLE")] +
+        cut = [("GRID", (0, 0), (-1, -1), *_line(layout.lines.cut))]
+        table.setStyle(cut + table_text_style(layout) + [("VALIGN", (0, 0), (-1, -1), "MIDDLE")] +
                        [(side, (0, 0), (-1, -1), 0) for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING",
                                                                  "BOTTOMPADDING")])
         flowables.append(table)
@@ -110,7 +114,7 @@ def _strip_cell(strip: Strip, layout: Layout, strip_width: float, problems: Rend
     number = _heading(str(strip.number), layout, sort.number_size, colours.muted)
     cell = Table([[number, text]], colWidths=[number_width, text_width + sort.padding],
                  rowHeights=sort.strip_height)
-    cell.setStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), sort.padding),
+    cell.setStyle(table_text_style(layout) + [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), sort.padding),
                    ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
     return cell
@@ -124,17 +128,17 @@ def _mat(topic: Topic, factor: Factor, layout: Layout, width: float, height: flo
                                                                          colours.text)
     question = _heading(topic.question or topic.title, layout, layout.body_size, colours.muted, bold=False)
     mark = layout.factor_key.marks(tuple(f.name for f in topic.factors))[factor.name]
-    top = [[[MarkedName(title, mark, sort.mat_title_size * 0.3, colours.text, sort.cut_width)] + question]]
+    top = [[[MarkedName(title, mark, sort.mat_title_size * 0.3, colours.text, layout.factors.grid_width)] + question]]
     headings = [_heading(factor_column(key).heading, layout, layout.factors.heading_size, colours.text)
                 for key in SORTED_COLUMNS]
     top_height = sort.mat_title_size * 1.3 + layout.body_size * 2.6 + 2 * sort.padding
     zone = (height - top_height) / len(SORTED_COLUMNS) - 1
     table = Table(top + [[heading] for heading in headings], colWidths=[width],
                   rowHeights=[top_height] + [zone] * len(SORTED_COLUMNS))
-    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("BOX", (0, 1), (-1, -1), sort.cut_width, HexColor(colours.rule)),
-                    ("LINEBELOW", (0, 1), (-1, -2), sort.cut_width, HexColor(colours.rule), None, CUT_DASH),
-                    ("BACKGROUND", (0, 0), (-1, 0), HexColor(colours.heading_band))])
+    table.setStyle(table_text_style(layout) + [("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BOX", (0, 1), (-1, -1), *_line(layout.lines.cut)),
+                    ("LINEBELOW", (0, 1), (-1, -2), *_line(layout.lines.cut)),
+                    ("BACKGROUND", (0, 0), (-1, 0), colour(colours.heading_band))])
     return table
 
 

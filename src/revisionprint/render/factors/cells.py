@@ -3,13 +3,13 @@ and the factor's name beside its colour and shape."""
 
 from __future__ import annotations
 
-from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable
 
 from ...model import FactorMark, Layout, Stroke
 from ..fitting import TextBlock
+from ..fonts import register_family
 from ..shapes import draw_marker
-from ..theme import set_stroke
+from ..theme import colour, set_stroke
 from .plan import Cell
 
 CONTINUED = " (continued)"
@@ -60,7 +60,7 @@ class RankBox(Flowable):
     def draw(self):
         canvas = self.canv
         canvas.saveState()
-        canvas.setStrokeColor(HexColor(self.colour))
+        canvas.setStrokeColor(colour(self.colour))
         canvas.setLineWidth(self.line_width)
         canvas.rect(max(0.0, (self.width - self.side) / 2), 0, self.side, self.side, stroke=1, fill=0)
         canvas.restoreState()
@@ -94,6 +94,13 @@ class MarkedName(Flowable):
                 first_line = y + paragraph.height - paragraph.style.leading * 0.6
         draw_marker(self.canv, self.mark, self.radius * 1.2, first_line if first_line is not None else y,
                     self.radius, self.outline, self.line_width)
+
+
+def table_text_style(layout: Layout) -> list:
+    """A Table sets its cells' font and colour even where they hold flowables or nothing (its
+    own default is black Helvetica): the layout's, so the PDF names no other."""
+    return [("FONT", (0, 0), (-1, -1), register_family(layout.font_family).regular, layout.body_size),
+            ("TEXTCOLOR", (0, 0), (-1, -1), colour(layout.colours.text))]
 
 
 def cell_flowables(cell: Cell, layout: Layout, size: float | None = None) -> list[Flowable]:

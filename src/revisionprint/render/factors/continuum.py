@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ...model import Factor, FactorMark, Layout
 from ..fonts import Faces
 from ..shapes import draw_marker
+from ..theme import colour
 
 
 KEY_ROW_SPACING = 1.8  # a row of the key under the line, in label sizes
@@ -78,7 +78,7 @@ class ContinuumLine(Flowable):
         continuum, size = factors.continuum, factors.text_size.largest
         radius = factors.marker_size / 2
         canvas.saveState()
-        canvas.setFillColor(HexColor(colours.text))
+        canvas.setFillColor(colour(colours.text))
         canvas.setFont(self.faces.bold, size)
         canvas.drawString(0, self.height - size, self.question)
         line_y = self.height - continuum.height * 0.55
@@ -88,7 +88,7 @@ class ContinuumLine(Flowable):
         canvas.setFont(self.faces.regular, size)
         canvas.drawString(0, line_y - size * 0.35, continuum.low)
         canvas.drawRightString(self.width, line_y - size * 0.35, continuum.high)
-        canvas.setStrokeColor(HexColor(colours.text))
+        canvas.setStrokeColor(colour(colours.text))
         canvas.setLineWidth(factors.grid_width * 2)
         canvas.line(left, line_y, right, line_y)
         for x in (left, (left + right) / 2, right):

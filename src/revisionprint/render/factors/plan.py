@@ -8,8 +8,6 @@ the length of the model answer, which would hint at it), or a box for a number.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
-
 from ...model import Factor, FactorColumn, FactorMark, FactorTableOptions, Layout, Topic, factor_column
 from ..fitting import TextBlock
 
@@ -64,13 +62,3 @@ def printed_texts(factor: Factor, column: FactorColumn) -> tuple[str, ...]:
     if isinstance(value, tuple):
         return value
     return (str(value),)
-
-
-def printed_fields(factor: Factor, column: FactorColumn) -> Iterator[tuple[str, str]]:
-    """(field name as the topic file writes it, text) of what a column prints, for messages."""
-    texts = printed_texts(factor, column)
-    key = "name" if column.key == "factor" else column.key
-    if column.is_list:
-        yield from ((f"{key}[{index}]", text) for index, text in enumerate(texts))
-    elif texts and column.key != "rank":
-        yield key, texts[0]

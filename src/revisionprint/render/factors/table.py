@@ -18,7 +18,7 @@ from ..problems import RenderProblems
 from .breaking import BodyRow, TableShape
 from .cells import cell_flowables, name_flowables
 from .continuum import ContinuumLine
-from .plan import RowPlan, is_blank, plan_rows, printed_fields
+from .plan import RowPlan, is_blank, plan_rows
 
 CONTINUUM_PROMPT = {False: "How far did each factor cause it? Place each one on the line.",
                     True: "How far did each factor cause it? Placed by rank."}
@@ -112,7 +112,7 @@ def _check_glyphs(topic: Topic, layout: Layout, options: FactorTableOptions, pro
             column = factor_column(key)
             if is_blank(column, options):
                 continue
-            for field_name, text in printed_fields(factor, column):
+            for field_name, text in factor.texts([column]):
                 problems.check_glyphs(factor.origin, field_name, text, faces)
             if key == "evidence":
                 for event in factor.events:
