@@ -232,6 +232,7 @@ def test_long_table_repeats_the_heading_row_once_at_the_top_of_every_page(make_t
         assert text.count("For (main factor)") == 1
         assert "Evidence" in text and "Key point" in text
         assert text.count("Why did the Sino-Soviet split happen by 1969?") == 1  # the question heads every page
+        assert text.count("Sino-Soviet relations") == 2  # the title in the header and footer, not a third time
     with pdfplumber.open(io.BytesIO(rendered.data)) as pdf:
         for page in pdf.pages[1:]:
             heading = next(w for w in page.extract_words() if w["text"] == "Key")

@@ -90,14 +90,17 @@ def _column_heading(key: str, layout: Layout) -> list[Flowable]:
 
 
 def _heading(topic: Topic, layout: Layout, problems: RenderProblems, faces: Faces, blank: bool) -> list[Flowable]:
-    """The question the table answers, in bold, with the topic under it; what to do, on tables
-    with blanks. It heads every page, as the table's first repeated row."""
+    """The question the table answers, in bold, with the topic under it (unless the header or
+    footer already names it: the title once is enough); what to do, on tables with blanks. It
+    heads every page, as the table's first repeated row."""
     colours = layout.colours
     if topic.question:
         problems.check_glyphs(topic.origin, "question", topic.question, faces)
     flowables = TextBlock([topic.question or topic.title], bullets=False, bold=True).flowables(
         layout.font_family, layout.title_size, colours.text)
-    under = [text for text in (topic.title if topic.question else "",
+    title_in_furniture = any("{title}" in slot for furniture in (layout.header, layout.footer)
+                             for slot in (furniture.left, furniture.centre, furniture.right))
+    under = [text for text in (topic.title if topic.question and not title_in_furniture else "",
                                layout.factors.instruction if blank else "") if text]
     if under:
         flowables += TextBlock(under, bullets=False).flowables(layout.font_family, layout.body_size, colours.muted)
