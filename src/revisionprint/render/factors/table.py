@@ -45,7 +45,7 @@ def render(topic: Topic, layout: Layout, options: FactorTableOptions) -> Rendere
             name_column=factors_layout.columns.index("factor") if "factor" in factors_layout.columns else -1,
         )
         if factors_layout.continuum.show:
-            place = "rank" not in options.blank_columns
+            place = "rank" not in options.blank_columns and any(factor.rank for factor in topic.factors)
             shape.tail = [ContinuumLine(layout, faces, topic.factors, place, CONTINUUM_PROMPT[place])]
         rows = [_body_row(plan, shape) for plan in plan_rows(topic, layout, options)]
         if blank and factors_layout.equal_rows:
