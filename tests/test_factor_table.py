@@ -560,3 +560,13 @@ def test_links_and_events_naming_nothing_are_errors_at_their_line(tmp_path, run)
     assert "topic.yaml:7:9: factors[0].events[1]: names no event" in result.output
     assert "topic.yaml:9:11: factors[1].rank:" in result.output
     assert "events[0]" not in result.output  # 1956 names the Secret Speech by its date
+
+
+def test_an_event_named_by_a_date_two_events_share_asks_for_its_text(tmp_path, run):
+    path = tmp_path / "topic.yaml"
+    path.write_text("title: T\nfactors:\n  - name: A\n    events: [1969]\n"
+                    "timeline:\n  - date: 1969\n    event: Clashes\n  - date: 1969\n    event: Talks\n",
+                    encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert "topic.yaml:4:14: factors[0].events[0]: 2 events have the date 1969 ('Clashes' and 'Talks')" in result.output

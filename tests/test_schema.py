@@ -60,6 +60,9 @@ VALID = [
     pytest.param({"title": 1984, "flashcards": [{"front": 42, "back": True}]}, id="numbers and true are text"),
     pytest.param(topic(flashcards=None, factors=..., timeline=...), id="an empty section"),
     pytest.param(card(tags=[1984, "Cold War"]), id="tags as a number and text"),
+    pytest.param({"title": "T", "factors": [{"name": "A", "links": ["B"], "rank": 2, "events": ["1969-03"]},
+                                            {"name": "B", "links": "A", "rank": "1"}],
+                  "timeline": [{"date": "1969-03", "event": "Clashes"}]}, id="links, rank and events"),
 ]
 
 INVALID = [
@@ -78,6 +81,10 @@ INVALID = [
     pytest.param(topic(flashcards={"front": "Q", "back": "A"}), id="flashcards not a list"),
     pytest.param(topic(factors=[{"summary": "S"}]), id="factor without a name"),
     pytest.param(topic(factors=[{"name": "N", "evidence": [["nested"]]}]), id="evidence nested list"),
+    pytest.param(topic(factors=[{"name": "N", "rank": 0}]), id="rank 0"),
+    pytest.param(topic(factors=[{"name": "N", "rank": "first"}]), id="rank in words"),
+    pytest.param(topic(factors=[{"name": "N", "rank": 1.5}]), id="rank not whole"),
+    pytest.param(topic(factors=[{"name": "N", "links": [""]}]), id="an empty link"),
     pytest.param(topic(timeline=[{"date": "March 1969", "event": "E"}]), id="date in words"),
     pytest.param(topic(timeline=[{"date": 19690, "event": "E"}]), id="five-digit year"),
     pytest.param(topic(timeline=[{"date": "1969", "until": None, "event": "E"}]), id="until empty"),

@@ -58,8 +58,13 @@ def find_event(name: str, timeline: tuple[TimelineEvent, ...]) -> Optional[Timel
     for event in timeline:
         if " ".join(event.event.split()).casefold() == wanted:
             return event
-    dated = [event for event in timeline if wanted in (str(event.date).casefold(), event.date.label().casefold())]
+    dated = events_dated(wanted, timeline)
     return dated[0] if len(dated) == 1 else None
+
+
+def events_dated(name: str, timeline: tuple[TimelineEvent, ...]) -> list[TimelineEvent]:
+    wanted = " ".join(name.split()).casefold()
+    return [event for event in timeline if wanted in (str(event.date).casefold(), event.date.label().casefold())]
 
 
 def _position(node: Node) -> tuple[int, int]:
@@ -285,6 +290,12 @@ class _TopicReader:
     def report_unknown_event(self, node: Node, item: str, name: str, timeline: tuple[TimelineEvent, ...]) -> None:
         if not timeline:
             self.source.report(node, item, f"names the event '{name}', but the topic has no timeline section")
+            return
+        dated = events_dated(name, timeline)
+        if len(dated) > 1:
+            texts = " and ".join(f"'{event.event}'" for event in dated[:2])
+            self.source.report(node, item, f"{len(dated)} events have the date {name} ({texts}); "
+                                           "name the one you mean by its text")
             return
         choices = [event.event for event in timeline]
         self.source.report(node, item, f"names no event of this topic's timeline: '{name}'"
