@@ -424,11 +424,13 @@ def test_every_blank_columns_choice_builds(make_topic, column):
     options = FactorTableOptions(blank_columns=(column,))
     rendered = render_factor_table(make_topic(FACTORS), layout, options)
     assert rendered.problems == ()
-    if column in layout.factors.columns and column in ("summary", "evidence", "for", "against"):
-        shown = column_text(rendered.data, column)
-        key = {"summary": "summary"}.get(column, column)
-        first = FACTORS[0][key] if column == "summary" else FACTORS[0][key][0]
-        assert squash(first) not in shown
+    text = " ".join(pages_text(rendered.data))
+    assert "Name" in text and all(factor["name"] in text for factor in FACTORS)
+    if column in ("summary", "evidence", "for", "against"):
+        blanked = FACTORS[0][column] if column == "summary" else FACTORS[0][column][0]
+        assert squash(blanked) not in text
+        kept = "against" if column != "against" else "evidence"
+        assert squash(FACTORS[0][kept][0]) in column_text(rendered.data, kept)
 
 
 def test_a_factor_with_60_evidence_items_splits_with_the_header_repeated_and_nothing_lost(make_topic):
@@ -570,3 +572,12 @@ def test_an_event_named_by_a_date_two_events_share_asks_for_its_text(tmp_path, r
     result = run("validate", path)
     assert result.exit_code == 1
     assert "topic.yaml:4:14: factors[0].events[0]: 2 events have the date 1969 ('Clashes' and 'Talks')" in result.output
+
+
+def test_the_layout_can_choose_a3(make_topic, tmp_path):
+    layout = load_layout(write_layout(tmp_path, "paper: A3\n"))
+    rendered = render_factor_table(make_topic(six_long_factors()), layout, BLANK_FACTOR_TABLE)
+    assert rendered.printing.startswith("A3 landscape")
+    with pdfplumber.open(io.BytesIO(rendered.data)) as pdf:
+        assert (round(pdf.pages[0].width), round(pdf.pages[0].height)) == (1191, 842)
+    assert rendered.pages <= 2

@@ -51,6 +51,10 @@ def render(topic: Topic, layout: Layout, options: CardSortOptions) -> RenderedPd
     kind = SheetKind("Card sort (answers)" if options.answers else "Card sort", answer_key=options.answers)
     _, _, width, height = content_frame(topic, layout, kind, sort.orientation)
     all_strips = strips(topic, options.seed)
+    if topic.question:
+        problems.check_glyphs(topic.origin, "question", topic.question, faces)
+    for factor in topic.factors:
+        problems.check_glyphs(factor.origin, "name", factor.name, faces)
     if options.answers:
         flowables = _answer_key(topic, layout, all_strips)
         contents = f"the numbers of {counted(len(all_strips), 'strip')}"
