@@ -594,6 +594,9 @@ FACTOR_COLUMNS = (
 )
 # Columns a table can leave blank: every one but the factor names.
 BLANKABLE_COLUMNS = tuple(column.key for column in FACTOR_COLUMNS if column.key != "factor")
+# Those left with lines to write on (the layout says how many); the others get a box.
+WRITTEN_COLUMNS = tuple(column.key for column in FACTOR_COLUMNS if column.key in BLANKABLE_COLUMNS
+                        and column.blank == "lines")
 
 
 def factor_column(key: str) -> FactorColumn:

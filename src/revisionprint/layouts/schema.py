@@ -7,7 +7,7 @@ say only what they change.
 from __future__ import annotations
 
 from ..fontfiles import FAMILY_NAMES
-from ..model import BLANKABLE_COLUMNS, FACTOR_COLUMNS, CutGuides, Duplex, Era, MarkerShape, TimelineMode
+from ..model import FACTOR_COLUMNS, WRITTEN_COLUMNS, CutGuides, Duplex, Era, MarkerShape, TimelineMode
 from .options import (Boolean, Choice, ChoiceList, Colour, ColourList, Dash, Integer, Length, NumberList, Offset,
                       Paper, Template, Text)
 from .stocks import STOCK_ENTRIES
@@ -62,7 +62,7 @@ LAYOUT_SCHEMA = {
         "text": TEXT_SIZES,
         "heading_size": Length(at_least=4),
         "writing_line_spacing": Length(at_least=8),
-        "writing_lines": {key: Integer(0, 30) for key in BLANKABLE_COLUMNS},
+        "writing_lines": {key: Integer(0, 30) for key in WRITTEN_COLUMNS},
         "equal_rows": Boolean(),
         "instruction": Text(),
         "grid_width": Length(),
