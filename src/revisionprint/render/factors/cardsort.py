@@ -61,9 +61,11 @@ def render(topic: Topic, layout: Layout, options: CardSortOptions) -> RenderedPd
     else:
         for strip in all_strips:
             problems.check_glyphs(strip.factor.origin, f"{strip.column.key}[{strip.index}]", strip.text, faces)
-        flowables = _strip_sheets(topic, layout, all_strips, width, problems)
+        # With nothing to cut out (factors with names only), just the mats.
+        flowables = _strip_sheets(topic, layout, all_strips, width, problems) if all_strips else []
         for factor in topic.factors:
-            flowables += [PageBreak(), _mat(topic, factor, layout, width, height)]
+            flowables += [PageBreak()] if flowables else []
+            flowables.append(_mat(topic, factor, layout, width, height))
         contents = f"{counted(len(all_strips), 'strip')} and {counted(len(topic.factors), 'sorting mat')}"
     data, pages = build_flowing_document(topic, layout, kind, sort.orientation, flowables)
     return RenderedPdf(data=data, pages=pages, contents=f"{contents} on {counted(pages, 'page')}",
