@@ -23,11 +23,11 @@ def test_fragline_and_paralines_take_the_fields_we_build_them_with():
     assert lines.kind == 1 and lines.lines[0].extraSpace == 1.0, "FragLine / ParaLines (render/paragraph.py)"
 
 
-def test_a_table_keeps_its_cells_styles_and_heights_where_the_factor_table_reads_them():
+def test_a_table_keeps_its_row_heights_where_the_factor_table_reads_them():
     table = Table([["a", "b"], ["c", "d"]])
-    table.wrap(200, 200)
-    for name in ("_cellvalues", "_cellStyles", "_argH", "_splitRows"):
-        assert hasattr(table, name), f"Table.{name} (render/factors/)"
+    table._calc(200, 200)
+    assert len(table._rowHeights) == 2, "Table._calc sets Table._rowHeights (render/factors/breaking.py)"
+    assert callable(getattr(table, "_culprit", None)), "Table._culprit names a table too big for a page"
 
 
 def test_a_canvas_knows_its_page_size():
