@@ -581,3 +581,23 @@ def test_the_layout_can_choose_a3(make_topic, tmp_path):
     with pdfplumber.open(io.BytesIO(rendered.data)) as pdf:
         assert (round(pdf.pages[0].width), round(pdf.pages[0].height)) == (1191, 842)
     assert rendered.pages <= 2
+
+
+def test_a_row_is_never_broken_leaving_only_its_factors_name(make_topic):
+    from revisionprint.render.factors.breaking import BodyRow, TableShape, split_row
+    from revisionprint.render.factors.cells import cell_flowables, name_flowables
+    from revisionprint.render.factors.plan import plan_rows
+    from revisionprint.render.fonts import register_family
+
+    layout = load_layout("default")
+    register_family(layout.font_family)
+    plan = plan_rows(make_topic(FACTORS[:1]), layout, FactorTableOptions())[0]
+    widths = [100.0] * len(layout.factors.columns)
+    shape = TableShape(layout, [], [], widths, 500.0, name_column=0)
+    row = BodyRow(plan, [name_flowables(plan.factor.name, plan.mark, layout)] +
+                  [cell_flowables(cell, layout) for cell in plan.cells[1:]])
+    padding = 2 * layout.factors.cell_padding
+    one_line = layout.factors.text_size.largest * 1.22
+    assert split_row(row, padding + one_line * 0.9, shape) is None  # not even a line of the notes fits
+    top, rest = split_row(row, padding + one_line * 2.5, shape)
+    assert any(top.cells[1:]) and any(rest.cells[1:])

@@ -129,6 +129,8 @@ def split_row(row: BodyRow, room: float, shape: TableShape) -> Optional[tuple[Bo
         if first is None:
             return None
         if index == shape.name_column:
+            if later:
+                return None  # the name must print whole above its notes
             later = name_flowables(row.plan.factor.name, row.plan.mark, shape.layout, continued=True)
         top.append(first)
         rest.append(later)
