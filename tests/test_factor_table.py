@@ -499,6 +499,9 @@ def test_unknown_blank_columns_are_a_usage_error_listing_the_valid_ones(tmp_path
     assert result.exit_code == 2
     assert "did you mean 'for'" in result.output
     assert ", ".join(BLANKABLE_COLUMNS) in result.output
+    not_shown = run("factors", example, "--blank-columns", "links", "-o", tmp_path / "p.pdf")
+    assert not_shown.exit_code == 2
+    assert "the layout's table has no 'links' column" in not_shown.output
     ok = run("factors", example, "--blank-columns", "evidence,for", "-o", tmp_path / "p.pdf")
     assert ok.exit_code == 0, ok.output
     text = " ".join(pages_text((tmp_path / "p.pdf").read_bytes()))

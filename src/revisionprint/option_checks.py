@@ -67,5 +67,12 @@ def check_factor_table(options: FactorTableOptions, layout: Layout, topic: Optio
                                                   f"choose from {', '.join(BLANKABLE_COLUMNS)}")
         if name not in BLANKABLE_COLUMNS:
             raise UsageProblem("--blank-columns", f"there is no column '{name}'{did_you_mean(name, BLANKABLE_COLUMNS)}; "
-                                                  "choose from "
-                                                  f"{', '.join(BLANKABLE_COLUMNS)}")
+                                                  f"choose from {', '.join(BLANKABLE_COLUMNS)}")
+    if options.blank_columns == BLANKABLE_COLUMNS:
+        return  # --blank: whichever columns the layout shows
+    shown = layout.factors.columns
+    missing = [name for name in options.blank_columns if name not in shown]
+    if missing:
+        raise UsageProblem("--blank-columns", f"the layout's table has no '{missing[0]}' column (it has "
+                                              f"{', '.join(shown)}); blank one of those, or add '{missing[0]}' "
+                                              "to factors.columns in your layout")
