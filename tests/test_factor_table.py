@@ -534,8 +534,9 @@ def test_each_factor_has_its_own_colour_and_shape_beside_its_name(make_topic):
     layout = load_layout("default")
     with pdfplumber.open(io.BytesIO(rendered.data)) as pdf:
         page = pdf.pages[0]
+        name_column_end = column_bounds()["factor"][1]
         fills = {tuple(round(c, 2) for c in shape["non_stroking_color"])
-                 for shape in page.curves + page.rects if shape.get("fill") and shape["x0"] < column_bounds()["factor"][1]}
+                 for shape in page.curves + page.rects if shape.get("fill") and shape["x0"] < name_column_end}
     expected = {tuple(round(int(colour[i:i + 2], 16) / 255, 2) for i in (1, 3, 5))
                 for colour in layout.factor_key.colours[:3]}
     assert expected <= fills

@@ -18,8 +18,8 @@ from typing import Any, Callable, Iterable, Optional
 from . import option_checks
 from .errors import RenderProblems as RenderFailed
 from .errors import RevisionprintError, UsageProblem
-from .model import (BLANK_FACTOR_TABLE, CalibrationOptions, CardSortOptions, CardPrinting, FactorTableOptions, Layout, RenderedPdf,
-                    TimelineMode, TimelineOptions, Topic)
+from .model import (BLANK_FACTOR_TABLE, CalibrationOptions, CardPrinting, CardSortOptions, FactorTableOptions, Layout,
+                    RenderedPdf, TimelineMode, TimelineOptions, Topic)
 
 
 @dataclass(frozen=True)

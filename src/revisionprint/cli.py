@@ -139,8 +139,8 @@ def _finish(report, quiet: bool) -> None:
 @click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT_FOLDER,
               show_default=True, help="Folder to write the PDFs into.")
 @click.option("--only", metavar="PRODUCT,...", help="Build only these: flashcards, factors (the completed and "
-              "the blank table), factors-blank, cardsort (strips and answer key), cardsort-answers, timeline (worksheet "
-              "and answers), timeline-answers.")
+              "the blank table), factors-blank, cardsort (strips and answer key), cardsort-answers, timeline "
+              "(worksheet and answers), timeline-answers.")
 @overflow_option
 @keep_going_option
 @quiet_option

@@ -66,7 +66,8 @@ def check_factor_table(options: FactorTableOptions, layout: Layout, topic: Optio
             raise UsageProblem("--blank-columns", "the factor names always print, so 'factor' cannot be blank; "
                                                   f"choose from {', '.join(BLANKABLE_COLUMNS)}")
         if name not in BLANKABLE_COLUMNS:
-            raise UsageProblem("--blank-columns", f"there is no column '{name}'{did_you_mean(name, BLANKABLE_COLUMNS)}; "
+            suggestion = did_you_mean(name, BLANKABLE_COLUMNS)
+            raise UsageProblem("--blank-columns", f"there is no column '{name}'{suggestion}; "
                                                   f"choose from {', '.join(BLANKABLE_COLUMNS)}")
     if options.blank_columns == BLANKABLE_COLUMNS:
         return  # --blank: whichever columns the layout shows

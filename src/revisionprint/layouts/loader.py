@@ -17,8 +17,8 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, ScalarNode
 
 from ..errors import InvalidFiles, Problem, UsageProblem
-from ..model import (Box, CardSortLayout, Continuum, CalibrationStyle, CardMarks, Colours, FactorKey, FactorTableLayout, FurnitureStyle, Lines,
-                     NameField, Stroke, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
+from ..model import (Box, CalibrationStyle, CardMarks, CardSortLayout, Colours, Continuum, FactorKey, FactorTableLayout,
+                     FurnitureStyle, Lines, NameField, Stroke, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
                      TimelineLayout)
 from ..yamlfile import STR_TAG, YamlFile, did_you_mean, read_yaml
 from .options import Setting, read_settings, written_values

@@ -120,9 +120,10 @@ def _strip_cell(strip: Strip, layout: Layout, strip_width: float, problems: Rend
     number = _heading(str(strip.number), layout, sort.number_size, colours.muted)
     cell = Table([[number, text]], colWidths=[number_width, text_width + sort.padding],
                  rowHeights=sort.strip_height)
-    cell.setStyle(table_text_style(layout) + [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), sort.padding),
-                   ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
-                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+    cell.setStyle(table_text_style(layout) + [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), sort.padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
     return cell
 
 

@@ -32,7 +32,8 @@ class WritingLines(Flowable):
         fitting = int(availHeight // self.spacing)
         if fitting <= 0 or fitting >= self.lines:
             return []
-        return [WritingLines(fitting, self.spacing, self.stroke), WritingLines(self.lines - fitting, self.spacing, self.stroke)]
+        return [WritingLines(fitting, self.spacing, self.stroke),
+                WritingLines(self.lines - fitting, self.spacing, self.stroke)]
 
     def draw(self):
         canvas = self.canv
