@@ -58,13 +58,17 @@ class FactorTable(Table):
     def __init__(self, shape: TableShape, rows: list[BodyRow], with_tail: bool, continued: bool = False):
         # A continued part starts a page: it never follows the part before under headings of its own.
         self.shape, self.rows, self.with_tail, self.continued = shape, rows, with_tail, continued
-        data = [[shape.heading] + [""] * (len(shape.widths) - 1), shape.column_headings]
+        # The column headings head rows: a page with only the continuum left has the question alone.
+        self.header_rows = 2 if rows else 1
+        data = [[shape.heading] + [""] * (len(shape.widths) - 1)]
+        data += [shape.column_headings] if rows else []
         data += [row.cells for row in rows]
-        heights = [None, None] + [row.height for row in rows]
+        heights = [None] * self.header_rows + [row.height for row in rows]
         if with_tail and shape.tail:
             data.append([shape.tail] + [""] * (len(shape.widths) - 1))
             heights.append(None)
-        super().__init__(data, colWidths=shape.widths, rowHeights=heights, repeatRows=2, hAlign="LEFT")
+        super().__init__(data, colWidths=shape.widths, rowHeights=heights, repeatRows=self.header_rows,
+                         hAlign="LEFT")
         self.setStyle(_style(shape.layout, len(rows), with_tail and bool(shape.tail)))
 
     def _culprit(self):
@@ -82,9 +86,9 @@ class FactorTable(Table):
             return []
         self._calc(availWidth, availHeight)
         heights = self._rowHeights
-        used = heights[0] + heights[1]
+        used = sum(heights[:self.header_rows])
         fitting = 0
-        for height in heights[2:2 + len(self.rows)]:
+        for height in heights[self.header_rows:self.header_rows + len(self.rows)]:
             if used + height > availHeight + 1e-6:
                 break
             used += height
@@ -106,8 +110,8 @@ class FactorTable(Table):
                       available: float) -> Optional[tuple[BodyRow, BodyRow]]:
         shape = self.shape
         page_top = fitting == 0 and available >= shape.frame_height - 1
-        headings = self._rowHeights[0] + self._rowHeights[1]
-        row_height = self._rowHeights[2 + fitting]
+        headings = sum(self._rowHeights[:self.header_rows])
+        row_height = self._rowHeights[self.header_rows + fitting]
         if page_top:
             return split_row(row, room, shape)  # waiting for another page gains nothing
         too_tall = headings + row_height > shape.frame_height
@@ -166,9 +170,10 @@ def _style(layout: Layout, rows: int, tail: bool) -> list:
         ("LEFTPADDING", (0, 0), (-1, 0), 0),
         ("TOPPADDING", (0, 0), (-1, 0), 0),
         ("BOTTOMPADDING", (0, 0), (-1, 0), 2 * factors.cell_padding),
-        ("GRID", (0, 1), (-1, last), factors.grid_width, colour(colours.rule)),
-        ("BACKGROUND", (0, 1), (-1, 1), colour(colours.heading_band)),
     ]
+    if rows:
+        style += [("GRID", (0, 1), (-1, last), factors.grid_width, colour(colours.rule)),
+                  ("BACKGROUND", (0, 1), (-1, 1), colour(colours.heading_band))]
     if tail:
         style += [("SPAN", (0, -1), (-1, -1)), ("LEFTPADDING", (0, -1), (-1, -1), 0),
                   ("TOPPADDING", (0, -1), (-1, -1), 2 * factors.cell_padding)]
