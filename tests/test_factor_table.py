@@ -612,3 +612,17 @@ def test_a_row_is_never_broken_leaving_only_its_factors_name(make_topic):
     assert split_row(row, padding + one_line * 0.9, shape) is None  # not even a line of the notes fits
     top, rest = split_row(row, padding + one_line * 2.5, shape)
     assert any(top.cells[1:]) and any(rest.cells[1:])
+
+
+def test_the_space_left_under_a_blank_table_is_lines_to_explain_the_judgement(make_topic):
+    topic = make_topic(six_long_factors())
+    blank = render(topic, blank=True)
+    last = pages_text(blank.data)[-1]
+    assert "Explain your judgement" in last
+    with pdfplumber.open(io.BytesIO(blank.data)) as pdf:
+        page = pdf.pages[-1]
+        prompt = next(w for w in page.extract_words() if w["text"] == "Explain")
+        lines_below = [line for line in page.lines if line["top"] > prompt["bottom"] and line["top"] == line["bottom"]
+                       and line["x1"] - line["x0"] > page.width / 2]
+    assert len(lines_below) >= 3
+    assert "Explain your judgement" not in " ".join(pages_text(render(topic).data))

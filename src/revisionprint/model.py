@@ -401,6 +401,7 @@ class FactorTableLayout:
     writing_lines: dict  # column key -> lines to write on in a blank cell of that column
     equal_rows: bool  # every row of a table with blanks as tall as its tallest
     instruction: str  # printed under the question on tables with blanks ("" for none)
+    explain: str  # on tables with blanks, heads lines filling the rest of the last page ("" for none)
     grid_width: float
     cell_padding: float
     writing_line: "Stroke"  # the ruled lines students write on

@@ -233,6 +233,7 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
             writing_lines=factors["writing_lines"],
             equal_rows=factors["equal_rows"],
             instruction=factors["instruction"],
+            explain=factors["explain"],
             grid_width=factors["grid_width"],
             cell_padding=factors["cell_padding"],
             writing_line=Stroke(**factors["writing_line"]),

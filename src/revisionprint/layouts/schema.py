@@ -65,6 +65,7 @@ LAYOUT_SCHEMA = {
         "writing_lines": {key: Integer(0, 30) for key in WRITTEN_COLUMNS},
         "equal_rows": Boolean(),
         "instruction": Text(),
+        "explain": Text(),
         "grid_width": Length(),
         "cell_padding": Length(),
         "writing_line": STROKE,

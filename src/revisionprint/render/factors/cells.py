@@ -46,6 +46,41 @@ class WritingLines(Flowable):
         canvas.restoreState()
 
 
+class LinesToTheFoot(Flowable):
+    """A prompt and lines to write on filling what is left of the page, or nothing at all if
+    fewer than `fewest` lines would fit: it never starts a page of its own."""
+
+    def __init__(self, prompt: list[Flowable], spacing: float, stroke: Stroke, fewest: int):
+        super().__init__()
+        self.prompt, self.spacing, self.stroke, self.fewest = prompt, spacing, stroke, fewest
+        self.lines = 0
+        self.width = self.height = 0.0
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        prompt = sum(flowable.wrap(availWidth, availHeight)[1] for flowable in self.prompt)
+        self.lines = int((availHeight - prompt) // self.spacing)
+        if self.lines < self.fewest:
+            self.lines, self.height = 0, 0.0
+        else:
+            self.height = prompt + self.lines * self.spacing
+        return availWidth, self.height
+
+    def split(self, availWidth, availHeight):
+        return []
+
+    def draw(self):
+        if not self.lines:
+            return
+        y = self.height
+        for flowable in self.prompt:
+            y -= flowable.height
+            flowable.drawOn(self.canv, 0, y)
+        lines = WritingLines(self.lines, self.spacing, self.stroke)
+        lines.wrap(self.width, y)
+        lines.drawOn(self.canv, 0, 0)
+
+
 class RankBox(Flowable):
     """An empty square, centred in its cell, to write the factor's rank in."""
 

@@ -7,7 +7,7 @@ number of writing lines for their column, the same in every row.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from ...model import FactorTableOptions, Layout, Topic, factor_column
 from ..document import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
@@ -16,10 +16,11 @@ from ..fonts import Faces, register_family
 from ..furniture import SheetKind
 from ..problems import RenderProblems
 from .breaking import BodyRow, TableShape
-from .cells import cell_flowables, name_flowables
+from .cells import LinesToTheFoot, cell_flowables, name_flowables
 from .continuum import ContinuumLine
 from .plan import RowPlan, is_blank, plan_rows
 
+FEWEST_EXPLAIN_LINES = 3  # fewer is not room to explain a judgement: leave the space empty
 CONTINUUM_PROMPT = {False: "How far did each factor cause it? Place each one on the line.",
                     True: "How far did each factor cause it? Placed by rank."}
 
@@ -51,6 +52,12 @@ def render(topic: Topic, layout: Layout, options: FactorTableOptions) -> Rendere
         if blank and factors_layout.equal_rows:
             rows = _equal_heights(rows, shape)
         flowables.append(shape.table(rows, with_tail=True))
+        if blank and factors_layout.explain:
+            prompt = [Spacer(0, 2 * factors_layout.cell_padding)] + TextBlock(
+                [factors_layout.explain], bullets=False, bold=True).flowables(
+                layout.font_family, factors_layout.text_size.largest, layout.colours.text)
+            flowables.append(LinesToTheFoot(prompt, factors_layout.writing_line_spacing, factors_layout.writing_line,
+                                            FEWEST_EXPLAIN_LINES))
     else:
         flowables += _heading(topic, layout, problems, faces, blank)
 
