@@ -11,8 +11,9 @@ from typing import Optional
 
 from .cardsets import UnknownTag, select_by_tags
 from .errors import UsageProblem
+from .model import (BLANKABLE_COLUMNS, CardPrinting, Duplex, FactorTableOptions, Layout, Sides, TimelineMode,
+                    TimelineOptions, Topic)
 from .yamlfile import did_you_mean
-from .model import BLANKABLE_COLUMNS, CardPrinting, Duplex, FactorTableOptions, Layout, Sides, TimelineMode, TimelineOptions, Topic
 
 
 def check_card_printing(options: CardPrinting, layout: Layout, topic: Optional[Topic]) -> None:
