@@ -114,8 +114,8 @@ def _strip_cell(strip: Strip, layout: Layout, strip_width: float, problems: Rend
                        text_height, sort.text_size)
     if not fitted.fits:
         problems.add(strip.factor.origin, f"{strip.column.key}[{strip.index}]",
-                     f"is too long for a card-sort strip even at {sort.text_size.smallest:g}pt, so it prints "
-                     "smaller; shorten it, or make 'cardsort.strip_height' taller in the layout")
+                     f"is too long for a card-sort strip even at {sort.text_size.smallest:g}pt; shorten it, or "
+                     "make 'cardsort.strip_height' taller in the layout (--keep-going prints it smaller)")
     text = KeepInFrame(text_width, text_height, fitted.flowables, mode="shrink")
     number = _heading(str(strip.number), layout, sort.number_size, colours.muted)
     cell = Table([[number, text]], colWidths=[number_width, text_width + sort.padding],
