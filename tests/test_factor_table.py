@@ -312,14 +312,14 @@ def test_without_a_question_the_title_is_the_heading(make_topic):
 
 
 def test_characters_the_font_lacks_are_reported_where_they_print(make_topic, tmp_path):
-    factor = {"name": "Mao \u6bdb", "summary": "Fine.", "evidence": ["Fine.", "Snowman \u2603 here."]}
+    factor = {"name": "Mao \u6bdb", "summary": "Fine.", "evidence": ["Fine.", "Middle \u4e2d here."]}
     topic = make_topic([factor])
     messages = render(topic).problems
     assert len(messages) == 2
     name_message, evidence_message = messages
     assert "factors[0].name" in name_message and "U+6BDB" in name_message
     assert f"{Path(topic.file).name}:" in evidence_message or topic.file in evidence_message
-    assert "factors[0].evidence[1]" in evidence_message and "U+2603" in evidence_message
+    assert "factors[0].evidence[1]" in evidence_message and "U+4E2D" in evidence_message
     assert ":9:9:" in evidence_message  # the line and column of that evidence item in topic.yaml
 
     blank_messages = render(topic, blank=True).problems

@@ -1,14 +1,19 @@
-"""The font families a layout may name, and where their TTF files are.
+"""The fonts a layout may use, and where their files are.
 
 Kept apart from ReportLab so that validating a layout stays cheap; the
-renderer registers the files when it first draws.
+renderer registers the files when it first draws. Text is printed in the main
+family; a character it lacks comes from the first fallback that has it, and
+DejaVu Sans (shipped in the package) is always the last fallback.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import struct
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
+from typing import Optional, Union
 
 
 @dataclass(frozen=True)
@@ -18,6 +23,30 @@ class FontFamily:
     bold: Path
     italic: Path
     bold_italic: Path
+
+    @classmethod
+    def from_files(cls, regular: Path, bold: Optional[Path] = None, italic: Optional[Path] = None,
+                   bold_italic: Optional[Path] = None) -> "FontFamily":
+        """A user's font files; a style without a file of its own prints in the nearest one given."""
+        bold = bold or regular
+        italic = italic or regular
+        return cls(regular.stem, regular, bold, italic, bold_italic or (bold if bold != regular else italic))
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    """The fonts text is printed in: the main family, then each fallback, tried in order for a
+    character the families before it lack."""
+
+    main: FontFamily
+    fallbacks: tuple[FontFamily, ...] = ()
+
+    @property
+    def families(self) -> tuple[FontFamily, ...]:
+        return (self.main, *self.fallbacks)
+
+    def __str__(self) -> str:
+        return self.main.name
 
 
 def _open_sans() -> FontFamily:
@@ -33,10 +62,93 @@ def _open_sans() -> FontFamily:
     )
 
 
-FAMILY_NAMES = ("Open Sans",)
+def _dejavu_sans() -> FontFamily:
+    # DejaVu Sans (shipped with its licence in data/fonts/dejavu) has arrows, sub- and
+    # superscript digits, maths, ticks and boxes in every style: the last fallback.
+    folder = Path(str(resources.files("revisionprint") / "data" / "fonts" / "dejavu"))
+    return FontFamily(
+        "DejaVu Sans",
+        folder / "DejaVuSans.ttf",
+        folder / "DejaVuSans-Bold.ttf",
+        folder / "DejaVuSans-Oblique.ttf",
+        folder / "DejaVuSans-BoldOblique.ttf",
+    )
+
+
+_BUILT_IN = {"Open Sans": _open_sans, "DejaVu Sans": _dejavu_sans}
+FAMILY_NAMES = tuple(_BUILT_IN)
+LAST_FALLBACK = "DejaVu Sans"
 
 
 def font_family(name: str) -> FontFamily:
-    if name == "Open Sans":
-        return _open_sans()
+    if name in _BUILT_IN:
+        return _BUILT_IN[name]()
     raise KeyError(name)
+
+
+def font_choice(family: Union[str, FontChoice], fallback_files: tuple[Path, ...] = ()) -> FontChoice:
+    """A built-in family by name (or a choice already made), with the user's fallback files and
+    then DejaVu Sans for anything none of them has."""
+    main = family if isinstance(family, FontFamily) else None
+    if isinstance(family, FontChoice):
+        return family
+    if main is None:
+        main = font_family(family)
+    fallbacks = [FontFamily.from_files(path) for path in fallback_files]
+    if main.name != LAST_FALLBACK:
+        fallbacks.append(font_family(LAST_FALLBACK))
+    return FontChoice(main, tuple(fallbacks))
+
+
+def font_file_problem(path: Path) -> Optional[str]:
+    """Why ReportLab could not embed this font file, in a teacher's words, or None.
+
+    Read from the file's table directory, without ReportLab: a layout is checked
+    before anything is drawn."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    tag = data[:4]
+    if tag in (b"wOFF", b"wOF2"):
+        return "is a web font (WOFF); use the TrueType (.ttf) file of the same font"
+    offset = 0
+    if tag == b"ttcf":  # a collection: its first font is the one used
+        if len(data) < 16:
+            return "is not a complete font file"
+        offset = struct.unpack(">I", data[12:16])[0]
+        tag = data[offset:offset + 4]
+    if tag == b"OTTO":
+        return ("has PostScript (CFF) outlines, which cannot be embedded in the PDF; use a TrueType "
+                "version of the font (a .ttf file, or an .otf with TrueType outlines)")
+    if tag not in (b"\x00\x01\x00\x00", b"true"):
+        return "is not a TrueType or OpenType font file"
+    tables = _tables(data, offset)
+    if tables is None:
+        return "is not a complete font file"
+    if "CFF " in tables or "CFF2" in tables or "glyf" not in tables:
+        return ("has PostScript (CFF) outlines, which cannot be embedded in the PDF; use a TrueType "
+                "version of the font (a .ttf file, or an .otf with TrueType outlines)")
+    if "fvar" in tables:
+        return ("is a variable font, which prints only in its default style; use the static .ttf files "
+                "(fonts downloaded as a family usually have them in a folder called 'static')")
+    os2 = tables.get("OS/2")
+    if os2 is not None and os2 + 10 <= len(data):
+        fs_type = struct.unpack(">H", data[os2 + 8:os2 + 10])[0]
+        if fs_type == 0x0002:
+            return "does not allow embedding (its licence forbids it); choose another font"
+    return None
+
+
+def _tables(data: bytes, offset: int) -> Optional[dict[str, int]]:
+    if len(data) < offset + 12:
+        return None
+    count = struct.unpack(">H", data[offset + 4:offset + 6])[0]
+    tables = {}
+    for index in range(count):
+        start = offset + 12 + 16 * index
+        if len(data) < start + 16:
+            return None
+        tag = data[start:start + 4].decode("latin-1")
+        tables[tag] = struct.unpack(">I", data[start + 8:start + 12])[0]
+    return tables

@@ -11,28 +11,36 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.platypus import Flowable, Paragraph
 
 from ..model import SizeRange
+from .fonts import font_runs, register_family
 from .paragraph import CardParagraph, copy_frag, extra_space, lines_fit
-from .markup import styled_runs
+from .markup import NORMAL, SUBSCRIPT, styled_runs
 
 LEADING = 1.22  # leading as a multiple of the size: 1.2-1.35 reads well in print
 SIZE_STEP = 0.5  # sizes are tried in half points: finer steps are invisible on paper
+# Sub- and superscripts: smaller, and lowered or raised, in proportion to the text's size
+# (as a typesetter sets them; the sizes themselves are the layout's).
+SCRIPT_SCALE = 0.65
+SUBSCRIPT_DROP = 0.2
+SUPERSCRIPT_RISE = 0.35
 
 
 @lru_cache(maxsize=4096)
-def paragraph_style(family: str, size: float, align: str = "left", bold: bool = False,
+def paragraph_style(family, size: float, align: str = "left", bold: bool = False,
                     colour: str = "#000000", bullet: bool = False, space_after: float = 0.0):
+    """`family`: a built-in family's name or the layout's FontChoice."""
     from reportlab.lib.styles import ParagraphStyle
 
+    faces = register_family(family)
     return ParagraphStyle(
         name=f"{family}-{size}-{align}-{bold}-{bullet}",
-        fontName=f"{family.replace(' ', '')}{'-Bold' if bold else ''}",
+        fontName=faces.bold if bold else faces.regular,
         fontSize=size,
         leading=size * LEADING,
         alignment=TA_CENTER if align == "centre" else TA_LEFT,
         textColor=HexColor(colour),
         leftIndent=size * 1.1 if bullet else 0,
         bulletIndent=0,
-        bulletFontName=family.replace(" ", ""),
+        bulletFontName=faces.regular,
         bulletFontSize=size,
         spaceAfter=space_after,
     )
@@ -53,7 +61,16 @@ def text_frags(text: str, style) -> list:
         # Open Sans has no narrow no-break space (French « guillemets »): the plain one keeps
         # the words together just the same, where the narrow one would print as a box.
         text = text.replace(NARROW_NO_BREAK_SPACE, "\u00a0")
-    return [copy_frag(templates[(bold, italic)], text=run) for run, bold, italic in styled_runs(text)]
+    frags = []
+    for run, bold, italic, position in styled_runs(text):
+        template = templates[(bold, italic)]
+        if position != NORMAL:
+            size = template.fontSize
+            template = copy_frag(template, fontSize=size * SCRIPT_SCALE,
+                                 rise=-size * SUBSCRIPT_DROP if position == SUBSCRIPT else size * SUPERSCRIPT_RISE)
+        for piece, face in font_runs(run, template.fontName):
+            frags.append(copy_frag(template, text=piece, fontName=face))
+    return frags
 
 
 NARROW_NO_BREAK_SPACE = "\u202f"

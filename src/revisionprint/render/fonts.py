@@ -1,15 +1,29 @@
-"""Registering a layout's font family with ReportLab, and finding glyphs it lacks."""
+"""Registering a layout's fonts with ReportLab, falling back per character, and finding
+characters no font can draw.
+
+ReportLab draws each string in one font and has no fallback of its own: text is
+split into runs, each in the first font of its style's chain that has the
+character (font_runs). Paragraph fragments, the quick card paragraphs, the page
+furniture, every width measured and the glyph check all go through it, so they
+agree on which font prints what.
+"""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional, Union
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from ..fontfiles import font_family
+from ..errors import RevisionprintError
+from ..fontfiles import FontChoice, FontFamily, font_choice, font_file_problem
+
+STYLES = ("regular", "bold", "italic", "bold_italic")
 
 
 @dataclass(frozen=True)
@@ -19,15 +33,61 @@ class Faces:
     italic: str
     bold_italic: str
 
+    def face(self, bold: bool, italic: bool) -> str:
+        return (self.bold_italic if italic else self.bold) if bold else (self.italic if italic else self.regular)
+
+
+_CHAINS: dict[str, tuple[str, ...]] = {}  # a main face -> the faces tried, in order, for each character
+_COVERAGE: dict[str, dict[int, int]] = {}  # a face -> its character map
+_ASCII_FACES: set[str] = set()  # faces that have every printable ASCII character: no splitting needed
+_PRINTABLE_ASCII = range(0x20, 0x7F)
+_names = itertools.count(1)
+
 
 @lru_cache(maxsize=None)
-def register_family(name: str) -> Faces:
-    family = font_family(name)
-    base = name.replace(" ", "")
+def register_family(family: Union[str, FontChoice]) -> Faces:
+    """The faces text is printed in: a built-in family by name, or a layout's choice of fonts.
+
+    Every face gets a chain: itself, the same style of each fallback, then the regular
+    faces (an upright character beats an empty box in italic)."""
+    choice = font_choice(family)
+    base = choice.main.name.replace(" ", "")
+    if choice != _default_choice(choice.main.name):
+        base = f"{base}~{next(_names)}"  # the user's fonts, or fallbacks of their own: a chain of its own
+    main = _register(choice.main, base)
+    fallbacks = [_register(fallback, fallback.name.replace(" ", "")) for fallback in choice.fallbacks]
+    families = [main, *fallbacks]
+    for style in STYLES:
+        chain = [getattr(faces, style) for faces in families] + [faces.regular for faces in families]
+        _CHAINS[getattr(main, style)] = tuple(dict.fromkeys(chain))
+    return main
+
+
+def _default_choice(name: str) -> Optional[FontChoice]:
+    try:
+        return font_choice(name)
+    except KeyError:  # not a built-in family
+        return None
+
+
+def _register(family: FontFamily, base: str) -> Faces:
     faces = Faces(base, f"{base}-Bold", f"{base}-Italic", f"{base}-BoldItalic")
-    for face, path in ((faces.regular, family.regular), (faces.bold, family.bold),
-                       (faces.italic, family.italic), (faces.bold_italic, family.bold_italic)):
-        pdfmetrics.registerFont(TTFont(face, str(path)))
+    for face, path in zip((faces.regular, faces.bold, faces.italic, faces.bold_italic),
+                          (family.regular, family.bold, family.italic, family.bold_italic)):
+        if face in _COVERAGE:
+            continue
+        problem = font_file_problem(path)
+        try:
+            if problem is None:
+                pdfmetrics.registerFont(TTFont(face, str(path)))
+        except (TTFError, OSError) as error:
+            problem = f"cannot be used ({error})"
+        if problem is not None:
+            raise RevisionprintError(f"{path}: the font {problem}.")
+        coverage = pdfmetrics.getFont(face).face.charToGlyph
+        _COVERAGE[face] = coverage
+        if all(code in coverage for code in _PRINTABLE_ASCII):
+            _ASCII_FACES.add(face)
     # Lets Paragraph's <b> and <i> find the right face.
     addMapping(base, 0, 0, faces.regular)
     addMapping(base, 1, 0, faces.bold)
@@ -38,17 +98,88 @@ def register_family(name: str) -> Faces:
     return faces
 
 
+def font_runs(text: str, face: str) -> list[tuple[str, str]]:
+    """The text as (characters, face) runs: each character in the first face of `face`'s chain
+    that has it; a space stays with the run it is in. A character no face has stays in
+    `face` (it prints as a box, and the glyph check reports it)."""
+    if face in _ASCII_FACES and text.isascii():
+        return [(text, face)]  # the usual case, at the speed of one C call
+    return _font_runs(text, face)
+
+
+@lru_cache(maxsize=4096)  # a text is measured at several sizes while it is fitted
+def _font_runs(text: str, face: str) -> list[tuple[str, str]]:
+    chain = _CHAINS.get(face)
+    if chain is None:
+        return [(text, face)]
+    coverage = _COVERAGE
+    runs: list[tuple[str, str]] = []
+    current = face
+    start = 0
+    for index, char in enumerate(text):
+        code = ord(char)
+        if code in coverage[current] and (current == face or code not in coverage[face] or char.isspace()):
+            continue
+        chosen = next((candidate for candidate in chain if code in coverage[candidate]), face)
+        if chosen != current:
+            if index > start:
+                runs.append((text[start:index], current))
+            current, start = chosen, index
+    if len(text) > start or not runs:
+        runs.append((text[start:], current))
+    return runs
+
+
+def string_width(text: str, face: str, size: float) -> float:
+    """The width of the text as draw_string prints it."""
+    return sum(stringWidth(piece, name, size) for piece, name in font_runs(text, face))
+
+
+def draw_string(canvas, x: float, y: float, text: str, face: str, size: float, align: str = "left") -> None:
+    """canvas.drawString (or drawRightString, drawCentredString) with the fallback fonts."""
+    runs = font_runs(text, face)
+    if align != "left":
+        width = sum(stringWidth(piece, name, size) for piece, name in runs)
+        x -= width if align == "right" else width / 2
+    if len(runs) == 1:
+        canvas.setFont(runs[0][1], size)
+        canvas.drawString(x, y, text)
+        return
+    writing = canvas.beginText(x, y)
+    for piece, name in runs:
+        writing.setFont(name, size)
+        writing.textOut(piece)
+    canvas.drawText(writing)
+    canvas.setFont(face, size)
+
+
 @lru_cache(maxsize=None)
-def _drawable(faces: Faces) -> frozenset[str]:
-    regular = pdfmetrics.getFont(faces.regular).face.charToGlyph
-    bold = pdfmetrics.getFont(faces.bold).face.charToGlyph
-    return frozenset(chr(code) for code in regular if code in bold)
+def _drawable(faces: Faces) -> frozenset[int]:
+    """The characters every style can print in some face of its chain."""
+    styles = [set().union(*(_COVERAGE[name] for name in _CHAINS[getattr(faces, style)])) for style in STYLES]
+    return frozenset(set.intersection(*styles))
 
 
 def missing_glyphs(text: str, faces: Faces) -> list[str]:
-    """Characters no face of the family can draw (they would print as empty boxes)."""
-    missing = set(text) - _drawable(faces)
-    return sorted(char for char in missing if not char.isspace())
+    """Characters no font of the layout can draw (they would print as empty boxes)."""
+    if faces.regular in _ASCII_FACES and text.isascii():
+        return []
+    drawable = _drawable(faces)
+    return sorted(char for char in set(text) if ord(char) not in drawable and not char.isspace())
+
+
+def can_draw(char: str, faces: Faces) -> bool:
+    return ord(char) in _drawable(faces)
+
+
+def coverage_summary(faces: Faces) -> list[tuple[str, str, int]]:
+    """(face registered, font file's own name, characters it has) for each face text may use."""
+    names = dict.fromkeys(name for style in STYLES for name in _CHAINS[getattr(faces, style)])
+    summary = []
+    for name in names:
+        own = pdfmetrics.getFont(name).face.name
+        summary.append((name, own.decode("latin-1") if isinstance(own, bytes) else str(own), len(_COVERAGE[name])))
+    return summary
 
 
 def describe_characters(chars: list[str]) -> str:

@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Optional
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model import Layout, PageFurniture, SizeRange, Topic
-from .fonts import Faces, register_family
+from .fonts import Faces, draw_string, register_family, string_width
 from .theme import colour, set_stroke
 from ..units import MM
 
@@ -88,21 +87,19 @@ class Furniture:
         texts = [slot.format(**values).strip() for slot in (slots.left, slots.centre, slots.right)]
         side_room = (right - left) * (0.32 if texts[1] else 0.48)
         used = 0.0
-        for text, draw, x in ((texts[0], canvas.drawString, left), (texts[2], canvas.drawRightString, right)):
+        for text, align, x in ((texts[0], "left", left), (texts[2], "right", right)):
             if text:
                 size, text = _fit_line(text, face, side_room, sizes)
-                canvas.setFont(face, size)
-                draw(x, y, text)
-                used = max(used, stringWidth(text, face, size))
+                draw_string(canvas, x, y, text, face, size, align)
+                used = max(used, string_width(text, face, size))
         if texts[1]:
             size, text = _fit_line(texts[1], face, right - left - 2 * used - 8 * MM, sizes)
-            canvas.setFont(face, size)
-            canvas.drawCentredString((left + right) / 2, y, text)
+            draw_string(canvas, (left + right) / 2, y, text, face, size, "centre")
 
     def _draw_answer_banner(self, canvas: Canvas, width: float, header_y: float) -> None:
         label = "ANSWERS - teacher copy"
         size = self.layout.furniture.banner_size
-        text_width = stringWidth(label, self.faces.bold, size)
+        text_width = string_width(label, self.faces.bold, size)
         x = (width - text_width) / 2
         canvas.setFillColor(colour(self.layout.colours.text))
         canvas.rect(x - 2 * MM, header_y - 1.2 * MM, text_width + 4 * MM, size + 1.6 * MM, stroke=0, fill=1)
@@ -121,14 +118,14 @@ class Furniture:
         for label, line_length in reversed(fields):
             canvas.line(x - line_length, y - 1, x, y - 1)
             x -= line_length + 1.5 * MM
-            label_width = stringWidth(label, self.faces.regular, size)
+            label_width = string_width(label, self.faces.regular, size)
             canvas.drawString(x - label_width, y, label)
             x -= label_width + 5 * MM
 
 
 def _size_to_fit(text: str, face: str, width: float, sizes: SizeRange) -> float:
     size = sizes.largest
-    natural = stringWidth(text, face, size)
+    natural = string_width(text, face, size)
     if natural > width:
         size = max(sizes.smallest, size * width / natural)
     return size
@@ -138,7 +135,7 @@ def _fit_line(text: str, face: str, width: float, sizes: SizeRange) -> tuple[flo
     """Shrunk to fit; a header or footer too long even then is shortened with an ellipsis
     rather than run into its neighbour."""
     size = _size_to_fit(text, face, width, sizes)
-    while stringWidth(text, face, size) > width and len(text) > 1:
+    while string_width(text, face, size) > width and len(text) > 1:
         text = text[:-2].rstrip() + "\u2026"
     return size, text
 
@@ -147,7 +144,11 @@ class _FurnishedCanvas(Canvas):
     """Keeps each page until save(), then draws the furniture knowing the page count."""
 
     def __init__(self, *args, furniture: Optional[Furniture] = None,
-                 draw_page: Optional[Callable[[Canvas, int, int], None]] = None, **kwargs):
+                 draw_page: Optional[Callable[[Canvas, int, int], None]] = None, font: Optional[str] = None,
+                 **kwargs):
+        # Every page starts in the layout's font: ReportLab's own start, Helvetica, is a font
+        # the PDF would name without embedding it (a print shop's preflight refuses that).
+        kwargs.setdefault("initialFontName", font or furniture.faces.regular)
         super().__init__(*args, **kwargs)
         self._furniture = furniture
         self._draw_page = draw_page
@@ -170,9 +171,10 @@ class _FurnishedCanvas(Canvas):
 
 
 def furnished_canvas(furniture: Optional[Furniture] = None,
-                     draw_page: Optional[Callable[[Canvas, int, int], None]] = None):
-    """A canvasmaker for BaseDocTemplate.build, or a factory for a plain canvas."""
-    return partial(_FurnishedCanvas, furniture=furniture, draw_page=draw_page)
+                     draw_page: Optional[Callable[[Canvas, int, int], None]] = None, font: Optional[str] = None):
+    """A canvasmaker for BaseDocTemplate.build, or a factory for a plain canvas; `font` (the
+    layout's regular face) is needed without furniture."""
+    return partial(_FurnishedCanvas, furniture=furniture, draw_page=draw_page, font=font)
 
 
 def document_info(topic: Topic, kind: SheetKind) -> dict:

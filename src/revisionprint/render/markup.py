@@ -1,8 +1,10 @@
-"""Our inline syntax (**bold**, *italic*) to Paragraph markup; everything else is data.
+"""Our inline syntax (**bold**, *italic*, H~2~O, x^2^) to Paragraph markup; everything else is data.
 
 Text from YAML is escaped first, so `<b>`, `&` and `<img ...>` print literally.
 A star written `\\*` prints as a star and never starts or ends formatting: imported
 cards (content/imports) write every star of the file they came from that way.
+Sub- and superscripts follow Pandoc: no spaces inside, so a lone ~ or ^ is printed as it is;
+`\\~` and `\\^` print as themselves too.
 """
 
 from __future__ import annotations
@@ -13,46 +15,78 @@ from xml.sax.saxutils import escape
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![\*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\*\w])")
-# While the patterns run, an escaped star stands aside as a character of the private use area.
-_ESCAPED_STAR, _SET_ASIDE_STAR = "\\*", "\ue000"
+# While the patterns run, an escaped mark stands aside as a character of the private use area.
+_ESCAPED = (("\\*", "\ue000", "*"), ("\\~", "\ue001", "~"), ("\\^", "\ue002", "^"))
+_SUBSCRIPT = re.compile(r"~([^\s~]+)~")
+_SUPERSCRIPT = re.compile(r"\^([^\s^]+)\^")
+
+SUBSCRIPT, NORMAL, SUPERSCRIPT = -1, 0, 1  # where a run sits on the line
+
+
+def _has_marks(text: str) -> bool:
+    return "*" in text or "~" in text or "^" in text  # quicker than a regular expression
+
+
+def _set_aside(text: str) -> str:
+    if "\\" in text:
+        for written, aside, _ in _ESCAPED:
+            text = text.replace(written, aside)
+    return text
+
+
+def _put_back(text: str) -> str:
+    for _, aside, char in _ESCAPED:
+        text = text.replace(aside, char)
+    return text
 
 
 def to_markup(text: str) -> str:
-    markup = escape(text.replace(_ESCAPED_STAR, _SET_ASIDE_STAR))
+    markup = escape(text)
+    if not _has_marks(markup):
+        return markup
+    markup = _set_aside(markup)
     markup = _BOLD.sub(r"<b>\1</b>", markup)
-    return _ITALIC.sub(r"<i>\1</i>", markup).replace(_SET_ASIDE_STAR, "*")
+    markup = _ITALIC.sub(r"<i>\1</i>", markup)
+    markup = _SUBSCRIPT.sub(r"<sub>\1</sub>", markup)
+    return _put_back(_SUPERSCRIPT.sub(r"<sup>\1</sup>", markup))
 
 
 def plain_text(text: str) -> str:
     """The characters that will be printed, without our markup."""
-    if "*" not in text:
+    if not _has_marks(text):
         return text
-    text = _BOLD.sub(r"\1", text.replace(_ESCAPED_STAR, _SET_ASIDE_STAR))
-    return _ITALIC.sub(r"\1", text).replace(_SET_ASIDE_STAR, "*")
+    text = _BOLD.sub(r"\1", _set_aside(text))
+    text = _ITALIC.sub(r"\1", text)
+    text = _SUBSCRIPT.sub(r"\1", text)
+    return _put_back(_SUPERSCRIPT.sub(r"\1", text))
 
 
-_TAG = re.compile(r"(</?[bi]>)")
+_TAG = re.compile(r"(</?(?:b|i|sub|sup)>)")
 _ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))
+Run = tuple[str, bool, bool, int]  # characters, bold, italic, SUBSCRIPT / NORMAL / SUPERSCRIPT
 
 
-def styled_runs(text: str) -> tuple[tuple[str, bool, bool], ...]:
-    """The text as (characters, bold, italic) runs, exactly as to_markup formats it."""
-    if "*" not in text:
-        return ((text, False, False),) if text else ()
+def styled_runs(text: str) -> tuple[Run, ...]:
+    """The text as (characters, bold, italic, position) runs, exactly as to_markup formats it."""
+    if not _has_marks(text):
+        return ((text, False, False, NORMAL),) if text else ()
     return _marked_up_runs(text)
 
 
 @lru_cache(maxsize=1024)  # a text is tried at several sizes while it is fitted
-def _marked_up_runs(text: str) -> tuple[tuple[str, bool, bool], ...]:
+def _marked_up_runs(text: str) -> tuple[Run, ...]:
     runs = []
     bold = italic = False
+    position = NORMAL
     for piece in _TAG.split(to_markup(text)):
         if piece in ("<b>", "</b>"):
             bold = piece == "<b>"
         elif piece in ("<i>", "</i>"):
             italic = piece == "<i>"
+        elif piece in ("<sub>", "<sup>", "</sub>", "</sup>"):
+            position = NORMAL if piece.startswith("</") else SUBSCRIPT if piece == "<sub>" else SUPERSCRIPT
         elif piece:
             for entity, char in _ENTITIES:
                 piece = piece.replace(entity, char)
-            runs.append((piece, bold, italic))
+            runs.append((piece, bold, italic, position))
     return tuple(runs)

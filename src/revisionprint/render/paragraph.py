@@ -56,7 +56,7 @@ class CardParagraph(Paragraph):
         self._quick_lines = not self._general_breaking and simple and bool(frags)
         if not self._quick_lines:
             return super().breakLines(width)
-        if len(frags) == 1 and SOFT_HYPHEN not in frags[0].text:
+        if len(frags) == 1 and SOFT_HYPHEN not in frags[0].text and not frags[0].rise:
             return self._break_plain(frags[0], max_width)
         return self._break_runs(frags, max_width)
 
@@ -117,7 +117,9 @@ class CardParagraph(Paragraph):
                 for frag, text in pieces:
                     if SOFT_HYPHEN in text:
                         text = text.replace(SOFT_HYPHEN, "")
-                    if runs and runs[-1][0].fontName == frag.fontName and runs[-1][0].fontSize == frag.fontSize:
+                    last = runs[-1][0] if runs else None
+                    if last is not None and (last.fontName, last.fontSize, last.rise) == (frag.fontName,
+                                                                                         frag.fontSize, frag.rise):
                         runs[-1][1].append(text)
                     else:
                         runs.append((frag, [text]))
@@ -195,11 +197,17 @@ class TextWriter:
         self._text.textLine(string)
 
     def write_runs(self, x: float, baseline: float, runs) -> None:
-        """Paragraph fragments (text with fontName and fontSize) side by side."""
+        """Paragraph fragments (text with fontName, fontSize and rise) side by side."""
         self._text.setTextOrigin(x, baseline)
+        raised = False
         for run in runs:
             self.font(run.fontName, run.fontSize)
+            if run.rise or raised:  # a sub- or superscript, or the text after one
+                self._text.setRise(run.rise)
+                raised = bool(run.rise)
             self._text.textOut(run.text)
+        if raised:
+            self._text.setRise(0)
 
     def draw(self) -> None:
         self.canvas.saveState()  # the text's colours must not leak into what is drawn next

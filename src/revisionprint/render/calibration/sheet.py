@@ -33,7 +33,7 @@ def render(topic: Optional[Topic], layout: Layout, options: CalibrationOptions) 
     stock = cards.stock
     faces = register_family(layout.font_family)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(stock.page_width, stock.page_height), invariant=1,
+    canvas = Canvas(buffer, pagesize=(stock.page_width, stock.page_height), invariant=1, initialFontName=faces.regular,
                     title=f"Calibration sheet for {stock.name}", creator="revisionprint")
     fronts = card_slots(stock)
     backs = [back_slot(slot, stock, cards.duplex, cards.back_offset_x, cards.back_offset_y) for slot in fronts]

@@ -40,7 +40,8 @@ def render(topic: Topic, layout: Layout, options: CardPrinting,
     # Margin notes say "sheet 2 of 7": drawn at save, once the number of sheets is known
     # (the last page is always of the last sheet, in every duplex mode).
     canvas = furnished_canvas(draw_page=lambda c, page, total: _draw_margins(
-        c, plan, pages[page - 1], page == 1, pages[-1].sheet))(
+        c, plan, pages[page - 1], page == 1, pages[-1].sheet),
+        font=plan.faces.regular)(
         buffer, pagesize=(plan.stock.page_width, plan.stock.page_height), **_canvas_info(topic))
     with _no_cycle_collection():
         total = len(select_by_tags(topic.flashcards, options.tags)) * options.copies
