@@ -121,6 +121,9 @@ def product_choices() -> list[str]:
 
 def slugify(title: str) -> str:
     """A safe file name from a title: letters, digits and hyphens only, never a path."""
+    # Any mark between words or numbers ('1871\u20131914') is a separator first: dropped as
+    # non-ASCII, it would run the numbers together ('18711914').
+    title = re.sub(r"[^\w\s]|_", " ", unicodedata.normalize("NFC", title))
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
     return slug[:80].strip("-") or "topic"
@@ -253,13 +256,38 @@ def build_one(topic: Optional[Topic], layout: Layout, item: Product, target: Pat
 
 def check_printable(topics: list[Topic], layout: Layout) -> None:
     """What `validate` adds to reading the files: every text can be drawn in the layout's font."""
+    messages = printing_problems(topics, layout)
+    if messages:
+        count = len(messages)
+        raise RenderFailed([*messages, f"{count} problem{'s' if count != 1 else ''} found: text that "
+                            f"the layout's fonts ({layout.font_family} and its fallbacks) cannot print."])
+
+
+def printing_problems(topics: list[Topic], layout: Layout) -> list[str]:
+    """Text that the layout's fonts cannot draw, as messages at its line."""
     from .render.fonts import register_family
     from .render.problems import RenderProblems, check_topic_glyphs
 
     problems = RenderProblems()
     for topic in topics:
         check_topic_glyphs(topic, register_family(layout.font_family), problems)
-    if problems:
-        count = len(problems.messages)
-        raise RenderFailed([*problems.messages, f"{count} problem{'s' if count != 1 else ''} found: text that "
-                            f"the layout's font ({layout.font_family}) cannot print."])
+    return problems.messages
+
+
+def font_report(layout: Layout) -> list[str]:
+    """What `revisionprint fonts` says: the fonts text is printed in, in the order they are tried,
+    and what each covers."""
+    from .render.fonts import fonts_in_use, register_family
+
+    fonts, uncovered = fonts_in_use(register_family(layout.font_family))
+    lines = [f"Layout '{layout.name}': each character is printed in the first of these fonts that has it "
+             "(bold and italic likewise)."]
+    for number, font in enumerate(fonts, start=1):
+        lines.append(f"  {number}. {font.family} ({font.name}, {font.characters} characters): "
+                     f"{', '.join(font.kinds) or 'none of the kinds of text listed here'}")
+    if uncovered:
+        lines.append(f"Not covered: {', '.join(uncovered)}. To print these, name a font that has them "
+                     "in the layout (README, 'Fonts and other scripts').")
+    lines.append("Right-to-left text (Arabic, Hebrew) is refused, whatever the font: it cannot yet be "
+                 "printed in the right order.")
+    return lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -57,6 +58,7 @@ def text_frags(text: str, style) -> list:
     """Paragraph fragments built from our runs directly: the text never passes through
     ReportLab's markup parser, so it stays data (and building a card is several times faster)."""
     templates = _template_frags(style)
+    text = keep_dates_together(text)
     if NARROW_NO_BREAK_SPACE in text:
         # Open Sans has no narrow no-break space (French « guillemets »): the plain one keeps
         # the words together just the same, where the narrow one would print as a box.
@@ -74,6 +76,16 @@ def text_frags(text: str, style) -> list:
 
 
 NARROW_NO_BREAK_SPACE = "\u202f"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
+_DAY = r"\b[0-3]?\d(?:st|nd|rd|th)?"
+_DAY_MONTH = re.compile(f"({_DAY}) ({_MONTH})|({_MONTH}) ([0-3]?\\d(?:st|nd|rd|th)?\\b)")
+
+
+@lru_cache(maxsize=4096)  # a text is tried at several sizes while it is fitted
+def keep_dates_together(text: str) -> str:
+    """'28 June' and 'June 28' never break between day and month: the space becomes a no-break one."""
+    return _DAY_MONTH.sub(lambda match: "\u00a0".join(part for part in match.groups() if part), text)
 
 
 @dataclass(frozen=True)

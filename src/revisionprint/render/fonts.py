@@ -11,6 +11,7 @@ agree on which font prints what.
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Union
@@ -42,6 +43,7 @@ _COVERAGE: dict[str, dict[int, int]] = {}  # a face -> its character map
 _ASCII_FACES: set[str] = set()  # faces that have every printable ASCII character: no splitting needed
 _PRINTABLE_ASCII = range(0x20, 0x7F)
 _names = itertools.count(1)
+_FAMILY_OF: dict[str, str] = {}  # a face -> the family's name
 
 
 @lru_cache(maxsize=None)
@@ -86,6 +88,7 @@ def _register(family: FontFamily, base: str) -> Faces:
             raise RevisionprintError(f"{path}: the font {problem}.")
         coverage = pdfmetrics.getFont(face).face.charToGlyph
         _COVERAGE[face] = coverage
+        _FAMILY_OF[face] = family.name
         if all(code in coverage for code in _PRINTABLE_ASCII):
             _ASCII_FACES.add(face)
     # Lets Paragraph's <b> and <i> find the right face.
@@ -168,18 +171,61 @@ def missing_glyphs(text: str, faces: Faces) -> list[str]:
     return sorted(char for char in set(text) if ord(char) not in drawable and not char.isspace())
 
 
-def can_draw(char: str, faces: Faces) -> bool:
-    return ord(char) in _drawable(faces)
+def right_to_left(text: str) -> list[str]:
+    """Letters of a right-to-left script (Arabic, Hebrew...): ReportLab would draw them in
+    the order they are stored, which reads backwards."""
+    if text.isascii():
+        return []
+    return sorted({char for char in text if unicodedata.bidirectional(char) in ("R", "AL")})
 
 
-def coverage_summary(faces: Faces) -> list[tuple[str, str, int]]:
-    """(face registered, font file's own name, characters it has) for each face text may use."""
-    names = dict.fromkeys(name for style in STYLES for name in _CHAINS[getattr(faces, style)])
-    summary = []
-    for name in names:
+def covers(face: str, char: str) -> bool:
+    """Whether this face itself (not a fallback) has the character."""
+    return ord(char) in _COVERAGE[face]
+
+
+# What `revisionprint fonts` checks each font for: a kind of text is covered when the font
+# has every character of its sample.
+KINDS_OF_TEXT = {
+    "Latin": "AZaz\u00c0\u00e9\u00f1\u00df\u00f8",
+    "Latin Extended": "\u0141\u0151\u0160\u017e\u0101\u011f",
+    "Greek": "\u0391\u03a9\u03b1\u03c9",
+    "Cyrillic": "\u0410\u042f\u0430\u044f",
+    "sub- and superscript digits": "\u2080\u2089\u2070\u2079\u207a\u207b",
+    "arrows": "\u2192\u2190\u2191\u2193\u2194\u21cc\u27f6",
+    "maths": "\u2264\u2265\u2260\u2248\u221d\u221a\u03c0\u2211\u222b\u0394\u00b0\u00b1\u00d7\u00f7\u2212\u221e",
+    "ticks and boxes": "\u2713\u2717\u2610",
+    "fractions": "\u00bd\u00bc\u00be",
+    "Hebrew": "\u05d0\u05ea",
+    "Arabic": "\u0627\u0639",
+    "Devanagari (Hindi)": "\u0915\u0939",
+    "Thai": "\u0e01\u0e2e",
+    "Chinese": "\u4e2d\u6587\u5b57",
+    "Japanese kana": "\u3042\u30a2",
+    "Korean": "\ud55c\uae00",
+}
+
+
+@dataclass(frozen=True)
+class FontInUse:
+    family: str
+    name: str  # the font file's own (PostScript) name
+    characters: int
+    kinds: tuple[str, ...]  # of KINDS_OF_TEXT
+
+
+def fonts_in_use(faces: Faces) -> tuple[list[FontInUse], list[str]]:
+    """Each font text may be printed in, in the order they are tried (the regular faces), and
+    the kinds of text none of them covers."""
+    fonts = []
+    for name in _CHAINS[faces.regular]:
+        coverage = _COVERAGE[name]
         own = pdfmetrics.getFont(name).face.name
-        summary.append((name, own.decode("latin-1") if isinstance(own, bytes) else str(own), len(_COVERAGE[name])))
-    return summary
+        kinds = tuple(kind for kind, sample in KINDS_OF_TEXT.items() if all(ord(c) in coverage for c in sample))
+        fonts.append(FontInUse(_FAMILY_OF[name], own.decode("latin-1") if isinstance(own, bytes) else str(own),
+                               len(coverage), kinds))
+    covered = {kind for font in fonts for kind in font.kinds}
+    return fonts, [kind for kind in KINDS_OF_TEXT if kind not in covered]
 
 
 def describe_characters(chars: list[str]) -> str:

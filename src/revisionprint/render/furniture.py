@@ -148,7 +148,8 @@ class _FurnishedCanvas(Canvas):
                  **kwargs):
         # Every page starts in the layout's font: ReportLab's own start, Helvetica, is a font
         # the PDF would name without embedding it (a print shop's preflight refuses that).
-        kwargs.setdefault("initialFontName", font or furniture.faces.regular)
+        # (BaseDocTemplate passes initialFontName=None itself.)
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or font or furniture.faces.regular
         super().__init__(*args, **kwargs)
         self._furniture = furniture
         self._draw_page = draw_page

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Origin, Topic
-from .fonts import Faces, describe_characters, missing_glyphs
+from .fonts import Faces, describe_characters, missing_glyphs, right_to_left
 from .markup import plain_text
 
 
@@ -22,11 +22,19 @@ class RenderProblems:
             self.messages.append(text)
 
     def check_glyphs(self, origin: Origin, field_name: str, text: str, faces: Faces) -> None:
-        missing = missing_glyphs(plain_text(text), faces)
+        text = plain_text(text)
+        missing = missing_glyphs(text, faces)
         if missing:
             self.add(origin, field_name,
                      f"the font cannot draw {describe_characters(missing)}; they would print as empty boxes. "
-                     "Replace them: the font has Latin, Greek and Cyrillic letters, but not these")
+                     "Replace them, or add a font that has them to the layout ('revisionprint fonts' lists "
+                     "what the fonts cover; the README says how to add one)")
+        backwards = right_to_left(text)
+        if backwards:
+            self.add(origin, field_name,
+                     f"has right-to-left text ({describe_characters(backwards[:3])}), which revisionprint "
+                     "cannot yet print in the right order (it would read backwards); write it in a "
+                     "left-to-right script or leave it out")
 
     def __bool__(self) -> bool:
         return bool(self.messages)
@@ -37,6 +45,11 @@ class RenderProblems:
         problems = cls()
         problems.check_glyphs(topic.origin, "title", topic.title, faces)
         return problems
+
+
+def printable(text: str, faces: Faces) -> bool:
+    """No problem for check_glyphs to report: the quick test for a whole card at once."""
+    return text.isascii() or not (missing_glyphs(text, faces) or right_to_left(text))
 
 
 def check_topic_glyphs(topic: Topic, faces: Faces, problems: RenderProblems) -> None:

@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ...model import CardMarks, Layout, Lines, Stock, Stroke
 from .geometry import CardSlot
+from ..fonts import draw_string, string_width
 from ..paragraph import TextWriter
 from ..theme import colour, set_stroke
 from ...units import MM
@@ -279,8 +280,7 @@ def draw_tag_band(canvas: Canvas, slot: CardSlot, band_colour: str, tags: tuple[
     canvas.rect(slot.x, slot.top - height, slot.width, height, stroke=0, fill=1)
     canvas.setFillColor(colour(band_text_colour(band_colour, style)))
     text, size = band_label(tags, style, slot.width - 2 * safe_margin)
-    canvas.setFont(style.font, size)
-    canvas.drawString(slot.x + safe_margin, slot.top - height + BAND_BASELINE * height, text)
+    draw_string(canvas, slot.x + safe_margin, slot.top - height + BAND_BASELINE * height, text, style.font, size)
     canvas.restoreState()
 
 
@@ -288,10 +288,10 @@ def band_label(tags: tuple[str, ...], style: SheetStyle, room: float) -> tuple[s
     """The tags as they fit the band: smaller down to the smallest size, then as many as fit and '+N more'."""
     text = " \u00b7 ".join(tags)
     font, size, smallest = style.font, style.marks.band_text.largest, style.marks.band_text.smallest
-    while size > smallest and stringWidth(text, font, size) > room:
+    while size > smallest and string_width(text, font, size) > room:
         size -= SIZE_STEP
     shown = len(tags)
-    while shown > 1 and stringWidth(text, font, size) > room:
+    while shown > 1 and string_width(text, font, size) > room:
         shown -= 1
         text = " \u00b7 ".join(tags[:shown]) + f" +{len(tags) - shown} more"
     return text, size
@@ -303,7 +303,7 @@ LEGEND_SWATCH = 3 * MM
 def legend_width(colours: dict[str, str], style: SheetStyle, size: float) -> float:
     font = style.font
     label = stringWidth("Tags:", font, size) + 2 * MM
-    return label + sum(LEGEND_SWATCH + 1 * MM + stringWidth(tag, font, size) + 3 * MM for tag in colours)
+    return label + sum(LEGEND_SWATCH + 1 * MM + string_width(tag, font, size) + 3 * MM for tag in colours)
 
 
 def legend_size(colours: dict[str, str], style: SheetStyle, room: float) -> Optional[float]:
@@ -330,8 +330,8 @@ def draw_legend(canvas: Canvas, colours: dict[str, str], x: float, zone: MarginZ
         canvas.setFillColor(colour(swatch))
         canvas.rect(x, y, LEGEND_SWATCH, LEGEND_SWATCH, stroke=0, fill=1)
         canvas.setFillColor(colour(style.text))
-        canvas.drawString(x + LEGEND_SWATCH + 1 * MM, y + 0.8 * MM, tag)
-        x += LEGEND_SWATCH + 1 * MM + stringWidth(tag, font, size) + 3 * MM
+        draw_string(canvas, x + LEGEND_SWATCH + 1 * MM, y + 0.8 * MM, tag, font, size)
+        x += LEGEND_SWATCH + 1 * MM + string_width(tag, font, size) + 3 * MM
     canvas.restoreState()
 
 

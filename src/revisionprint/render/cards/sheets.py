@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 
 from ...cardsets import class_sets, select_by_tags
@@ -15,15 +15,16 @@ from . import marks
 from .geometry import CardSlot, back_slot, card_slots, folded_pairs, mirrors_left_to_right
 from ..paragraph import SOFT_HYPHEN, breaking_words
 from ..fitting import Fitted, TextBlock, fit_block, split_into_boxes
-from ..fonts import Faces, missing_glyphs, register_family
-from ..problems import RenderProblems
+from ..fonts import Faces, covers, register_family
+from ..problems import RenderProblems, printable
 from ...units import MM
 
 
-def topic_code(title: str) -> str:
-    """Initials of the title ('Sino-Soviet relations' -> 'SSR'), printed by each card number."""
+def topic_code(title: str, drawable: Callable[[str], bool] = lambda char: True) -> str:
+    """Initials of the title ('Sino-Soviet relations' -> 'SSR'), printed by each card number:
+    only letters the card number's font can draw (a title in another script may give none)."""
     initials = "".join(word[0] for word in re.findall(r"[^\W\d_]+", title))
-    return initials[:4].upper() or "T"
+    return "".join(char for char in initials.upper() if drawable(char))[:4] or "T"
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class CardSheets:
         self.stock: Stock = self.cards.stock
         self.faces: Faces = register_family(layout.font_family)
         self.style = marks.SheetStyle.of(layout, self.faces.regular)
-        self.code = topic_code(topic.title)
+        self.code = topic_code(topic.title, lambda char: covers(self.faces.regular, char))
         self.fold_direction: Optional[str] = None
         self.placements = self._placements()
         self.tag_colours = self._tag_colours()
@@ -173,7 +174,7 @@ class CardSheets:
                 back, card.back, f"a {size} card", self.cards.back_size.smallest,
                 f"it needs {back.height / MM:.0f} mm of {back_height / MM:.0f} mm: shorten it, split it into "
                 "two cards, or use --overflow continue"))
-        if not missing_glyphs("".join((card.front, *card.back, *card.tags)), self.faces):
+        if printable("".join((card.front, *card.back, *card.tags)), self.faces):
             return  # the usual case: no need to look at each text
         for field_name, text in card.texts():
             self.problems.check_glyphs(card.origin, field_name, text, self.faces)
