@@ -158,3 +158,58 @@ def test_the_topic_code_uses_only_letters_the_font_has(run, write_topic, tmp_pat
     result = run("flashcards", topic, "-o", target, "--keep-going")
     assert result.exit_code == 0
     assert "CH 1" in pdf_text(target) and "\u4e2d" not in pdf_text(target).split("CH 1")[0][-3:]
+
+
+DEJAVU = Path(__file__).resolve().parent.parent / "src" / "revisionprint" / "data" / "fonts" / "dejavu"
+
+
+def _fontnames(path: Path, page: int = 1) -> dict[str, str]:
+    with pdfplumber.open(path) as pdf:
+        return {char["text"]: char["fontname"].split("+", 1)[-1] for char in pdf.pages[page].chars}
+
+
+def test_a_layout_may_print_in_the_teachers_own_font(run, write_topic, tmp_path):
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    shutil.copy(DEJAVU / "DejaVuSans.ttf", fonts / "MySchoolFont.ttf")
+    shutil.copy(DEJAVU / "DejaVuSans-Bold.ttf", fonts / "MySchoolFont-Bold.ttf")
+    layout = tmp_path / "mine.yaml"
+    layout.write_text("font:\n  files:\n    regular: fonts/MySchoolFont.ttf\n    bold: fonts/MySchoolFont-Bold.ttf\n")
+    target = tmp_path / "cards.pdf"
+    topic = write_topic("title: T\nflashcards:\n  - front: Question\n    back: answer\n")
+    result = run("flashcards", topic, "-o", target, "--layout", layout)
+    assert result.exit_code == 0, result.output
+    assert _fontnames(target, 0)["Q"] == "DejaVuSans-Bold" and _fontnames(target, 1)["a"] == "DejaVuSans"
+    assert "MySchoolFont" in run("fonts", "--layout", layout).output
+
+
+def test_a_layout_fallback_comes_before_the_built_in_one(run, write_topic, tmp_path):
+    shutil.copy(DEJAVU / "DejaVuSans-Oblique.ttf", tmp_path / "Extra.ttf")
+    layout = tmp_path / "mine.yaml"
+    layout.write_text("font:\n  fallbacks: [Extra.ttf]\n")
+    target = tmp_path / "cards.pdf"
+    topic = write_topic("title: T\nflashcards:\n  - front: Q\n    back: a \u2192 b\n")
+    assert run("flashcards", topic, "-o", target, "--layout", layout).exit_code == 0
+    names = _fontnames(target)
+    assert names["a"] == "OpenSans-Regular" and names["\u2192"] == "DejaVuSans-Oblique"
+
+
+def test_a_font_that_cannot_be_embedded_is_an_error_naming_the_file(run, write_topic, tmp_path):
+    # An OpenType font with PostScript (CFF) outlines: the table directory is what tells.
+    header = b"OTTO" + (2).to_bytes(2, "big") + bytes(6)
+    tables = b"".join(tag + bytes(4) + (44).to_bytes(4, "big") + (4).to_bytes(4, "big") for tag in (b"CFF ", b"cmap"))
+    (tmp_path / "Fancy.otf").write_bytes(header + tables + bytes(8))
+    layout = tmp_path / "mine.yaml"
+    layout.write_text("font:\n  family: Open Sans\n  files:\n    regular: Fancy.otf\n  fallbacks: [missing.ttf]\n")
+    result = run("flashcards", write_topic("title: T\nflashcards:\n  - front: Q\n    back: A\n"),
+                 "-o", tmp_path / "c.pdf", "--layout", layout)
+    assert result.exit_code == 1
+    assert f"{layout}:4:14: font.files.regular: 'Fancy.otf': has PostScript (CFF) outlines" in result.output
+    assert f"{layout}:5:15: font.fallbacks[0]: 'missing.ttf': there is no such file" in result.output
+
+
+def test_right_to_left_text_is_refused_not_printed_backwards(run, write_topic, tmp_path):
+    topic = write_topic("title: T\nflashcards:\n  - front: Q\n    back: \u05e9\u05dc\u05d5\u05dd\n")
+    result = run("flashcards", topic, "-o", tmp_path / "c.pdf")
+    assert result.exit_code == 1
+    assert f"{topic}:4:11: flashcards[0].back: has right-to-left text" in result.output

@@ -28,7 +28,7 @@ def test_letter_is_letter_sized():
     assert (layout.page_width, layout.page_height) == pytest.approx((612, 792))
     assert layout.flashcards.stock.name == "plain-letter-business"
     assert layout.flashcards.stock.card_width == pytest.approx(3.5 * 72)
-    assert layout.font_family == "Open Sans"  # inherited from default
+    assert str(layout.font_family) == "Open Sans"  # inherited from default
 
 
 def test_extends_overrides_only_what_it_says(in_project, run):

@@ -86,14 +86,12 @@ def font_family(name: str) -> FontFamily:
     raise KeyError(name)
 
 
-def font_choice(family: Union[str, FontChoice], fallback_files: tuple[Path, ...] = ()) -> FontChoice:
+def font_choice(family: Union[str, FontFamily, FontChoice], fallback_files: tuple[Path, ...] = ()) -> FontChoice:
     """A built-in family by name (or a choice already made), with the user's fallback files and
     then DejaVu Sans for anything none of them has."""
-    main = family if isinstance(family, FontFamily) else None
     if isinstance(family, FontChoice):
         return family
-    if main is None:
-        main = font_family(family)
+    main = family if isinstance(family, FontFamily) else font_family(family)
     fallbacks = [FontFamily.from_files(path) for path in fallback_files]
     if main.name != LAST_FALLBACK:
         fallbacks.append(font_family(LAST_FALLBACK))

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
+from .fontfiles import FontChoice
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -519,7 +521,7 @@ class Layout:
     page_height: float
     paper_name: str
     margins: Box
-    font_family: str
+    font_family: FontChoice  # the fonts text is printed in; str() is the main family's name
     body_size: float
     title_size: float
     colours: Colours

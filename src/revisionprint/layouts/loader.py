@@ -17,6 +17,7 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, ScalarNode
 
 from ..errors import InvalidFiles, Problem, UsageProblem
+from ..fontfiles import FontChoice, FontFamily, font_choice
 from ..model import (Box, CalibrationStyle, CardMarks, CardSortLayout, Colours, Continuum, FactorKey, FactorTableLayout,
                      FurnitureStyle, Lines, NameField, Stroke, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
                      TimelineLayout)
@@ -195,7 +196,7 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
         page_height=height,
         paper_name=tree["paper"].written,
         margins=Box(**v["margins"]),
-        font_family=v["font"]["family"],
+        font_family=_font_choice(v["font"]),
         body_size=v["font"]["size"],
         title_size=v["font"]["title_size"],
         colours=Colours(**v["colours"]),
@@ -258,6 +259,13 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
     )
 
 
+def _font_choice(font: dict) -> FontChoice:
+    """The layout's own font files if it names them, else its family; then its fallbacks."""
+    files = font.get("files", {})
+    family = FontFamily.from_files(**files) if "regular" in files else font["family"]
+    return font_choice(family, font.get("fallbacks", ()))
+
+
 def _stocks(values: dict) -> dict:
     """Built-in stocks and the layout's own (which win), by every name they answer to."""
     return stock_names({**builtin_stocks(), **values.get("stocks", {})})
@@ -276,6 +284,10 @@ def _cross_check(tree: SettingsTree) -> list[Problem]:
         largest, smallest = tree[section][sizes]["largest"], tree[section][sizes]["smallest"]
         if smallest.value > largest.value:
             report(smallest, f"the smallest text size ({smallest.written}) is larger than the largest ({largest.written})")
+    files = tree["font"].get("files", {})
+    if files and "regular" not in files:
+        first = next(iter(files.values()))
+        report(first, "the font's files need a 'regular' one: the file text is printed in")
     columns, widths = tree["factors"]["columns"], tree["factors"]["widths"]
     if len(columns.value) != len(widths.value):
         report(widths, f"gives {len(widths.value)} widths for {len(columns.value)} columns "

@@ -10,12 +10,14 @@ from __future__ import annotations
 import math
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, Callable, Optional
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Problem
+from ..fontfiles import font_file_problem
 from ..units import POINTS_PER_UNIT, LengthError, parse_length
 from ..yamlfile import YamlFile, did_you_mean, kind_of
 
@@ -351,6 +353,37 @@ class NumberList(Option):
                 return None
             values.append(number)
         return values
+
+    def convert(self, raw):
+        return tuple(raw)
+
+
+class FontFile(Option):
+    """A TrueType font file, relative to the layout file, that ReportLab can embed."""
+
+    def read(self, source, node, item):
+        setting = super().read(source, node, item)
+        if setting is None:
+            return None
+        path = Path(source.name).parent / Path(setting.value).expanduser()
+        problem = font_file_problem(path) if path.is_file() else "there is no such file"
+        if problem is not None:
+            source.report(node, item, f"'{setting.value}': {problem}")
+            return None
+        return replace(setting, value=path)
+
+
+class FontFileList(Option):
+    """Font files tried in order for the characters the fonts before them lack."""
+
+    show_value = True
+
+    def raw(self, source, node, item):
+        if not isinstance(node, SequenceNode):
+            source.report(node, item, f"should be a list of font files, not {kind_of(node)}")
+            return None
+        paths = [FontFile().read(source, entry, f"{item}[{index}]") for index, entry in enumerate(node.value)]
+        return None if None in paths else [setting.value for setting in paths]
 
     def convert(self, raw):
         return tuple(raw)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..fontfiles import FAMILY_NAMES
 from ..model import FACTOR_COLUMNS, WRITTEN_COLUMNS, CutGuides, Duplex, Era, MarkerShape, TimelineMode
-from .options import (Boolean, Choice, ChoiceList, Colour, ColourList, Dash, Integer, Length, NumberList, Offset,
+from .options import (Boolean, Choice, ChoiceList, Colour, ColourList, Dash, FontFile, FontFileList, Integer, Length,
+                      NumberList, Offset,
                       Paper, Template, Text)
 from .stocks import STOCK_ENTRIES
 
@@ -28,6 +29,10 @@ LAYOUT_SCHEMA = {
         "family": Choice(*FAMILY_NAMES),
         "size": Length(at_least=4),
         "title_size": Length(at_least=4),
+        # Your own font instead of the family (any script it has); a style left out prints in
+        # the regular file.
+        "files": {style: FontFile() for style in ("regular", "bold", "italic", "bold_italic")},
+        "fallbacks": FontFileList(),
     },
     "colours": {name: Colour() for name in ("text", "muted", "rule", "accent", "heading_band", "paper")},
     "lines": {kind: STROKE for kind in LINE_KINDS},

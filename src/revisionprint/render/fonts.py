@@ -44,6 +44,7 @@ _ASCII_FACES: set[str] = set()  # faces that have every printable ASCII characte
 _PRINTABLE_ASCII = range(0x20, 0x7F)
 _names = itertools.count(1)
 _FAMILY_OF: dict[str, str] = {}  # a face -> the family's name
+_FACE_OF_FILE: dict[tuple, str] = {}  # (family's base name, file) -> the face registered for it
 
 
 @lru_cache(maxsize=None)
@@ -73,9 +74,13 @@ def _default_choice(name: str) -> Optional[FontChoice]:
 
 
 def _register(family: FontFamily, base: str) -> Faces:
-    faces = Faces(base, f"{base}-Bold", f"{base}-Italic", f"{base}-BoldItalic")
-    for face, path in zip((faces.regular, faces.bold, faces.italic, faces.bold_italic),
+    names = []
+    for face, path in zip((base, f"{base}-Bold", f"{base}-Italic", f"{base}-BoldItalic"),
                           (family.regular, family.bold, family.italic, family.bold_italic)):
+        # A file that serves several styles (a user's font with no bold) is registered, and
+        # so embedded, once.
+        face = _FACE_OF_FILE.setdefault((base, path), face)
+        names.append(face)
         if face in _COVERAGE:
             continue
         problem = font_file_problem(path)
@@ -91,6 +96,7 @@ def _register(family: FontFamily, base: str) -> Faces:
         _FAMILY_OF[face] = family.name
         if all(code in coverage for code in _PRINTABLE_ASCII):
             _ASCII_FACES.add(face)
+    faces = Faces(*names)
     # Lets Paragraph's <b> and <i> find the right face.
     addMapping(base, 0, 0, faces.regular)
     addMapping(base, 1, 0, faces.bold)
