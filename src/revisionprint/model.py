@@ -149,6 +149,8 @@ class Flashcard:
     back_is_list: bool  # written as a YAML list: print as bullets
     tags: tuple[str, ...]
     origin: Origin
+    front_image: Optional[str] = None  # a PNG or JPEG file, found relative to the topic file
+    back_image: Optional[str] = None
 
     def texts(self) -> Iterator[tuple[str, str]]:
         """(field, text) for everything the card prints: the one list glyph checks go through."""
@@ -382,6 +384,8 @@ class FlashcardLayout:
     back_offset_y: float
     tag_colours: tuple[str, ...]
     marks: CardMarks
+    image_gap: float = 2 * 72 / 25.4  # between a card's picture and its text
+    largest_image_mb: int = 10  # a picture file larger than this is refused (it would bloat the PDF)
 
     @property
     def cut_guides(self) -> str:

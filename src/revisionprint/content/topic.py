@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 from typing import Iterable, Optional
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -18,7 +19,10 @@ from ..yamlfile import YamlFile, did_you_mean, read_yaml
 
 TOPIC_KEYS = ("title", "subject", "course", "source", "question", "flashcards", "factors", "timeline")
 SECTIONS = ("flashcards", "factors", "timeline")
-FLASHCARD_KEYS = ("front", "back", "tags")
+FLASHCARD_KEYS = ("front", "back", "tags", "front_image", "back_image")
+IMAGE_KINDS = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+OTHER_IMAGE_KINDS = {b"GIF8": "a GIF", b"RIFF": "a WebP image", b"BM": "a BMP image", b"II*\x00": "a TIFF",
+                     b"MM\x00*": "a TIFF", b"<svg": "an SVG drawing", b"<?xm": "an SVG drawing", b"%PDF": "a PDF"}
 FACTOR_KEYS = ("name", "summary", "evidence", "for", "against", "links", "rank", "events")
 EVENT_KEYS = ("date", "until", "event", "detail", "factor")
 
@@ -164,12 +168,43 @@ class _TopicReader:
             else:
                 back = ()
             tags, tag_nodes = self.tags(fields.get("tags"), f"{item}.tags")
+            front_image, back_image = (self.image(fields.get(key), f"{item}.{key}")
+                                       for key in ("front_image", "back_image"))
             if front and back:
                 origin = self.origin(card_node, item)
                 if tag_nodes:
                     origin = self.origin_with_tags(origin, tag_nodes)
-                cards.append(Flashcard(len(cards) + 1, front, back, back_is_list, tags, origin))
+                cards.append(Flashcard(len(cards) + 1, front, back, back_is_list, tags, origin,
+                                       front_image, back_image))
         return tuple(cards)
+
+    def image(self, node: Optional[Node], item: str) -> Optional[str]:
+        """A card's picture: a PNG or JPEG file, written relative to the topic file."""
+        if node is None:
+            return None
+        written = self.source.text(node, item)
+        if not written:
+            return None
+        path = Path(self.source.name).parent / Path(written).expanduser()
+        try:
+            with open(path, "rb") as stream:
+                head = stream.read(8)
+        except IsADirectoryError:
+            self.source.report(node, item, f"'{written}' is a folder; name the image file in it")
+            return None
+        except FileNotFoundError:
+            self.source.report(node, item, f"there is no file '{written}' (looked for {path}); paths are "
+                                           "relative to the topic file")
+            return None
+        except OSError as error:
+            self.source.report(node, item, f"'{written}' cannot be read ({error.strerror or error})")
+            return None
+        if not any(head.startswith(magic) for magic in IMAGE_KINDS):
+            kind = next((name for magic, name in OTHER_IMAGE_KINDS.items() if head.startswith(magic)),
+                        "not an image revisionprint can print")
+            self.source.report(node, item, f"'{written}' is {kind}; save it as PNG or JPEG")
+            return None
+        return str(path)
 
     def tags(self, node: Optional[Node], item: str) -> tuple[tuple[str, ...], list[Node]]:
         """A card's tags, each spelt as first written in the file and given once, with the node of each."""

@@ -223,6 +223,8 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
             marks=CardMarks(number_size=cards["number_size"], band_height=cards["band_height"],
                             band_text=SizeRange(**cards["band_text"]), margin_text=SizeRange(**cards["margin_text"]),
                             scale_label_size=cards["scale_label_size"]),
+            image_gap=cards["images"]["gap"],
+            largest_image_mb=cards["images"]["largest_file_mb"],
         ),
         factors=FactorTableLayout(
             orientation=factors["orientation"],

@@ -59,6 +59,7 @@ LAYOUT_SCHEMA = {
         "band_text": TEXT_SIZES,
         "margin_text": TEXT_SIZES,
         "scale_label_size": Length(at_least=4),
+        "images": {"gap": Length(), "largest_file_mb": Integer(1, 200)},
     },
     "factors": {
         "orientation": ORIENTATION,

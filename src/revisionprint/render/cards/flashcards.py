@@ -22,7 +22,7 @@ from .geometry import CardSlot
 from ..paragraph import TextWriter, write_stacked
 from .margins import draw_margins, plan_margins
 from .printing import printing_advice, side_note
-from .sheets import CardSheets, PrintedCard, Sheet
+from .sheets import CardSheets, Picture, PrintedCard, Sheet
 from ..fitting import Fitted, shrink_to_box
 from ..furniture import SheetKind, document_info, furnished_canvas
 from ..fonts import register_family
@@ -165,7 +165,8 @@ def _draw_front(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardS
         marks.draw_tag_band(canvas, slot, colour, card.tags, plan.style, margin, plan.stock.corner_radius)
     width, height = plan.inner_box(with_band=bool(card.tags))
     writer = TextWriter(canvas)
-    _write_text(writer, card.front, slot.x + margin, slot.y + plan.text_bottom, width, height, centred=True)
+    _write_text(writer, card.front, *_beside_picture(canvas, card.front_picture, slot.x + margin,
+                                                     slot.y + plan.text_bottom, width, height), centred=True)
     marks.write_card_number(writer, card.label, slot, plan.style, "bottom right")
     writer.draw()
 
@@ -183,10 +184,24 @@ def _draw_back(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSl
     corner = plan.back_number_corner
     # The text keeps clear of the number, at the bottom or, when it is at the top, there.
     bottom = slot.y + (margin if corner.startswith("top") else plan.text_bottom)
-    _write_text(writer, card.back, slot.x + margin, bottom, width, height, centred=False)
+    _write_text(writer, card.back, *_beside_picture(canvas, card.back_picture, slot.x + margin, bottom, width, height),
+                centred=False)
     marks.write_card_number(writer, card.label, slot, plan.style, corner)
     writer.draw()
     canvas.restoreState()
+
+
+def _beside_picture(canvas: Canvas, picture: Optional[Picture], x: float, y: float, width: float,
+                    height: float) -> tuple[float, float, float, float]:
+    """Draws a face's picture, if it has one, in the inner box at (x, y); returns the text's box.
+
+    ReportLab stores a file drawn many times once in the PDF."""
+    if picture is None:
+        return x, y, width, height
+    left, bottom, drawn_width, drawn_height = picture.box
+    canvas.drawImage(picture.path, x + left, y + bottom, drawn_width, drawn_height, mask="auto")
+    text_left, text_bottom, text_width, text_height = picture.text
+    return x + text_left, y + text_bottom, text_width, text_height
 
 
 def _write_text(writer: TextWriter, fitted: Fitted, x: float, y: float, width: float, height: float,

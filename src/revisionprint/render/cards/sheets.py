@@ -4,9 +4,10 @@ measured), with where it goes, as data; flashcards.py draws it.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator, Optional, Union
 
 
 from ...cardsets import class_sets, select_by_tags
@@ -27,6 +28,36 @@ def topic_code(title: str, drawable: Callable[[str], bool] = lambda char: True) 
     return "".join(char for char in initials.upper() if drawable(char))[:4] or "T"
 
 
+Box = tuple[float, float, float, float]  # x, y, width, height from the bottom left of a face's inner box
+
+# A picture takes at most this share of a face (across or down, whichever shows it larger);
+# the text has the rest.
+PICTURE_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A card face's picture and the room left for its text, within the face's inner box."""
+
+    path: str
+    box: Box
+    text: Box
+
+
+def place_picture(path: str, pixels: tuple[int, int], width: float, height: float, gap: float) -> Picture:
+    """Above the text or beside it, whichever shows the picture larger; aspect ratio kept."""
+    pixel_width, pixel_height = pixels
+    above = min(width / pixel_width, (height * PICTURE_SHARE - gap) / pixel_height)
+    beside = min((width * PICTURE_SHARE - gap) / pixel_width, height / pixel_height)
+    scale = max(above, beside, 0.0)
+    drawn_width, drawn_height = pixel_width * scale, pixel_height * scale
+    if above >= beside:
+        return Picture(path, ((width - drawn_width) / 2, height - drawn_height, drawn_width, drawn_height),
+                       (0.0, 0.0, width, height - drawn_height - gap))
+    return Picture(path, (0.0, (height - drawn_height) / 2, drawn_width, drawn_height),
+                   (drawn_width + gap, 0.0, width - drawn_width - gap, height))
+
+
 @dataclass(frozen=True)
 class PrintedCard:
     """One physical card: a card of the topic, or one part of a back that runs on."""
@@ -35,6 +66,8 @@ class PrintedCard:
     back: Fitted
     label: str
     tags: tuple[str, ...]
+    front_picture: Optional[Picture] = None
+    back_picture: Optional[Picture] = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +97,7 @@ class CardSheets:
         printed = {tag for card in select_by_tags(topic.flashcards, printing.tags) for tag in card.tags}
         self.legend_colours = {tag: colour for tag, colour in self.tag_colours.items() if tag in printed}
         self._fitted: dict[int, list[PrintedCard]] = {}
+        self._pixels: dict[str, Union[tuple[int, int], str]] = {}  # each picture read once; str: its problem
         self.scale_bar_place = self._scale_bar_place()
 
     def _placements(self) -> list[Placement]:
@@ -145,10 +179,42 @@ class CardSheets:
             height -= max(0.0, self.style.marks.band_height + 1 * MM - margin)
         return self.stock.card_width - 2 * margin, height
 
+    def _picture(self, card: Flashcard, field_name: str, width: float, height: float) -> Optional[Picture]:
+        path = getattr(card, field_name)
+        if path is None:
+            return None
+        if path not in self._pixels:
+            self._pixels[path] = self._read_picture(path)
+        pixels = self._pixels[path]
+        if isinstance(pixels, str):
+            self.problems.add(card.origin, field_name, pixels)
+            return None
+        return place_picture(path, pixels, width, height, self.cards.image_gap)
+
+    def _read_picture(self, path: str) -> Union[tuple[int, int], str]:
+        """The picture's size in pixels, or what is wrong with it."""
+        from reportlab.lib.utils import ImageReader
+
+        limit = self.cards.largest_image_mb
+        megabytes = os.path.getsize(path) / 1e6
+        if megabytes > limit:
+            return (f"the picture is {megabytes:.0f} MB, more than the layout allows (flashcards.images."
+                    f"largest_file_mb: {limit}); save it smaller (1500 pixels across is plenty for a card)")
+        try:
+            return ImageReader(path).getSize()
+        except Exception as error:  # Pillow's own errors, for a damaged or cut-short file
+            return f"the picture cannot be read ({error}); save it again as PNG or JPEG"
+
     def _fit(self, card: Flashcard) -> list[PrintedCard]:
         family, colour = self.layout.font_family, self.layout.colours.text
         front_width, front_height = self.inner_box(with_band=bool(card.tags))
         back_width, back_height = self.inner_box(with_band=False)
+        front_picture = self._picture(card, "front_image", front_width, front_height)
+        back_picture = self._picture(card, "back_image", back_width, back_height)
+        if front_picture is not None:
+            front_width, front_height = front_picture.text[2:]
+        if back_picture is not None:
+            back_width, back_height = back_picture.text[2:]
         front = fit_block(TextBlock([card.front], bullets=False, align="centre", bold=True),
                           family, colour, front_width, front_height, self.cards.front_size)
         back = fit_block(TextBlock(card.back, bullets=card.back_is_list),
@@ -156,12 +222,12 @@ class CardSheets:
         self._check(card, front, back, back_height)
         label = f"{self.code} {card.number}"
         if back.fits or self.printing.overflow != Overflow.CONTINUE:
-            return [PrintedCard(front, back, label, card.tags)]
+            return [PrintedCard(front, back, label, card.tags, front_picture, back_picture)]
         parts = split_into_boxes(back, back_width, back_height)
         continued = fit_block(TextBlock([f"{card.front} (continued)"], bullets=False, align="centre", bold=True),
                               family, colour, front_width, front_height, self.cards.front_size)
         return [PrintedCard(front if index == 0 else continued, part, f"{label} ({index + 1}/{len(parts)})",
-                            card.tags) for index, part in enumerate(parts)]
+                            card.tags, front_picture, back_picture) for index, part in enumerate(parts)]
 
     def _check(self, card: Flashcard, front: Fitted, back: Fitted, back_height: float) -> None:
         stock = self.stock
