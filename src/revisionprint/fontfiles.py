@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import struct
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Optional, Union
@@ -80,6 +81,7 @@ FAMILY_NAMES = tuple(_BUILT_IN)
 LAST_FALLBACK = "DejaVu Sans"
 
 
+@lru_cache(maxsize=None)  # finding a package's folder costs milliseconds
 def font_family(name: str) -> FontFamily:
     if name in _BUILT_IN:
         return _BUILT_IN[name]()
@@ -104,49 +106,48 @@ def font_file_problem(path: Path) -> Optional[str]:
     Read from the file's table directory, without ReportLab: a layout is checked
     before anything is drawn."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as stream:
+            return _sfnt_problem(stream)
     except OSError as error:
         return f"cannot be read ({error.strerror or error})"
-    tag = data[:4]
+
+
+_CFF = ("has PostScript (CFF) outlines, which cannot be embedded in the PDF; use a TrueType "
+        "version of the font (a .ttf file, or an .otf with TrueType outlines)")
+
+
+def _sfnt_problem(stream) -> Optional[str]:
+    head = stream.read(16)
+    tag = head[:4]
     if tag in (b"wOFF", b"wOF2"):
         return "is a web font (WOFF); use the TrueType (.ttf) file of the same font"
     offset = 0
     if tag == b"ttcf":  # a collection: its first font is the one used
-        if len(data) < 16:
+        if len(head) < 16:
             return "is not a complete font file"
-        offset = struct.unpack(">I", data[12:16])[0]
-        tag = data[offset:offset + 4]
+        offset = struct.unpack(">I", head[12:16])[0]
+        stream.seek(offset)
+        head = stream.read(12)
+        tag = head[:4]
     if tag == b"OTTO":
-        return ("has PostScript (CFF) outlines, which cannot be embedded in the PDF; use a TrueType "
-                "version of the font (a .ttf file, or an .otf with TrueType outlines)")
-    if tag not in (b"\x00\x01\x00\x00", b"true"):
+        return _CFF
+    if tag not in (b"\x00\x01\x00\x00", b"true") or len(head) < 12:
         return "is not a TrueType or OpenType font file"
-    tables = _tables(data, offset)
-    if tables is None:
+    count = struct.unpack(">H", head[4:6])[0]
+    stream.seek(offset + 12)
+    directory = stream.read(16 * count)
+    if len(directory) < 16 * count:
         return "is not a complete font file"
+    tables = {directory[start:start + 4].decode("latin-1"): struct.unpack(">I", directory[start + 8:start + 12])[0]
+              for start in range(0, 16 * count, 16)}
     if "CFF " in tables or "CFF2" in tables or "glyf" not in tables:
-        return ("has PostScript (CFF) outlines, which cannot be embedded in the PDF; use a TrueType "
-                "version of the font (a .ttf file, or an .otf with TrueType outlines)")
+        return _CFF
     if "fvar" in tables:
         return ("is a variable font, which prints only in its default style; use the static .ttf files "
                 "(fonts downloaded as a family usually have them in a folder called 'static')")
-    os2 = tables.get("OS/2")
-    if os2 is not None and os2 + 10 <= len(data):
-        fs_type = struct.unpack(">H", data[os2 + 8:os2 + 10])[0]
-        if fs_type == 0x0002:
+    if "OS/2" in tables:
+        stream.seek(tables["OS/2"] + 8)
+        fs_type = stream.read(2)
+        if len(fs_type) == 2 and struct.unpack(">H", fs_type)[0] == 0x0002:
             return "does not allow embedding (its licence forbids it); choose another font"
     return None
-
-
-def _tables(data: bytes, offset: int) -> Optional[dict[str, int]]:
-    if len(data) < offset + 12:
-        return None
-    count = struct.unpack(">H", data[offset + 4:offset + 6])[0]
-    tables = {}
-    for index in range(count):
-        start = offset + 12 + 16 * index
-        if len(data) < start + 16:
-            return None
-        tag = data[start:start + 4].decode("latin-1")
-        tables[tag] = struct.unpack(">I", data[start + 8:start + 12])[0]
-    return tables

@@ -14,6 +14,7 @@ import itertools
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional, Union
 
 from reportlab.lib.fonts import addMapping
@@ -39,11 +40,11 @@ class Faces:
 
 
 _CHAINS: dict[str, tuple[str, ...]] = {}  # a main face -> the faces tried, in order, for each character
-_COVERAGE: dict[str, dict[int, int]] = {}  # a face -> its character map
+_COVERAGE: dict[str, dict[int, int]] = {}  # a face read so far -> its character map
+_FILES: dict[str, tuple[Path, str]] = {}  # a face -> its file and family name, read when first needed
 _ASCII_FACES: set[str] = set()  # faces that have every printable ASCII character: no splitting needed
 _PRINTABLE_ASCII = range(0x20, 0x7F)
 _names = itertools.count(1)
-_FAMILY_OF: dict[str, str] = {}  # a face -> the family's name
 _FACE_OF_FILE: dict[tuple, str] = {}  # (family's base name, file) -> the face registered for it
 
 
@@ -52,17 +53,27 @@ def register_family(family: Union[str, FontChoice]) -> Faces:
     """The faces text is printed in: a built-in family by name, or a layout's choice of fonts.
 
     Every face gets a chain: itself, the same style of each fallback, then the regular
-    faces (an upright character beats an empty box in italic)."""
+    faces (an upright character beats an empty box in italic). A fallback's file is read
+    only when a character needs it: an all-Latin deck never pays for DejaVu Sans."""
     choice = font_choice(family)
     base = choice.main.name.replace(" ", "")
     if choice != _default_choice(choice.main.name):
         base = f"{base}~{next(_names)}"  # the user's fonts, or fallbacks of their own: a chain of its own
     main = _register(choice.main, base)
+    for style in STYLES:
+        _coverage(getattr(main, style))
     fallbacks = [_register(fallback, fallback.name.replace(" ", "")) for fallback in choice.fallbacks]
     families = [main, *fallbacks]
     for style in STYLES:
         chain = [getattr(faces, style) for faces in families] + [faces.regular for faces in families]
         _CHAINS[getattr(main, style)] = tuple(dict.fromkeys(chain))
+    # Lets Paragraph's <b> and <i> find the right face.
+    addMapping(base, 0, 0, main.regular)
+    addMapping(base, 1, 0, main.bold)
+    addMapping(base, 0, 1, main.italic)
+    addMapping(base, 1, 1, main.bold_italic)
+    pdfmetrics.registerFontFamily(base, normal=main.regular, bold=main.bold, italic=main.italic,
+                                  boldItalic=main.bold_italic)
     return main
 
 
@@ -81,30 +92,28 @@ def _register(family: FontFamily, base: str) -> Faces:
         # so embedded, once.
         face = _FACE_OF_FILE.setdefault((base, path), face)
         names.append(face)
-        if face in _COVERAGE:
-            continue
-        problem = font_file_problem(path)
-        try:
-            if problem is None:
-                pdfmetrics.registerFont(TTFont(face, str(path)))
-        except (TTFError, OSError) as error:
-            problem = f"cannot be used ({error})"
-        if problem is not None:
-            raise RevisionprintError(f"{path}: the font {problem}.")
-        coverage = pdfmetrics.getFont(face).face.charToGlyph
-        _COVERAGE[face] = coverage
-        _FAMILY_OF[face] = family.name
-        if all(code in coverage for code in _PRINTABLE_ASCII):
-            _ASCII_FACES.add(face)
-    faces = Faces(*names)
-    # Lets Paragraph's <b> and <i> find the right face.
-    addMapping(base, 0, 0, faces.regular)
-    addMapping(base, 1, 0, faces.bold)
-    addMapping(base, 0, 1, faces.italic)
-    addMapping(base, 1, 1, faces.bold_italic)
-    pdfmetrics.registerFontFamily(base, normal=faces.regular, bold=faces.bold,
-                                  italic=faces.italic, boldItalic=faces.bold_italic)
-    return faces
+        _FILES.setdefault(face, (path, family.name))
+    return Faces(*names)
+
+
+def _coverage(face: str) -> dict[int, int]:
+    """The face's character map, reading (and registering) its file the first time."""
+    coverage = _COVERAGE.get(face)
+    if coverage is not None:
+        return coverage
+    path, _ = _FILES[face]
+    problem = font_file_problem(path)
+    try:
+        if problem is None:
+            pdfmetrics.registerFont(TTFont(face, str(path)))
+    except (TTFError, OSError) as error:
+        problem = f"cannot be used ({error})"
+    if problem is not None:
+        raise RevisionprintError(f"{path}: the font {problem}.")
+    coverage = _COVERAGE[face] = pdfmetrics.getFont(face).face.charToGlyph
+    if all(code in coverage for code in _PRINTABLE_ASCII):
+        _ASCII_FACES.add(face)
+    return coverage
 
 
 def font_runs(text: str, face: str) -> list[tuple[str, str]]:
@@ -121,19 +130,19 @@ def _font_runs(text: str, face: str) -> list[tuple[str, str]]:
     chain = _CHAINS.get(face)
     if chain is None:
         return [(text, face)]
-    coverage = _COVERAGE
+    main = _coverage(face)
     runs: list[tuple[str, str]] = []
-    current = face
+    current, current_has = face, main
     start = 0
     for index, char in enumerate(text):
         code = ord(char)
-        if code in coverage[current] and (current == face or code not in coverage[face] or char.isspace()):
+        if code in current_has and (current == face or code not in main or char.isspace()):
             continue
-        chosen = next((candidate for candidate in chain if code in coverage[candidate]), face)
+        chosen = next((candidate for candidate in chain if code in _coverage(candidate)), face)
         if chosen != current:
             if index > start:
                 runs.append((text[start:index], current))
-            current, start = chosen, index
+            current, current_has, start = chosen, _coverage(chosen), index
     if len(text) > start or not runs:
         runs.append((text[start:], current))
     return runs
@@ -163,9 +172,10 @@ def draw_string(canvas, x: float, y: float, text: str, face: str, size: float, a
 
 
 @lru_cache(maxsize=None)
-def _drawable(faces: Faces) -> frozenset[int]:
-    """The characters every style can print in some face of its chain."""
-    styles = [set().union(*(_COVERAGE[name] for name in _CHAINS[getattr(faces, style)])) for style in STYLES]
+def _drawable(faces: Faces, main_only: bool = False) -> frozenset[int]:
+    """The characters every style can print in some face of its chain (or in the main faces)."""
+    styles = [set().union(*(_coverage(name) for name in _CHAINS[getattr(faces, style)][:1 if main_only else None]))
+              for style in STYLES]
     return frozenset(set.intersection(*styles))
 
 
@@ -173,8 +183,12 @@ def missing_glyphs(text: str, faces: Faces) -> list[str]:
     """Characters no font of the layout can draw (they would print as empty boxes)."""
     if faces.regular in _ASCII_FACES and text.isascii():
         return []
+    main = _drawable(faces, main_only=True)
+    others = {char for char in text if ord(char) not in main and not char.isspace()}
+    if not others:
+        return []  # the fallbacks' files need not be read
     drawable = _drawable(faces)
-    return sorted(char for char in set(text) if ord(char) not in drawable and not char.isspace())
+    return sorted(char for char in others if ord(char) not in drawable)
 
 
 def right_to_left(text: str) -> list[str]:
@@ -187,7 +201,7 @@ def right_to_left(text: str) -> list[str]:
 
 def covers(face: str, char: str) -> bool:
     """Whether this face itself (not a fallback) has the character."""
-    return ord(char) in _COVERAGE[face]
+    return ord(char) in _coverage(face)
 
 
 # What `revisionprint fonts` checks each font for: a kind of text is covered when the font
@@ -225,10 +239,10 @@ def fonts_in_use(faces: Faces) -> tuple[list[FontInUse], list[str]]:
     the kinds of text none of them covers."""
     fonts = []
     for name in _CHAINS[faces.regular]:
-        coverage = _COVERAGE[name]
+        coverage = _coverage(name)
         own = pdfmetrics.getFont(name).face.name
         kinds = tuple(kind for kind, sample in KINDS_OF_TEXT.items() if all(ord(c) in coverage for c in sample))
-        fonts.append(FontInUse(_FAMILY_OF[name], own.decode("latin-1") if isinstance(own, bytes) else str(own),
+        fonts.append(FontInUse(_FILES[name][1], own.decode("latin-1") if isinstance(own, bytes) else str(own),
                                len(coverage), kinds))
     covered = {kind for font in fonts for kind in font.kinds}
     return fonts, [kind for kind in KINDS_OF_TEXT if kind not in covered]
