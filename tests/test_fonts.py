@@ -213,3 +213,15 @@ def test_right_to_left_text_is_refused_not_printed_backwards(run, write_topic, t
     result = run("flashcards", topic, "-o", tmp_path / "c.pdf")
     assert result.exit_code == 1
     assert f"{topic}:4:11: flashcards[0].back: has right-to-left text" in result.output
+
+
+def test_chinese_text_breaks_between_characters_not_before_closing_punctuation():
+    from revisionprint.model import SizeRange
+    from revisionprint.render.fitting import TextBlock, fit_block
+
+    text = "毛泽东是中华人民共和国的创始人，领导了长征、大跃进和文化大革命，于一九七六年去世。" * 2
+    fitted = fit_block(TextBlock([text], bullets=False), "Open Sans", "#000000", 150, 400, SizeRange(11, 11))
+    assert fitted.fits and fitted.words_fit
+    lines = ["".join(word.text for word in line.words) for line in fitted.flowables[0].blPara.lines]
+    assert len(lines) > 3 and "".join(lines) == text
+    assert not any(line[0] in "，、。" for line in lines)

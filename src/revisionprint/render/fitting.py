@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from ..model import SizeRange
 from .fonts import font_runs, register_family
-from .paragraph import CardParagraph, copy_frag, extra_space, lines_fit
+from .paragraph import BREAK_HERE, CardParagraph, copy_frag, extra_space, lines_fit
 from .markup import NORMAL, SUBSCRIPT, styled_runs
 
 LEADING = 1.22  # leading as a multiple of the size: 1.2-1.35 reads well in print
@@ -59,6 +59,8 @@ def text_frags(text: str, style) -> list:
     ReportLab's markup parser, so it stays data (and building a card is several times faster)."""
     templates = _template_frags(style)
     text = keep_dates_together(text)
+    if not text.isascii():
+        text = _cjk_breaks(text)
     if NARROW_NO_BREAK_SPACE in text:
         # Open Sans has no narrow no-break space (French « guillemets »): the plain one keeps
         # the words together just the same, where the narrow one would print as a box.
@@ -80,6 +82,19 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
 _DAY = r"\b[0-3]?\d(?:st|nd|rd|th)?"
 _DAY_MONTH = re.compile(f"({_DAY}) ({_MONTH})|({_MONTH}) ([0-3]?\\d(?:st|nd|rd|th)?\\b)")
+
+
+# Chinese and Japanese are written without spaces: a line may break between any two characters,
+# but not before closing punctuation (。，」) or after opening punctuation (「（).
+_CJK_LETTERS = "\u3040-\u30fb\u30fd-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_OPENING = "\uff08\u300c\u300e\u3010\u3014\u3008\u300a\u3016"
+_CJK_CLOSING = "\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff1f\uff01\uff09\u300d\u300f\u3011\u3015\u3009\u300b\u3017"
+_CJK_BREAK = re.compile(f"(?<=[{_CJK_LETTERS}{_CJK_CLOSING}])(?=[{_CJK_LETTERS}{_CJK_OPENING}])")
+
+
+@lru_cache(maxsize=4096)
+def _cjk_breaks(text: str) -> str:
+    return _CJK_BREAK.sub(BREAK_HERE, text)
 
 
 @lru_cache(maxsize=4096)  # a text is tried at several sizes while it is fitted

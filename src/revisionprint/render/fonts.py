@@ -135,6 +135,8 @@ def _font_runs(text: str, face: str) -> list[tuple[str, str]]:
     current, current_has = face, main
     start = 0
     for index, char in enumerate(text):
+        if char == "\u200b":  # paragraph.BREAK_HERE: never printed, so it stays in the run it is in
+            continue
         code = ord(char)
         if code in current_has and (current == face or code not in main or char.isspace()):
             continue

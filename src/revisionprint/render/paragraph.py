@@ -23,6 +23,15 @@ from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import FragLine, ParaLines
 
 SOFT_HYPHEN = "\u00ad"  # where a word may break, with a hyphen; invisible elsewhere
+# Where a line may break with no hyphen: put between Chinese and Japanese characters, which
+# are written without spaces (fitting.text_frags). Never printed.
+BREAK_HERE = "\u200b"
+
+
+def _visible(text: str) -> str:
+    if SOFT_HYPHEN in text or BREAK_HERE in text:
+        return text.replace(SOFT_HYPHEN, "").replace(BREAK_HERE, "")
+    return text
 # Lines break at any whitespace but these, which keep '10 km' or '1914 - 1918' together.
 _NO_BREAK_SPACES = "\u00a0\u2007\u202f"
 _BREAKING_SPACE = re.compile(f"[^\\S{_NO_BREAK_SPACES}]+")
@@ -56,13 +65,17 @@ class CardParagraph(Paragraph):
         self._quick_lines = not self._general_breaking and simple and bool(frags)
         if not self._quick_lines:
             return super().breakLines(width)
-        if len(frags) == 1 and SOFT_HYPHEN not in frags[0].text and not frags[0].rise:
+        if len(frags) == 1 and SOFT_HYPHEN not in frags[0].text and BREAK_HERE not in frags[0].text \
+                and not frags[0].rise:
             return self._break_plain(frags[0], max_width)
         return self._break_runs(frags, max_width)
 
     def split(self, availWidth, availHeight):
-        # Splitting relies on the general breaker's bookkeeping.
+        # Splitting relies on the general breaker's bookkeeping (which breaks a long word
+        # anywhere by itself, and would print our break marks).
         self._general_breaking = True
+        self.frags = [copy_frag(frag, text=frag.text.replace(BREAK_HERE, ""))
+                      if BREAK_HERE in getattr(frag, "text", "") else frag for frag in self.frags]
         self.wrap(availWidth, availHeight)
         return super().split(availWidth, availHeight)
 
@@ -115,8 +128,7 @@ class CardParagraph(Paragraph):
                 else:
                     used = width
                 for frag, text in pieces:
-                    if SOFT_HYPHEN in text:
-                        text = text.replace(SOFT_HYPHEN, "")
+                    text = _visible(text)
                     last = runs[-1][0] if runs else None
                     if last is not None and (last.fontName, last.fontSize, last.rise) == (frag.fontName,
                                                                                          frag.fontSize, frag.rise):
@@ -277,7 +289,7 @@ def _styled_words(frags) -> list:
                 words.append((pieces, width, space))
                 pieces, width = [], 0.0
             pieces.append((frag, part))
-            width += widths[part.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in part else part]
+            width += widths[_visible(part)]
             space = widths[" "]
         if pieces and text and _breaks_at(text[-1]):
             words.append((pieces, width, space))
@@ -288,23 +300,27 @@ def _styled_words(frags) -> list:
 
 
 def _hyphenated(pieces: list, room: float):
-    """The word broken at its last soft hyphen whose head, with a hyphen, fits `room`:
-    (head pieces, head width, tail pieces, tail width), or None."""
+    """The word broken at its last soft hyphen (or BREAK_HERE) whose head, with a hyphen (or
+    without), fits `room`: (head pieces, head width, tail pieces, tail width), or None."""
     for index in range(len(pieces) - 1, -1, -1):
         frag, text = pieces[index]
-        cut = text.rfind(SOFT_HYPHEN)
+        cut = _last_break(text, len(text))
         while cut != -1:
-            head = pieces[:index] + [(frag, text[:cut] + "-")]
+            head = pieces[:index] + [(frag, text[:cut] + ("-" if text[cut] == SOFT_HYPHEN else ""))]
             tail = [(frag, text[cut + 1:])] + pieces[index + 1:]
             head_width = _visible_width(head)
             if head_width <= room:
                 return head, head_width, tail, _visible_width(tail)
-            cut = text.rfind(SOFT_HYPHEN, 0, cut)
+            cut = _last_break(text, cut)
     return None
 
 
+def _last_break(text: str, before: int) -> int:
+    return max(text.rfind(SOFT_HYPHEN, 0, before), text.rfind(BREAK_HERE, 0, before))
+
+
 def _visible_width(pieces: list) -> float:
-    return sum(word_widths(frag.fontName, frag.fontSize)[text.replace(SOFT_HYPHEN, "")] for frag, text in pieces)
+    return sum(word_widths(frag.fontName, frag.fontSize)[_visible(text)] for frag, text in pieces)
 
 
 def _frag_line(runs: list, words: int, used: float, max_width: float) -> FragLine:
