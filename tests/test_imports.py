@@ -20,7 +20,7 @@ from revisionprint.content.imports import FORMATS
 from revisionprint.content.imports.cards import ImportedCard, literal, one_line
 from revisionprint.content.imports.html_text import html_field
 from revisionprint.content.imports.topic_file import topic_yaml
-from revisionprint.render.markup import plain_text, styled_runs, to_markup
+from revisionprint.render.markup import NORMAL, plain_text, styled_runs, to_markup
 
 TERM_DEFINITION_SET = REPO / "tests" / "data" / "term-definition-set.txt"
 PNG = b"\x89PNG\r\n\x1a\n" + b"a tiny picture" * 3
@@ -224,8 +224,8 @@ def test_anki_plain_text_with_its_headers_and_html(import_file):
     ]
     assert topic.title == "Chemistry: Water"
     assert "1 HTML tag dropped, their text kept: <span> x1." in result.output
-    assert [styled_runs(text) for text in topic.flashcards[2].back] == [(("5 * 3 = 15", False, False),),
-                                                                         (("*not italic*", False, False),)]
+    assert [styled_runs(text) for text in topic.flashcards[2].back] == [(("5 * 3 = 15", False, False, NORMAL),),
+                                                                         (("*not italic*", False, False, NORMAL),)]
 
 
 @pytest.mark.parametrize("header, separator", [("comma", ","), ("Pipe", "|"), ("space", " "), ("colon", ":"),
@@ -273,8 +273,9 @@ def test_html_fields_become_our_text(html, lines):
 
 def test_bold_and_italic_from_html_print_as_bold_and_italic():
     assert styled_runs(html_field("<b>Mitosis</b> makes <i>two</i> cells").lines[0]) == (
-        ("Mitosis", True, False), (" makes ", False, False), ("two", False, True), (" cells", False, False))
-    assert styled_runs(html_field("<b><i>both</i></b>").lines[0]) == (("both", True, True),)
+        ("Mitosis", True, False, NORMAL), (" makes ", False, False, NORMAL), ("two", False, True, NORMAL),
+        (" cells", False, False, NORMAL))
+    assert styled_runs(html_field("<b><i>both</i></b>").lines[0]) == (("both", True, True, NORMAL),)
 
 
 def test_images_in_html_are_collected_and_other_tags_counted():
@@ -476,7 +477,7 @@ def test_every_text_reads_back_exactly_and_prints_as_imported(tmp_path, text):
     assert topic.title == one_line(text)  # a title is one line, its spaces plain
     loaded = topic.flashcards[0]
     assert (loaded.front, loaded.back) == (card.front, card.back)
-    assert plain_text(loaded.front) == text and styled_runs(loaded.front) == ((text, False, False),)
+    assert plain_text(loaded.front) == text and styled_runs(loaded.front) == ((text, False, False, NORMAL),)
 
 
 def test_the_topic_file_is_written_for_a_teacher_to_read(import_file):
@@ -517,7 +518,7 @@ def test_an_existing_topic_is_kept_unless_forced(run, tmp_path):
 def test_escaped_stars_print_as_stars():
     assert to_markup("\\*a\\* and *b*") == "*a* and <i>b</i>"
     assert plain_text("**bold \\* star**") == "bold * star"
-    assert styled_runs("\\**x*") == (("*", False, False), ("x", False, True))
+    assert styled_runs("\\**x*") == (("*", False, False, NORMAL), ("x", False, True, NORMAL))
 
 
 # ---------------------------------------------------------------- printed

@@ -9,8 +9,7 @@ from __future__ import annotations
 from ..fontfiles import FAMILY_NAMES
 from ..model import FACTOR_COLUMNS, WRITTEN_COLUMNS, CutGuides, Duplex, Era, MarkerShape, TimelineMode
 from .options import (Boolean, Choice, ChoiceList, Colour, ColourList, Dash, FontFile, FontFileList, Integer, Length,
-                      NumberList, Offset,
-                      Paper, Template, Text)
+                      NumberList, Offset, Paper, Template, Text)
 from .stocks import STOCK_ENTRIES
 
 ORIENTATION = Choice("portrait", "landscape")
