@@ -42,7 +42,7 @@ class Faces:
 _CHAINS: dict[str, tuple[str, ...]] = {}  # a main face -> the faces tried, in order, for each character
 _COVERAGE: dict[str, dict[int, int]] = {}  # a face read so far -> its character map
 _FILES: dict[str, tuple[Path, str]] = {}  # a face -> its file and family name, read when first needed
-_ASCII_FACES: set[str] = set()  # faces that have every printable ASCII character: no splitting needed
+ASCII_FACES: set[str] = set()  # faces that have every printable ASCII character: no splitting needed
 _PRINTABLE_ASCII = range(0x20, 0x7F)
 _names = itertools.count(1)
 _FACE_OF_FILE: dict[tuple, str] = {}  # (family's base name, file) -> the face registered for it
@@ -112,7 +112,7 @@ def _coverage(face: str) -> dict[int, int]:
         raise RevisionprintError(f"{path}: the font {problem}.")
     coverage = _COVERAGE[face] = pdfmetrics.getFont(face).face.charToGlyph
     if all(code in coverage for code in _PRINTABLE_ASCII):
-        _ASCII_FACES.add(face)
+        ASCII_FACES.add(face)
     return coverage
 
 
@@ -120,7 +120,7 @@ def font_runs(text: str, face: str) -> list[tuple[str, str]]:
     """The text as (characters, face) runs: each character in the first face of `face`'s chain
     that has it; a space stays with the run it is in. A character no face has stays in
     `face` (it prints as a box, and the glyph check reports it)."""
-    if face in _ASCII_FACES and text.isascii():
+    if face in ASCII_FACES and text.isascii():
         return [(text, face)]  # the usual case, at the speed of one C call
     return _font_runs(text, face)
 
@@ -183,7 +183,7 @@ def _drawable(faces: Faces, main_only: bool = False) -> frozenset[int]:
 
 def missing_glyphs(text: str, faces: Faces) -> list[str]:
     """Characters no font of the layout can draw (they would print as empty boxes)."""
-    if faces.regular in _ASCII_FACES and text.isascii():
+    if faces.regular in ASCII_FACES and text.isascii():
         return []
     main = _drawable(faces, main_only=True)
     others = {char for char in text if ord(char) not in main and not char.isspace()}

@@ -28,9 +28,8 @@ def _has_marks(text: str) -> bool:
 
 
 def _set_aside(text: str) -> str:
-    if "\\" in text:
-        for written, aside, _ in _ESCAPED:
-            text = text.replace(written, aside)
+    for written, aside, _ in _ESCAPED:
+        text = text.replace(written, aside)
     return text
 
 
@@ -44,21 +43,29 @@ def to_markup(text: str) -> str:
     markup = escape(text)
     if not _has_marks(markup):
         return markup
-    markup = _set_aside(markup)
-    markup = _BOLD.sub(r"<b>\1</b>", markup)
-    markup = _ITALIC.sub(r"<i>\1</i>", markup)
-    markup = _SUBSCRIPT.sub(r"<sub>\1</sub>", markup)
-    return _put_back(_SUPERSCRIPT.sub(r"<sup>\1</sup>", markup))
+    return _formatted(markup, "<b>\\1</b>", "<i>\\1</i>", "<sub>\\1</sub>", "<sup>\\1</sup>")
 
 
 def plain_text(text: str) -> str:
     """The characters that will be printed, without our markup."""
     if not _has_marks(text):
         return text
-    text = _BOLD.sub(r"\1", _set_aside(text))
-    text = _ITALIC.sub(r"\1", text)
-    text = _SUBSCRIPT.sub(r"\1", text)
-    return _put_back(_SUPERSCRIPT.sub(r"\1", text))
+    return _formatted(text, *[r"\1"] * 4)
+
+
+def _formatted(text: str, bold: str, italic: str, subscript: str, superscript: str) -> str:
+    """Each kind of markup replaced, trying only those whose mark the text has (a deck has
+    thousands of texts, most with at most one kind)."""
+    escaped = "\\" in text
+    if escaped:
+        text = _set_aside(text)
+    if "*" in text:
+        text = _ITALIC.sub(italic, _BOLD.sub(bold, text))
+    if "~" in text:
+        text = _SUBSCRIPT.sub(subscript, text)
+    if "^" in text:
+        text = _SUPERSCRIPT.sub(superscript, text)
+    return _put_back(text) if escaped else text
 
 
 _TAG = re.compile(r"(</?(?:b|i|sub|sup)>)")

@@ -128,10 +128,10 @@ class CardParagraph(Paragraph):
                 else:
                     used = width
                 for frag, text in pieces:
-                    text = _visible(text)
-                    last = runs[-1][0] if runs else None
-                    if last is not None and (last.fontName, last.fontSize, last.rise) == (frag.fontName,
-                                                                                         frag.fontSize, frag.rise):
+                    if SOFT_HYPHEN in text or BREAK_HERE in text:
+                        text = _visible(text)
+                    if runs and (last := runs[-1][0]).fontName == frag.fontName and last.fontSize == frag.fontSize \
+                            and last.rise == frag.rise:
                         runs[-1][1].append(text)
                     else:
                         runs.append((frag, [text]))
@@ -289,7 +289,7 @@ def _styled_words(frags) -> list:
                 words.append((pieces, width, space))
                 pieces, width = [], 0.0
             pieces.append((frag, part))
-            width += widths[_visible(part)]
+            width += widths[_visible(part) if SOFT_HYPHEN in part or BREAK_HERE in part else part]
             space = widths[" "]
         if pieces and text and _breaks_at(text[-1]):
             words.append((pieces, width, space))
