@@ -225,3 +225,32 @@ def test_chinese_text_breaks_between_characters_not_before_closing_punctuation()
     lines = ["".join(word.text for word in line.words) for line in fitted.flowables[0].blPara.lines]
     assert len(lines) > 3 and "".join(lines) == text
     assert not any(line[0] in "，、。" for line in lines)
+
+
+def test_every_product_draws_science_text_with_glyphs(run, write_topic, tmp_path):
+    """Factor names and events reach the furniture, keys, legends and tables: every character
+    printed anywhere is drawn in a font that has it."""
+    topic = write_topic(
+        "title: Climate \u2192 CO\u2082\nsubject: Geography \u2713\nquestion: How far did CO\u2082 (\u2191) cause it?\n"
+        "flashcards:\n  - front: \"CO\u2082 \u2192 warming?\"\n    back: Yes \u2713 (\u0394T \u2248 1.1 \u00b0C)\n"
+        "    tags: [CO\u2082 \u2191]\n"
+        "factors:\n  - name: CO\u2082 \u2191\n    summary: \u0394T \u221d log CO\u2082\n    evidence: [\u2248 420 ppm]\n"
+        "  - name: Methane CH\u2084\n    summary: 80\u00d7 stronger \u2192 short-lived\n"
+        "timeline:\n  - date: 1958\n    event: Keeling curve \u2191 CO\u2082\n    factor: CO\u2082 \u2191\n"
+        "  - date: 2015\n    event: Paris \u2264 2 \u00b0C\n    factor: Methane CH\u2084\n")
+    out = tmp_path / "out"
+    result = run("build", topic, "-o", out)
+    assert result.exit_code == 0, result.output
+    maps = _font_files()
+    pdfs = sorted(out.glob("*.pdf"))
+    assert len(pdfs) >= 5
+    drawn = set()
+    for pdf in pdfs:
+        with pdfplumber.open(pdf) as document:
+            for page in document.pages:
+                for char in page.chars:
+                    if char["text"].strip():
+                        font = char["fontname"].split("+", 1)[-1]
+                        assert ord(char["text"]) in maps[font], f"{pdf.name}: {char['text']!r} has no glyph in {font}"
+                        drawn.add(char["text"])
+    assert set("\u2192\u2082\u2191\u2713\u0394\u2248\u221d\u2084\u00d7\u2264") <= drawn

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ...model import Factor, FactorMark, Layout
-from ..fonts import Faces
+from ..fonts import Faces, draw_string, string_width
 from ..shapes import draw_marker
 from ..theme import colour
 
@@ -59,12 +58,12 @@ class ContinuumLine(Flowable):
     def _key_rows(self) -> list[list[tuple[Factor, float]]]:
         """The key's entries with their x, in as many rows as the width needs."""
         radius, size = self.layout.factors.marker_size / 2, self._key_size()
-        start = stringWidth(self.layout.factors.continuum.low, self.faces.regular,
+        start = string_width(self.layout.factors.continuum.low, self.faces.regular,
                             self.layout.factors.text_size.largest) + 3 * radius
         rows: list[list[tuple[Factor, float]]] = [[]]
         x = start
         for factor in self.factors:
-            needed = 3 * radius + stringWidth(factor.name, self.faces.regular, size)
+            needed = 3 * radius + string_width(factor.name, self.faces.regular, size)
             if rows[-1] and x + needed > self.width:
                 rows.append([])
                 x = start
@@ -79,15 +78,13 @@ class ContinuumLine(Flowable):
         radius = factors.marker_size / 2
         canvas.saveState()
         canvas.setFillColor(colour(colours.text))
-        canvas.setFont(self.faces.bold, size)
-        canvas.drawString(0, self.height - size, self.question)
+        draw_string(canvas, 0, self.height - size, self.question, self.faces.bold, size)
         line_y = self.height - continuum.height * 0.55
-        low_width = stringWidth(continuum.low, self.faces.regular, size)
-        high_width = stringWidth(continuum.high, self.faces.regular, size)
+        low_width = string_width(continuum.low, self.faces.regular, size)
+        high_width = string_width(continuum.high, self.faces.regular, size)
         left, right = low_width + 3 * radius, self.width - high_width - 3 * radius
-        canvas.setFont(self.faces.regular, size)
-        canvas.drawString(0, line_y - size * 0.35, continuum.low)
-        canvas.drawRightString(self.width, line_y - size * 0.35, continuum.high)
+        draw_string(canvas, 0, line_y - size * 0.35, continuum.low, self.faces.regular, size)
+        draw_string(canvas, self.width, line_y - size * 0.35, continuum.high, self.faces.regular, size, "right")
         canvas.setStrokeColor(colour(colours.text))
         canvas.setLineWidth(factors.grid_width * 2)
         canvas.line(left, line_y, right, line_y)
@@ -101,7 +98,7 @@ class ContinuumLine(Flowable):
                 draw_marker(canvas, placed.mark, x, line_y, radius * 1.3, colours.text, factors.grid_width)
                 # Alternate labels above and below, so neighbours do not overprint.
                 label_y = line_y + 2.5 * radius if index % 2 == 0 else line_y - 2.5 * radius - label_size
-                canvas.drawCentredString(x, label_y, placed.name)
+                draw_string(canvas, x, label_y, placed.name, self.faces.regular, label_size, "centre")
         else:
             self._draw_key(canvas, line_y - continuum.height * 0.45, label_size, radius)
         canvas.restoreState()
@@ -113,5 +110,5 @@ class ContinuumLine(Flowable):
             for factor, x in row:
                 draw_marker(canvas, self.marks[factor.name], x + radius, y_text + size * 0.35, radius,
                             self.layout.colours.text, self.layout.factors.grid_width)
-                canvas.drawString(x + 3 * radius, y_text, factor.name)
+                draw_string(canvas, x + 3 * radius, y_text, factor.name, self.faces.regular, size)
             y -= size * KEY_ROW_SPACING

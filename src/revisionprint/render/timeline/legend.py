@@ -6,7 +6,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ...model import FactorMark, Layout
-from ..fonts import Faces
+from ..fonts import Faces, draw_string, string_width
 from ..shapes import draw_marker
 from ..theme import colour
 
@@ -28,7 +28,7 @@ class FactorLegend(Flowable):
         line = 0
         self.places = []
         for name, _ in self.factors:
-            needed = 2 * radius + GAP * size / 2 + stringWidth(name, self.faces.regular, size)
+            needed = 2 * radius + GAP * size / 2 + string_width(name, self.faces.regular, size)
             if x + needed > width and x > 0:
                 line, x = line + 1, 0.0
             self.places.append((x, line))
@@ -53,6 +53,5 @@ class FactorLegend(Flowable):
             draw_marker(canvas, mark, x + radius, baseline + size * 0.35, radius,
                         self.layout.timeline.leader_line.colour, self.layout.timeline.leader_line.width)
             canvas.setFillColor(colour(self.layout.colours.text))
-            canvas.setFont(self.faces.regular, size)
-            canvas.drawString(x + 2 * radius + GAP * size / 2, baseline, name)
+            draw_string(canvas, x + 2 * radius + GAP * size / 2, baseline, name, self.faces.regular, size)
         canvas.restoreState()
