@@ -57,6 +57,21 @@ def _font_files() -> dict[str, Path]:
     return files
 
 
+def _drawn_with_glyphs(path: Path) -> set[tuple[str, str]]:
+    """(character, font) for every character printed, each checked to be in the font it is drawn in
+    (pdfplumber shows a missing glyph as a NUL)."""
+    maps = _font_files()
+    drawn = set()
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for char in page.chars:
+                font = char["fontname"].split("+", 1)[-1]
+                if char["text"].strip():
+                    assert ord(char["text"]) in maps[font], f"{path.name}: {char['text']!r} has no glyph in {font}"
+                    drawn.add((char["text"], font))
+    return drawn
+
+
 def test_every_symbol_prints_with_a_glyph_in_regular_bold_and_italic(run, write_topic, tmp_path):
     target = tmp_path / "cards.pdf"
     cards = []
@@ -66,14 +81,8 @@ def test_every_symbol_prints_with_a_glyph_in_regular_bold_and_italic(run, write_
     result = run("flashcards", write_topic("title: Symbols\nflashcards:\n" + "".join(cards)), "-o", target,
                  "--stock", "plain-a4-a6")
     assert result.exit_code == 0, result.output
-    maps = _font_files()
-    seen = set()
-    with pdfplumber.open(target) as pdf:
-        for char in pdf.pages[1].chars:
-            font = char["fontname"].split("+", 1)[-1]
-            if char["text"].strip():
-                assert ord(char["text"]) in maps[font], f"{char['text']!r} has no glyph in {font}"
-                seen.add((char["text"], "Bold" in font, "Italic" in font or "Oblique" in font))
+    seen = {(text, "Bold" in font, "Italic" in font or "Oblique" in font)
+            for text, font in _drawn_with_glyphs(target)}
     for char in SYMBOLS.replace(" ", ""):
         assert (char, False, False) in seen
         assert any(printed == char and bold for printed, bold, _ in seen)
@@ -241,16 +250,7 @@ def test_every_product_draws_science_text_with_glyphs(run, write_topic, tmp_path
     out = tmp_path / "out"
     result = run("build", topic, "-o", out)
     assert result.exit_code == 0, result.output
-    maps = _font_files()
     pdfs = sorted(out.glob("*.pdf"))
     assert len(pdfs) >= 5
-    drawn = set()
-    for pdf in pdfs:
-        with pdfplumber.open(pdf) as document:
-            for page in document.pages:
-                for char in page.chars:
-                    if char["text"].strip():
-                        font = char["fontname"].split("+", 1)[-1]
-                        assert ord(char["text"]) in maps[font], f"{pdf.name}: {char['text']!r} has no glyph in {font}"
-                        drawn.add(char["text"])
+    drawn = {text for pdf in pdfs for text, _ in _drawn_with_glyphs(pdf)}
     assert set("\u2192\u2082\u2191\u2713\u0394\u2248\u221d\u2084\u00d7\u2264") <= drawn
