@@ -73,10 +73,11 @@ def test_picture_mistakes_are_reported_at_their_line(run, write_topic, tmp_path)
     assert result.exit_code == 1
     assert f"{topic}:4:18: flashcards[0].front_image: there is no file 'nothere.png'" in result.output
     assert f"{topic}:8:17: flashcards[1].back_image: 'anim.gif' is a GIF; save it as PNG or JPEG" in result.output
-    result = run("flashcards", write_topic("title: T\nflashcards:\n  - front: Q\n    back: A\n"
-                                           "    back_image: broken.png\n"), "-o", tmp_path / "c.pdf")
-    assert result.exit_code == 1
-    assert ":5:17: flashcards[0].back_image: the picture cannot be read" in result.output
+    broken = write_topic("title: T\nflashcards:\n  - front: Q\n    back: A\n    back_image: broken.png\n", "b.yaml")
+    for command in (("validate", broken), ("flashcards", broken, "-o", tmp_path / "c.pdf")):
+        result = run(*command)
+        assert result.exit_code == 1
+        assert f"{broken}:5:17: flashcards[0].back_image: the picture cannot be read" in result.output
 
 
 def test_a_picture_larger_than_the_layout_allows_is_refused(run, write_topic, tmp_path):

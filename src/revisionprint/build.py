@@ -255,22 +255,28 @@ def build_one(topic: Optional[Topic], layout: Layout, item: Product, target: Pat
 
 
 def check_printable(topics: list[Topic], layout: Layout) -> None:
-    """What `validate` adds to reading the files: every text can be drawn in the layout's font."""
+    """What `validate` adds to reading the files: every text can be drawn in the layout's fonts, every picture read."""
     messages = printing_problems(topics, layout)
     if messages:
         count = len(messages)
         raise RenderFailed([*messages, f"{count} problem{'s' if count != 1 else ''} found: text that "
-                            f"the layout's fonts ({layout.font_family} and its fallbacks) cannot print."])
+                            f"the layout's fonts ({layout.font_family} and its fallbacks) cannot print, "
+                            "or a picture that cannot be printed."])
 
 
 def printing_problems(topics: list[Topic], layout: Layout) -> list[str]:
-    """Text that the layout's fonts cannot draw, as messages at its line."""
+    """Text that the layout's fonts cannot draw, and card pictures that cannot be printed, as
+    messages at their line."""
     from .render.fonts import register_family
     from .render.problems import RenderProblems, check_topic_glyphs
+    from .render.cards.pictures import picture_problems
 
     problems = RenderProblems()
     for topic in topics:
         check_topic_glyphs(topic, register_family(layout.font_family), problems)
+        for card in topic.flashcards:
+            for field_name, message in picture_problems(card, layout.flashcards.largest_image_mb):
+                problems.add(card.origin, field_name, message)
     return problems.messages
 
 

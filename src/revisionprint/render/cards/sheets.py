@@ -4,7 +4,6 @@ measured), with where it goes, as data; flashcards.py draws it.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterator, Optional, Union
@@ -13,6 +12,7 @@ from typing import Callable, Iterator, Optional, Union
 from ...cardsets import class_sets, select_by_tags
 from ...model import CardPrinting, CutGuides, Duplex, Flashcard, Layout, Overflow, Stock, Topic
 from . import marks
+from .pictures import Picture, place_picture, read_picture
 from .geometry import CardSlot, back_slot, card_slots, folded_pairs, mirrors_left_to_right
 from ..paragraph import SOFT_HYPHEN, breaking_words
 from ..fitting import Fitted, TextBlock, fit_block, split_into_boxes
@@ -26,36 +26,6 @@ def topic_code(title: str, drawable: Callable[[str], bool] = lambda char: True) 
     only letters the card number's font can draw (a title in another script may give none)."""
     initials = "".join(word[0] for word in re.findall(r"[^\W\d_]+", title))
     return "".join(char for char in initials.upper() if drawable(char))[:4] or "T"
-
-
-Box = tuple[float, float, float, float]  # x, y, width, height from the bottom left of a face's inner box
-
-# A picture takes at most this share of a face (across or down, whichever shows it larger);
-# the text has the rest.
-PICTURE_SHARE = 0.5
-
-
-@dataclass(frozen=True)
-class Picture:
-    """A card face's picture and the room left for its text, within the face's inner box."""
-
-    path: str
-    box: Box
-    text: Box
-
-
-def place_picture(path: str, pixels: tuple[int, int], width: float, height: float, gap: float) -> Picture:
-    """Above the text or beside it, whichever shows the picture larger; aspect ratio kept."""
-    pixel_width, pixel_height = pixels
-    above = min(width / pixel_width, (height * PICTURE_SHARE - gap) / pixel_height)
-    beside = min((width * PICTURE_SHARE - gap) / pixel_width, height / pixel_height)
-    scale = max(above, beside, 0.0)
-    drawn_width, drawn_height = pixel_width * scale, pixel_height * scale
-    if above >= beside:
-        return Picture(path, ((width - drawn_width) / 2, height - drawn_height, drawn_width, drawn_height),
-                       (0.0, 0.0, width, height - drawn_height - gap))
-    return Picture(path, (0.0, (height - drawn_height) / 2, drawn_width, drawn_height),
-                   (drawn_width + gap, 0.0, width - drawn_width - gap, height))
 
 
 @dataclass(frozen=True)
@@ -184,26 +154,12 @@ class CardSheets:
         if path is None:
             return None
         if path not in self._pixels:
-            self._pixels[path] = self._read_picture(path)
+            self._pixels[path] = read_picture(path, self.cards.largest_image_mb)
         pixels = self._pixels[path]
         if isinstance(pixels, str):
             self.problems.add(card.origin, field_name, pixels)
             return None
         return place_picture(path, pixels, width, height, self.cards.image_gap)
-
-    def _read_picture(self, path: str) -> Union[tuple[int, int], str]:
-        """The picture's size in pixels, or what is wrong with it."""
-        from reportlab.lib.utils import ImageReader
-
-        limit = self.cards.largest_image_mb
-        megabytes = os.path.getsize(path) / 1e6
-        if megabytes > limit:
-            return (f"the picture is {megabytes:.0f} MB, more than the layout allows (flashcards.images."
-                    f"largest_file_mb: {limit}); save it smaller (1500 pixels across is plenty for a card)")
-        try:
-            return ImageReader(path).getSize()
-        except Exception as error:  # Pillow's own errors, for a damaged or cut-short file
-            return f"the picture cannot be read ({error}); save it again as PNG or JPEG"
 
     def _fit(self, card: Flashcard) -> list[PrintedCard]:
         family, colour = self.layout.font_family, self.layout.colours.text
