@@ -161,8 +161,8 @@ def draw_string(canvas, x: float, y: float, text: str, face: str, size: float, a
     if align != "left":
         width = sum(stringWidth(piece, name, size) for piece, name in runs)
         x -= width if align == "right" else width / 2
-    if len(runs) == 1:
-        canvas.setFont(runs[0][1], size)
+    canvas.setFont(face, size)  # and so it stays, as after canvas.setFont and drawString
+    if len(runs) == 1 and runs[0][1] == face:
         canvas.drawString(x, y, text)
         return
     writing = canvas.beginText(x, y)
@@ -170,7 +170,6 @@ def draw_string(canvas, x: float, y: float, text: str, face: str, size: float, a
         writing.setFont(name, size)
         writing.textOut(piece)
     canvas.drawText(writing)
-    canvas.setFont(face, size)
 
 
 @lru_cache(maxsize=None)
