@@ -123,7 +123,7 @@ def test_tags_select_whatever_their_case_and_spacing(run, write_topic, tmp_path)
     assert fronts_in_order(target) == [0, 1, 2]
     # The legend names each tag once, in one colour.
     result = run("flashcards", write_topic(JULY_CRISIS), "--stock", "plain-a4-a7", "-o", tmp_path / "small.pdf")
-    assert "no room on the sheet for the tag legend: July Crisis yellow, people blue" in result.output
+    assert "no room on the sheet for the tag legend: July Crisis green, people indigo" in result.output
 
 
 def test_a_tag_repeated_on_a_card_is_printed_once(run, write_topic, tmp_path):

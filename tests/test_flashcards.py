@@ -202,7 +202,7 @@ def test_a_legend_with_no_room_on_the_sheet_names_its_colours_in_words(run, writ
     rows = ["title: T", "flashcards:"] + [f"  - front: F{n}\n    back: B{n}\n    tags: [{tag}]"
                                           for n, tag in enumerate(["context", "ideology"])]
     result = run("flashcards", write_topic("\n".join(rows) + "\n"), "--stock", "plain-a4-a7", "-o", tmp_path / "c.pdf")
-    assert "no room on the sheet for the tag legend: context yellow, ideology blue" in result.output
+    assert "no room on the sheet for the tag legend: context green, ideology indigo" in result.output
 
 
 def test_with_keep_going_a_back_too_long_is_rewrapped_to_fill_its_card(run, write_topic, tmp_path):
@@ -224,7 +224,7 @@ def test_the_legend_names_only_the_tags_printed_in_their_usual_colours(run, writ
                                           for n, tag in enumerate(["context", "ideology", "people"])]
     topic = write_topic("\n".join(rows) + "\n")
     result = run("flashcards", topic, "--tags", "ideology", "--stock", "plain-a4-a7", "-o", tmp_path / "c.pdf")
-    assert "tag legend: ideology blue;" in result.output  # its colour in the whole topic
+    assert "tag legend: ideology indigo;" in result.output  # its colour in the whole topic
     run("flashcards", topic, "--tags", "ideology", "-o", tmp_path / "d.pdf")
     with pdfplumber.open(tmp_path / "d.pdf") as pdf:
         legend = [w["text"] for w in pdf.pages[0].extract_words() if w["top"] < 11 * MM]
@@ -283,17 +283,20 @@ def test_each_tag_band_is_the_colour_its_legend_swatch_shows(run, write_topic, t
         assert len(set(legend.values())) == 3  # three tags, three colours
         for index, tag in enumerate(["context", "ideology", "people", "context"]):
             x0, top, x1, _ = front_box(index)
-            band = next(r for r in fills if abs(r["x0"] - x0) < 0.5 and abs(r["top"] - top) < 0.5)
+            band = next(r for r in fills if x0 - 3 * MM < r["x0"] < x0 + 3 * MM and top - 3 * MM < r["top"] < top + 3 * MM)
             assert tuple(band["non_stroking_color"]) == legend[tag], tag
 
 
-def test_backs_keep_their_text_inside_the_safe_margin_and_start_at_its_corner(run, write_topic, tmp_path):
+def test_backs_keep_their_text_inside_the_safe_margin_and_start_at_its_corner_when_top_aligned(
+        run, write_topic, tmp_path):
     """Perforations and scissors wander: every word of a back stays 4 mm inside its card,
-    and a back starts top left, where a reader looks first."""
+    and with `vertical_align: top` a back starts top left, where a reader looks first."""
     target = tmp_path / "cards.pdf"
+    layout = tmp_path / "top.yaml"
+    layout.write_text("flashcards:\n  vertical_align: top\n", encoding="utf-8")
     back = "A long answer that wraps across the card several times, " * 4
     rows = ["title: T", "flashcards:"] + [f"  - front: F{n}\n    back: {back}" for n in range(4)]
-    run("flashcards", write_topic("\n".join(rows) + "\n"), "-o", target)
+    run("flashcards", write_topic("\n".join(rows) + "\n"), "--layout", layout, "-o", target)
     with pdfplumber.open(target) as pdf:
         words = [w for w in pdf.pages[1].extract_words() if w["text"] not in ("T",) and not w["text"].isdigit()]
         for index in range(4):
@@ -303,3 +306,17 @@ def test_backs_keep_their_text_inside_the_safe_margin_and_start_at_its_corner(ru
             assert all(w["x0"] >= x0 + 4 * MM - 0.2 and w["x1"] <= x1 - 4 * MM + 0.2 for w in on_card)
             assert min(w["x0"] for w in on_card) == pytest.approx(x0 + 4 * MM, abs=0.3)
             assert min(w["top"] for w in on_card) < top + 4 * MM + 3  # the first line at the top margin
+
+
+def test_a_back_is_centred_up_and_down_between_its_margin_and_its_number(run, write_topic, tmp_path):
+    target = tmp_path / "cards.pdf"
+    run("flashcards", write_topic("title: T\nflashcards:\n  - front: Q\n    back: [First point, Second point]\n"),
+        "-o", target)
+    with pdfplumber.open(target) as pdf:
+        x0, top, x1, bottom = mirrored(front_box(0))
+        words = [w for w in pdf.pages[1].extract_words() if x0 <= w["x0"] < x1 and top <= w["top"] < bottom]
+    text = [w for w in words if w["text"] in ("First", "Second")]
+    middle = (min(w["top"] for w in text) + max(w["bottom"] for w in text)) / 2
+    assert min(w["top"] for w in text) > top + 15 * MM  # not at the top: two short lines on a 55 mm card
+    # The text's box keeps 4 mm from the top and a little more from the bottom, for the card number.
+    assert middle == pytest.approx((top + bottom) / 2, abs=1.5 * MM)

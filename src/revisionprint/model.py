@@ -372,6 +372,29 @@ class CutGuides:
     ALL = (AUTO, LINES, CROP, NONE)
 
 
+class VerticalAlign:
+    MIDDLE = "middle"
+    TOP = "top"
+    ALL = (MIDDLE, TOP)
+
+
+@dataclass(frozen=True)
+class TextGrowth:
+    """On cards whose shorter side is longer than `from_side` (a business card's 55 mm), the
+    largest text sizes grow in proportion, up to `front` and `back`."""
+
+    from_side: float = 55 * 72 / 25.4
+    front: float = 16.0
+    back: float = 11.0
+
+    def grown(self, sizes: SizeRange, limit: float, stock: "Stock") -> SizeRange:
+        ratio = min(stock.card_width, stock.card_height) / self.from_side
+        if ratio <= 1 or limit <= sizes.largest:
+            return sizes
+        # Half points, as sizes are tried: a card a little bigger does not print at 16.37 pt.
+        return SizeRange(round(min(limit, sizes.largest * ratio) * 2) / 2, sizes.smallest)
+
+
 @dataclass(frozen=True)
 class FlashcardLayout:
     stock: Stock
@@ -386,6 +409,15 @@ class FlashcardLayout:
     marks: CardMarks
     image_gap: float = 2 * 72 / 25.4  # between a card's picture and its text
     largest_image_mb: int = 10  # a picture file larger than this is refused (it would bloat the PDF)
+    vertical_align: str = "middle"  # VerticalAlign: where a face's text (and picture) sits up and down
+    growth: TextGrowth = TextGrowth()
+    band_inset: float = 1.5 * 72 / 25.4  # the tag band stops this short of a cut shared with another card
+    band_bleed: float = 2 * 72 / 25.4  # and runs up to this far past a card edge with a gutter beyond
+
+    def face_sizes(self) -> tuple[SizeRange, SizeRange]:
+        """The front's and the back's sizes on this stock's cards: bigger cards let text grow."""
+        return (self.growth.grown(self.front_size, self.growth.front, self.stock),
+                self.growth.grown(self.back_size, self.growth.back, self.stock))
 
     @property
     def cut_guides(self) -> str:

@@ -19,7 +19,7 @@ from yaml.nodes import MappingNode, ScalarNode
 from ..errors import InvalidFiles, Problem, UsageProblem
 from ..fontfiles import FontChoice, FontFamily, font_choice
 from ..model import (Box, CalibrationStyle, CardMarks, CardSortLayout, Colours, Continuum, FactorKey, FactorTableLayout,
-                     FurnitureStyle, Lines, NameField, Stroke, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
+                     FurnitureStyle, Lines, NameField, Stroke, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock, TextGrowth,
                      TimelineLayout)
 from ..yamlfile import STR_TAG, YamlFile, did_you_mean, read_yaml
 from .options import Setting, read_settings, written_values
@@ -225,6 +225,11 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
                             scale_label_size=cards["scale_label_size"]),
             image_gap=cards["images"]["gap"],
             largest_image_mb=cards["images"]["largest_file_mb"],
+            vertical_align=cards["vertical_align"],
+            growth=TextGrowth(from_side=cards["grow"]["from_side"], front=cards["grow"]["front_to"],
+                              back=cards["grow"]["back_to"]),
+            band_inset=cards["band_inset"],
+            band_bleed=cards["band_bleed"],
         ),
         factors=FactorTableLayout(
             orientation=factors["orientation"],

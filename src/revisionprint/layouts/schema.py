@@ -7,7 +7,8 @@ say only what they change.
 from __future__ import annotations
 
 from ..fontfiles import FAMILY_NAMES
-from ..model import FACTOR_COLUMNS, WRITTEN_COLUMNS, CutGuides, Duplex, Era, MarkerShape, TimelineMode
+from ..model import (FACTOR_COLUMNS, WRITTEN_COLUMNS, CutGuides, Duplex, Era, MarkerShape, TimelineMode,
+                     VerticalAlign)
 from .options import (Boolean, Choice, ChoiceList, Colour, ColourList, Dash, FontFile, FontFileList, Integer, Length,
                       NumberList, Offset, Paper, Template, Text)
 from .stocks import STOCK_ENTRIES
@@ -49,12 +50,16 @@ LAYOUT_SCHEMA = {
         "safe_margin": Length(),
         "front_text": TEXT_SIZES,
         "back_text": TEXT_SIZES,
+        "grow": {"from_side": Length(at_least=10), "front_to": Length(at_least=4), "back_to": Length(at_least=4)},
+        "vertical_align": Choice(*VerticalAlign.ALL),
         "cut": Choice(*CutGuides.ALL),
         "duplex": Choice(*Duplex.ALL),
         "back_offset": {"x": Offset(), "y": Offset()},
         "tag_colours": ColourList(),
         "number_size": Length(at_least=4),
         "band_height": Length(),
+        "band_inset": Length(),
+        "band_bleed": Length(),
         "band_text": TEXT_SIZES,
         "margin_text": TEXT_SIZES,
         "scale_label_size": Length(at_least=4),

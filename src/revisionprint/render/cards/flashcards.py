@@ -16,7 +16,7 @@ from typing import Callable, Iterator, Optional
 from reportlab.pdfgen.canvas import Canvas
 
 from ...cardsets import select_by_tags
-from ...model import CardPrinting, CutGuides, Duplex, Layout, Sides, Topic
+from ...model import CardPrinting, CutGuides, Duplex, Layout, Sides, Topic, VerticalAlign
 from . import marks
 from .geometry import CardSlot
 from ..paragraph import TextWriter, write_stacked
@@ -161,12 +161,13 @@ def _legend_shown(plan: CardSheets, pages: list[PageOfCards], sheets: int) -> bo
 def _draw_front(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSlot) -> None:
     margin = plan.cards.safe_margin
     if card.tags:
-        colour = plan.tag_colours[card.tags[0]]
-        marks.draw_tag_band(canvas, slot, colour, card.tags, plan.style, margin, plan.stock.corner_radius)
+        colours = [plan.tag_colours[tag] for tag in card.tags]
+        marks.draw_tag_band(canvas, slot, plan.bands[slot], colours, card.tags, plan.style, margin,
+                            plan.stock.corner_radius)
     width, height = plan.inner_box(with_band=bool(card.tags))
     writer = TextWriter(canvas)
-    _write_text(writer, card.front, *_beside_picture(canvas, card.front_picture, slot.x + margin,
-                                                     slot.y + plan.text_bottom, width, height), centred=True)
+    _draw_face(writer, plan, card.front, card.front_picture, (slot.x + margin, slot.y + plan.text_bottom, width, height),
+               centred=True)
     marks.write_card_number(writer, card.label, slot, plan.style, "bottom right")
     writer.draw()
 
@@ -184,41 +185,50 @@ def _draw_back(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSl
     corner = plan.back_number_corner
     # The text keeps clear of the number, at the bottom or, when it is at the top, there.
     bottom = slot.y + (margin if corner.startswith("top") else plan.text_bottom)
-    _write_text(writer, card.back, *_beside_picture(canvas, card.back_picture, slot.x + margin, bottom, width, height),
-                centred=False)
+    _draw_face(writer, plan, card.back, card.back_picture, (slot.x + margin, bottom, width, height), centred=False)
     marks.write_card_number(writer, card.label, slot, plan.style, corner)
     writer.draw()
     canvas.restoreState()
 
 
-def _beside_picture(canvas: Canvas, picture: Optional[Picture], x: float, y: float, width: float,
-                    height: float) -> tuple[float, float, float, float]:
-    """Draws a face's picture, if it has one, in the inner box at (x, y); returns the text's box.
-
-    ReportLab stores a file drawn many times once in the PDF."""
+def _draw_face(writer: TextWriter, plan: CardSheets, fitted: Fitted, picture: Optional[Picture],
+               box: tuple[float, float, float, float], centred: bool) -> None:
+    """A face's picture and text in its inner box, both in the middle up and down or both at the top
+    (the layout's vertical_align). ReportLab stores a picture drawn many times once in the PDF."""
+    x, y, width, height = box
+    middle = plan.cards.vertical_align == VerticalAlign.MIDDLE
     if picture is None:
-        return x, y, width, height
+        _write_text(writer, fitted, x, y, width, height, centred, middle)
+        return
     left, bottom, drawn_width, drawn_height = picture.box
-    canvas.drawImage(picture.path, x + left, y + bottom, drawn_width, drawn_height, mask="auto")
     text_left, text_bottom, text_width, text_height = picture.text
-    return x + text_left, y + text_bottom, text_width, text_height
+    above = text_width >= width - 0.01  # the picture above the text, else beside it
+    drop = 0.0
+    if above and middle and fitted.fits:
+        # Picture and text as one block in the middle, not the text alone in what the picture leaves.
+        drop = (text_height - fitted.height) / 2
+    elif not above and not middle:
+        drop = bottom  # beside the text: at the top with it
+    writer.canvas.drawImage(picture.path, x + left, y + bottom - drop, drawn_width, drawn_height, mask="auto")
+    _write_text(writer, fitted, x + text_left, y + text_bottom - drop, text_width, text_height, centred,
+                middle and not above)
 
 
 def _write_text(writer: TextWriter, fitted: Fitted, x: float, y: float, width: float, height: float,
-                centred: bool) -> None:
+                centred: bool, middle: bool) -> None:
+    """`centred`: across the box (the wrapped lines are already aligned); `middle`: up and down."""
     if not fitted.fits:
-        _draw_shrunk(writer.canvas, fitted, x, y, width, height, centred)
+        _draw_shrunk(writer.canvas, fitted, x, y, width, height, centred, middle)
         return
     top = y + height
-    if centred:
+    if middle:
         top -= (height - fitted.height) / 2
     # Already wrapped at this width while fitting: written without wrapping again.
     write_stacked(writer, fitted.flowables, fitted.heights, x, top)
 
 
-
 def _draw_shrunk(canvas: Canvas, fitted: Fitted, x: float, y: float, width: float, height: float,
-                 centred: bool) -> None:
+                 centred: bool, middle: bool) -> None:
     """Only with --keep-going: text that does not fit even at the smallest size is printed
     smaller still, all of it, and never onto the next card."""
     shrunk = shrink_to_box(fitted.flowables, width, height)
@@ -226,7 +236,7 @@ def _draw_shrunk(canvas: Canvas, fitted: Fitted, x: float, y: float, width: floa
     used_width, used_height = (shrunk.right - shrunk.left) * scale, shrunk.height * scale
     canvas.saveState()
     canvas.translate(x + (width - used_width) / 2 * centred - shrunk.left * scale,
-                     y + height - used_height - (height - used_height) / 2 * centred)
+                     y + height - used_height - (height - used_height) / 2 * middle)
     canvas.scale(scale, scale)
     top = shrunk.height
     for flowable, used in zip(fitted.flowables, shrunk.heights):

@@ -109,3 +109,42 @@ def cards_per_sheet(stock: Stock, duplex: str) -> int:
     if duplex == Duplex.FOLD:
         return len(folded_pairs(stock)[0])
     return stock.cards_per_sheet
+
+
+SHARED_CUT = 0.5  # points: cards nearer than this are cut apart with one cut
+
+
+@dataclass(frozen=True)
+class BandBox:
+    """The tag band's coloured box on one card: (left, bottom, right, top), in page points."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+
+def band_box(slot: CardSlot, on_page: list[CardSlot], page_width: float, page_height: float, height: float,
+             inset: float, bleed: float) -> BandBox:
+    """The band across the top of `slot`: short of each edge it shares with another card (a cut
+    1 mm off must not leave colour on the neighbour), and past each edge with a gap beyond, by up
+    to `bleed` and at most half the gap (a cut 1 mm off still shows colour to the edge)."""
+
+    def reach(gap: float) -> float:
+        return -inset if gap < SHARED_CUT else min(bleed, gap / 2)
+
+    def across(other: CardSlot) -> bool:
+        return other.y < slot.top - SHARED_CUT and other.top > slot.y + SHARED_CUT
+
+    def along(other: CardSlot) -> bool:
+        return other.x < slot.right - SHARED_CUT and other.right > slot.x + SHARED_CUT
+
+    others = [other for other in on_page if other != slot]
+    above = min([page_height - slot.top] + [other.y - slot.top for other in others
+                                           if along(other) and other.y >= slot.top - SHARED_CUT])
+    left = min([slot.x] + [slot.x - other.right for other in others
+                           if across(other) and other.right <= slot.x + SHARED_CUT])
+    right = min([page_width - slot.right] + [other.x - slot.right for other in others
+                                            if across(other) and other.x >= slot.right - SHARED_CUT])
+    foot = slot.top - height - max(0.0, -reach(above))
+    return BandBox(slot.x - reach(left), foot, slot.right + reach(right), slot.top + reach(above))

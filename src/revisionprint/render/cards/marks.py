@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ...model import CardMarks, Layout, Lines, Stock, Stroke
-from .geometry import CardSlot
+from .geometry import BandBox, CardSlot
 from ..fonts import draw_string, string_width
 from ..paragraph import TextWriter
 from ..theme import colour, set_stroke
@@ -236,7 +236,8 @@ def draw_note(canvas: Canvas, text: str, zone: MarginZone, left: float, right: f
 
 # Names a teacher can match to the printed bands: the default palette's own, else the nearest plain colour.
 _PALETTE_NAMES = {"#E69F00": "orange", "#56B4E9": "sky blue", "#009E73": "green", "#F0E442": "yellow",
-                  "#0072B2": "blue", "#D55E00": "red-orange", "#CC79A7": "pink"}
+                  "#0072B2": "blue", "#D55E00": "red-orange", "#CC79A7": "pink", "#332288": "indigo",
+                  "#882255": "wine"}
 _PLAIN_COLOURS = {"black": (0, 0, 0), "grey": (128, 128, 128), "white": (255, 255, 255), "red": (220, 30, 30),
                   "orange": (240, 150, 0), "yellow": (240, 225, 50), "green": (30, 160, 60),
                   "blue": (30, 90, 200), "sky blue": (100, 180, 240), "purple": (130, 50, 160),
@@ -252,35 +253,40 @@ def colour_name(hex_colour: str) -> str:
     return min(_PLAIN_COLOURS, key=lambda name: sum((a - b) ** 2 for a, b in zip(rgb, _PLAIN_COLOURS[name])))
 
 
-def band_text_colour(background: str, style: SheetStyle) -> str:
-    """The text colour or the paper's, whichever reads better on the band (WCAG contrast)."""
+def band_text_colour(backgrounds: list[str], style: SheetStyle) -> str:
+    """The text colour or the paper's, whichever reads better on every part of the band (WCAG contrast)."""
     def luminance(hex_colour: str) -> float:
         channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
         linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
     def contrast(foreground: str) -> float:
-        lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
-        return (lighter + 0.05) / (darker + 0.05)
+        def against(background: str) -> float:
+            lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+            return (lighter + 0.05) / (darker + 0.05)
+        return min(map(against, backgrounds))
 
     return style.text if contrast(style.text) >= contrast(style.paper) else style.paper
 
 
-def draw_tag_band(canvas: Canvas, slot: CardSlot, band_colour: str, tags: tuple[str, ...], style: SheetStyle,
-                  safe_margin: float, corner_radius: float = 0.0) -> None:
-    """A coloured strip across the top of a front, naming its tags: the words read in greyscale too."""
+def draw_tag_band(canvas: Canvas, slot: CardSlot, band: BandBox, colours: list[str], tags: tuple[str, ...],
+                  style: SheetStyle, safe_margin: float, corner_radius: float = 0.0) -> None:
+    """A strip across the top of a front naming its tags, split in equal parts, one per tag's colour:
+    the words read in greyscale too."""
     canvas.saveState()
     if corner_radius > 0:
         # The band follows the card's rounded corners instead of poking out of them.
         outline = canvas.beginPath()
         outline.roundRect(slot.x, slot.y, slot.width, slot.height, corner_radius)
         canvas.clipPath(outline, stroke=0, fill=0)
-    height = style.marks.band_height
-    canvas.setFillColor(colour(band_colour))
-    canvas.rect(slot.x, slot.top - height, slot.width, height, stroke=0, fill=1)
-    canvas.setFillColor(colour(band_text_colour(band_colour, style)))
+    part = (band.right - band.left) / len(colours)
+    for index, band_colour in enumerate(colours):
+        canvas.setFillColor(colour(band_colour))
+        canvas.rect(band.left + index * part, band.bottom, part, band.top - band.bottom, stroke=0, fill=1)
+    canvas.setFillColor(colour(band_text_colour(colours, style)))
     text, size = band_label(tags, style, slot.width - 2 * safe_margin)
-    draw_string(canvas, slot.x + safe_margin, slot.top - height + BAND_BASELINE * height, text, style.font, size)
+    draw_string(canvas, slot.x + safe_margin, band.bottom + BAND_BASELINE * style.marks.band_height, text,
+                style.font, size)
     canvas.restoreState()
 
 

@@ -5,15 +5,15 @@ measured), with where it goes, as data; flashcards.py draws it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Optional, Union
 
 
 from ...cardsets import class_sets, select_by_tags
-from ...model import CardPrinting, CutGuides, Duplex, Flashcard, Layout, Overflow, Stock, Topic
+from ...model import CardPrinting, CutGuides, Duplex, Flashcard, Layout, Overflow, SizeRange, Stock, Topic
 from . import marks
 from .pictures import Picture, place_picture, read_picture
-from .geometry import CardSlot, back_slot, card_slots, folded_pairs, mirrors_left_to_right
+from .geometry import BandBox, CardSlot, back_slot, band_box, card_slots, folded_pairs, mirrors_left_to_right
 from ..paragraph import SOFT_HYPHEN, breaking_words
 from ..fitting import Fitted, TextBlock, fit_block, split_into_boxes
 from ..fonts import Faces, covers, register_family
@@ -38,6 +38,10 @@ class PrintedCard:
     tags: tuple[str, ...]
     front_picture: Optional[Picture] = None
     back_picture: Optional[Picture] = None
+    # Kept to fit the card again at a sheet's common sizes: the card (None for the parts of a
+    # back carried on, which keep their size) and the fronts' and backs' text boxes.
+    card: Optional[Flashcard] = None
+    boxes: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,8 @@ class CardSheets:
         self.code = topic_code(topic.title, lambda char: covers(self.faces.regular, char))
         self.fold_direction: Optional[str] = None
         self.placements = self._placements()
+        self.front_size, self.back_size = self.cards.face_sizes()
+        self.bands = self._bands()
         self.tag_colours = self._tag_colours()
         # Colours stay those of the whole topic, so a tag looks the same in every class set;
         # the legend names only the tags on the cards printed.
@@ -77,6 +83,22 @@ class CardSheets:
             return [Placement(pair.front, pair.back) for pair in pairs]
         return [Placement(slot, back_slot(slot, self.stock, cards.duplex, cards.back_offset_x, cards.back_offset_y))
                 for slot in card_slots(self.stock)]
+
+    def _bands(self) -> dict[CardSlot, BandBox]:
+        """Each front's tag band, clear of the cards it shares a cut with (in fold mode, the backs
+        printed beside the fronts are neighbours too)."""
+        on_page = [p.front for p in self.placements]
+        if self.cards.duplex == Duplex.FOLD:
+            on_page += [p.back for p in self.placements]
+        marks_ = self.style.marks
+        return {slot: band_box(slot, on_page, self.stock.page_width, self.stock.page_height, marks_.band_height,
+                               self.cards.band_inset, self.cards.band_bleed) for slot in on_page}
+
+    @property
+    def band_drop(self) -> float:
+        """How far below the card's top edge the lowest band reaches, beyond its own height."""
+        return max((slot.top - band.bottom - self.style.marks.band_height
+                    for slot, band in self.bands.items()), default=0.0)
 
     def _tag_colours(self) -> dict[str, str]:
         palette = self.cards.tag_colours
@@ -106,18 +128,48 @@ class CardSheets:
         """
         per_sheet = len(self.placements)
         skip = (self.printing.start_position - 1) % per_sheet
-        for copy in class_sets(self.topic.flashcards, self.printing.tags, self.printing.shuffle_seed,
-                               self.printing.copies):
+        copies = self.printing.copies
+        for number, copy in enumerate(class_sets(self.topic.flashcards, self.printing.tags,
+                                                 self.printing.shuffle_seed, copies), start=1):
             sheet: Sheet = [None] * skip
             skip = 0
             for card in copy:
                 for part in self.printed(card):
-                    sheet.append(part)
+                    # Class sets mixed up on a desk can be sorted back by the set on each card.
+                    sheet.append(part if copies == 1 else replace(part, label=f"{part.label} \u00b7 Set {number} of {copies}"))
                     if len(sheet) == per_sheet:
-                        yield sheet
+                        yield self._even_sizes(sheet)
                         sheet = []
             if sheet:
-                yield sheet
+                yield self._even_sizes(sheet)
+
+    def _even_sizes(self, sheet: Sheet) -> Sheet:
+        """Every front of a sheet at the smallest size a front of it needed, and every back likewise:
+        11 pt beside 8 pt looks unfinished. A card that does not fit even at the smallest size, and
+        the parts of a back carried on, keep theirs (and are reported as before)."""
+        cards = [card for card in sheet if card is not None and card.card is not None]
+        fronts = {card.front.size for card in cards if card.front.fits}
+        backs = {card.back.size for card in cards if card.back.fits}
+        if len(fronts) <= 1 and len(backs) <= 1:
+            return sheet  # the usual deck, every card at the largest size: nothing to do
+        front, back = min(fronts, default=0.0), min(backs, default=0.0)
+        return [card if card is None or card.card is None else self._at_sizes(card, front, back) for card in sheet]
+
+    def _at_sizes(self, printed: PrintedCard, front_size: float, back_size: float) -> PrintedCard:
+        card = printed.card
+        front_width, front_height, back_width, back_height = printed.boxes
+        front = self._refitted(_front_block(card.front), printed.front, front_size, front_width, front_height)
+        back = self._refitted(_back_block(card), printed.back, back_size, back_width, back_height)
+        if front is printed.front and back is printed.back:
+            return printed
+        return replace(printed, front=front, back=back)
+
+    def _refitted(self, block: TextBlock, fitted: Fitted, size: float, width: float, height: float) -> Fitted:
+        if not fitted.fits or fitted.size <= size:
+            return fitted
+        smaller = fit_block(block, self.layout.font_family, self.layout.colours.text, width, height,
+                            SizeRange(size, size))
+        return smaller if smaller.fits else fitted
 
     def printed(self, card: Flashcard) -> list[PrintedCard]:
         # Copies print the same cards again: fit each once. A single set needs no memory of them.
@@ -146,7 +198,7 @@ class CardSheets:
         margin = self.cards.safe_margin
         height = self.stock.card_height - margin - self.text_bottom
         if with_band:
-            height -= max(0.0, self.style.marks.band_height + 1 * MM - margin)
+            height -= max(0.0, self.style.marks.band_height + self.band_drop + 1 * MM - margin)
         return self.stock.card_width - 2 * margin, height
 
     def _picture(self, card: Flashcard, field_name: str, width: float, height: float) -> Optional[Picture]:
@@ -171,17 +223,16 @@ class CardSheets:
             front_width, front_height = front_picture.text[2:]
         if back_picture is not None:
             back_width, back_height = back_picture.text[2:]
-        front = fit_block(TextBlock([card.front], bullets=False, align="centre", bold=True),
-                          family, colour, front_width, front_height, self.cards.front_size)
-        back = fit_block(TextBlock(card.back, bullets=card.back_is_list),
-                         family, colour, back_width, back_height, self.cards.back_size)
+        front = fit_block(_front_block(card.front), family, colour, front_width, front_height, self.front_size)
+        back = fit_block(_back_block(card), family, colour, back_width, back_height, self.back_size)
         self._check(card, front, back, back_height)
         label = f"{self.code} {card.number}"
         if back.fits or self.printing.overflow != Overflow.CONTINUE:
-            return [PrintedCard(front, back, label, card.tags, front_picture, back_picture)]
+            return [PrintedCard(front, back, label, card.tags, front_picture, back_picture, card,
+                                (front_width, front_height, back_width, back_height))]
         parts = split_into_boxes(back, back_width, back_height)
-        continued = fit_block(TextBlock([f"{card.front} (continued)"], bullets=False, align="centre", bold=True),
-                              family, colour, front_width, front_height, self.cards.front_size)
+        continued = fit_block(_front_block(f"{card.front} (continued)"), family, colour, front_width, front_height,
+                              self.front_size)
         return [PrintedCard(front if index == 0 else continued, part, f"{label} ({index + 1}/{len(parts)})",
                             card.tags, front_picture, back_picture) for index, part in enumerate(parts)]
 
@@ -190,16 +241,24 @@ class CardSheets:
         size = f"{stock.card_width / MM:.0f} x {stock.card_height / MM:.0f} mm"
         if not front.fits:
             self.problems.add(card.origin, "front", _too_big(front, [card.front], f"the front of a {size} card",
-                                                             self.cards.front_size.smallest, "shorten the question"))
+                                                             self.front_size.smallest, "shorten the question"))
         if not back.fits and (self.printing.overflow != Overflow.CONTINUE or not back.words_fit):
             self.problems.add(card.origin, "back", _too_big(
-                back, card.back, f"a {size} card", self.cards.back_size.smallest,
+                back, card.back, f"a {size} card", self.back_size.smallest,
                 f"it needs {back.height / MM:.0f} mm of {back_height / MM:.0f} mm: shorten it, split it into "
                 "two cards, or use --overflow continue"))
         if printable("".join((card.front, *card.back, *card.tags)), self.faces):
             return  # the usual case: no need to look at each text
         for field_name, text in card.texts():
             self.problems.check_glyphs(card.origin, field_name, text, self.faces)
+
+
+def _front_block(question: str) -> TextBlock:
+    return TextBlock([question], bullets=False, align="centre", bold=True)
+
+
+def _back_block(card: Flashcard) -> TextBlock:
+    return TextBlock(card.back, bullets=card.back_is_list)
 
 
 def _too_big(fitted: Fitted, texts, where: str, smallest: float, advice: str) -> str:
