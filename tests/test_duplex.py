@@ -93,6 +93,25 @@ def test_fold_puts_each_back_beside_its_front_across_the_fold(run, write_topic, 
             assert inside(folded, card)
 
 
+def test_fold_on_perforated_card_stock_says_to_glue_two_cards_together(run, write_topic, tmp_path):
+    result = run("flashcards", write_topic(deck(3)), "--stock", "avery-c32011", "--duplex", "fold",
+                 "-o", tmp_path / "cards.pdf")
+    assert result.exit_code == 0, result.output
+    assert "glue each front card to the back card facing it" in result.output
+    assert "fold each sheet" not in result.output
+    assert "spaces" not in result.output  # 2 x 5 cards: every space holds a front or a back
+    with pdfplumber.open(tmp_path / "cards.pdf") as pdf:
+        assert "glue each front to the back facing it" in pdf.pages[0].extract_text()
+
+
+def test_a_fold_that_leaves_spaces_blank_says_so(run, write_topic, tmp_path):
+    """Three index cards down a sheet fold into one card: the middle one is wasted."""
+    result = run("flashcards", write_topic(deck(3)), "--stock", "plain-a4-index", "--duplex", "fold",
+                 "-o", tmp_path / "cards.pdf")
+    assert result.exit_code == 0, result.output
+    assert "holds only 1 card (of its 3 spaces, 1 stays blank)" in result.output
+
+
 @pytest.mark.parametrize("sides, fronts, backs", [("front", True, False), ("back", False, True)])
 def test_one_side_only(run, write_topic, tmp_path, sides, fronts, backs):
     target = tmp_path / "cards.pdf"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ...model import CutGuides, Duplex, Sides
 from . import marks
+from ..document import counted
 from .sheets import CardSheets
 from ...units import MM
 
@@ -26,7 +27,7 @@ def printing_advice(plan: CardSheets, legend_shown: bool) -> str:
     paper = f"{stock.paper_name} {stock.orientation}" + (" card stock" if stock.perforated else " paper")
     how = {
         **DOUBLE_SIDED,
-        Duplex.FOLD: "single-sided, then fold each sheet along the dotted line before cutting",
+        Duplex.FOLD: _fold_how(stock),
         Duplex.NONE: "the FRONTS pages first; then turn the printed stack over on its long edge, put it back "
                      "in the tray in the same order, and print the BACKS pages",
     }[duplex]
@@ -47,6 +48,11 @@ def printing_advice(plan: CardSheets, legend_shown: bool) -> str:
     if not plan.has_scale_bar:
         advice += (f"; there is no room beside the cards for the 100 mm scale bar, so check with a ruler "
                    f"that a card measures {stock.card_width / MM:.1f} x {stock.card_height / MM:.1f} mm")
+    blank = stock.cards_per_sheet - 2 * len(plan.placements)
+    if duplex == Duplex.FOLD and blank > 0:
+        advice += (f"; folded, a sheet of {stock.name} holds only {counted(len(plan.placements), 'card')} "
+                   f"(of its {stock.cards_per_sheet} spaces, {blank} {'stays' if blank == 1 else 'stay'} blank): "
+                   "a duplex printer (--duplex long-edge) or --duplex none fills every space")
     edge = _closest_card_to_paper_edge(plan)
     if edge < marks.UNPRINTABLE - plan.cards.safe_margin:  # text keeps the safe margin inside the card edge
         advice += ("; the cards reach the last 5 mm of the paper, which most printers leave blank: "
@@ -55,6 +61,14 @@ def printing_advice(plan: CardSheets, legend_shown: bool) -> str:
         advice += (f"; the outermost cut lines are {edge / MM:.1f} mm from the paper's edge, where many printers "
                    f"cannot print: where one is missing, cut {edge / MM:.1f} mm in from the edge")
     return advice
+
+
+def _fold_how(stock) -> str:
+    if stock.perforated:
+        # Card stock folded double will not tear along its perforations, nor lie flat.
+        return ("single-sided, then tear the cards out and glue each front card to the back card "
+                "facing it across the dotted line (folded card stock will not tear apart cleanly)")
+    return "single-sided, then fold each sheet along the dotted line before cutting"
 
 
 def _closest_card_to_paper_edge(plan: CardSheets) -> float:
@@ -70,7 +84,8 @@ def _manual_flip_edge(duplex: str) -> str:
 def side_note(plan: CardSheets, side: str, number: int, total: int) -> str:
     how = {
         **{duplex: f"print {words}" for duplex, words in DOUBLE_SIDED.items()},
-        Duplex.FOLD: "print single-sided, fold on the dotted line, then cut",
+        Duplex.FOLD: ("print single-sided, tear out the cards, glue each front to the back facing it"
+                      if plan.stock.perforated else "print single-sided, fold on the dotted line, then cut"),
         Duplex.NONE: "print all FRONTS pages, turn the stack over on its long edge, then print the BACKS",
     }[plan.cards.duplex]
     if plan.printing.sides == Sides.FRONT:
