@@ -67,6 +67,9 @@ class CardSheets:
         self.placements = self._placements()
         self.front_size, self.back_size = self.cards.face_sizes()
         self.bands = self._bands()
+        # How far below a card's top edge the lowest band reaches, beyond its own height.
+        self.band_drop = max((slot.top - band.bottom - self.style.marks.band_height
+                              for slot, band in self.bands.items()), default=0.0)
         self.tag_colours = self._tag_colours()
         # Colours stay those of the whole topic, so a tag looks the same in every class set;
         # the legend names only the tags on the cards printed.
@@ -93,12 +96,6 @@ class CardSheets:
         marks_ = self.style.marks
         return {slot: band_box(slot, on_page, self.stock.page_width, self.stock.page_height, marks_.band_height,
                                self.cards.band_inset, self.cards.band_bleed) for slot in on_page}
-
-    @property
-    def band_drop(self) -> float:
-        """How far below the card's top edge the lowest band reaches, beyond its own height."""
-        return max((slot.top - band.bottom - self.style.marks.band_height
-                    for slot, band in self.bands.items()), default=0.0)
 
     def _tag_colours(self) -> dict[str, str]:
         palette = self.cards.tag_colours
