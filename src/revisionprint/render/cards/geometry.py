@@ -7,6 +7,7 @@ published numbers, and backs against their fronts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 from ...errors import RevisionprintError
 from ...model import Duplex, Stock
@@ -124,13 +125,15 @@ class BandBox:
     top: float
 
 
-def band_box(slot: CardSlot, on_page: list[CardSlot], page_width: float, page_height: float, height: float,
-             inset: float, bleed: float) -> BandBox:
+def band_box(slot: CardSlot, on_page: list[CardSlot], height: float, inset: float, bleed: float) -> BandBox:
     """The band across the top of `slot`: short of each edge it shares with another card (a cut
-    1 mm off must not leave colour on the neighbour), and past each edge with a gap beyond, by up
-    to `bleed` and at most half the gap (a cut 1 mm off still shows colour to the edge)."""
+    1 mm off must not leave colour on the neighbour), and past each edge with a gutter beyond, by
+    up to `bleed` and at most half the gutter (a cut 1 mm off still shows colour to the edge).
+    An edge with no card beyond keeps the band to it: the margin holds the legend and the note."""
 
-    def reach(gap: float) -> float:
+    def reach(gap: Optional[float]) -> float:
+        if gap is None:
+            return 0.0
         return -inset if gap < SHARED_CUT else min(bleed, gap / 2)
 
     def across(other: CardSlot) -> bool:
@@ -140,11 +143,11 @@ def band_box(slot: CardSlot, on_page: list[CardSlot], page_width: float, page_he
         return other.x < slot.right - SHARED_CUT and other.right > slot.x + SHARED_CUT
 
     others = [other for other in on_page if other != slot]
-    above = min([page_height - slot.top] + [other.y - slot.top for other in others
-                                           if along(other) and other.y >= slot.top - SHARED_CUT])
-    left = min([slot.x] + [slot.x - other.right for other in others
-                           if across(other) and other.right <= slot.x + SHARED_CUT])
-    right = min([page_width - slot.right] + [other.x - slot.right for other in others
-                                            if across(other) and other.x >= slot.right - SHARED_CUT])
+    above = min((other.y - slot.top for other in others if along(other) and other.y >= slot.top - SHARED_CUT),
+                default=None)
+    left = min((slot.x - other.right for other in others if across(other) and other.right <= slot.x + SHARED_CUT),
+               default=None)
+    right = min((other.x - slot.right for other in others if across(other) and other.x >= slot.right - SHARED_CUT),
+                default=None)
     foot = slot.top - height - max(0.0, -reach(above))
     return BandBox(slot.x - reach(left), foot, slot.right + reach(right), slot.top + reach(above))

@@ -94,8 +94,8 @@ class CardSheets:
         if self.cards.duplex == Duplex.FOLD:
             on_page += [p.back for p in self.placements]
         marks_ = self.style.marks
-        return {slot: band_box(slot, on_page, self.stock.page_width, self.stock.page_height, marks_.band_height,
-                               self.cards.band_inset, self.cards.band_bleed) for slot in on_page}
+        return {slot: band_box(slot, on_page, marks_.band_height, self.cards.band_inset, self.cards.band_bleed)
+                for slot in on_page}
 
     def _tag_colours(self) -> dict[str, str]:
         palette = self.cards.tag_colours
