@@ -271,8 +271,8 @@ def band_text_colour(backgrounds: list[str], style: SheetStyle) -> str:
 
 def draw_tag_band(canvas: Canvas, slot: CardSlot, band: BandBox, colours: list[str], tags: tuple[str, ...],
                   style: SheetStyle, safe_margin: float, corner_radius: float = 0.0) -> None:
-    """A strip across the top of a front naming its tags, split in equal parts, one per tag's colour:
-    the words read in greyscale too."""
+    """A strip across the top of a front naming its tags, split in equal parts, one per tag's colour,
+    each part naming its tag where the words fit: the words read in greyscale too."""
     canvas.saveState()
     if corner_radius > 0:
         # The band follows the card's rounded corners instead of poking out of them.
@@ -283,11 +283,42 @@ def draw_tag_band(canvas: Canvas, slot: CardSlot, band: BandBox, colours: list[s
     for index, band_colour in enumerate(colours):
         canvas.setFillColor(colour(band_colour))
         canvas.rect(band.left + index * part, band.bottom, part, band.top - band.bottom, stroke=0, fill=1)
-    canvas.setFillColor(colour(band_text_colour(colours, style)))
+    y = band.bottom + BAND_BASELINE * style.marks.band_height
+    size = style.marks.band_text.largest
+    if len(tags) > 1 and all(string_width(tag, style.font, size) <= part - 2 * safe_margin for tag in tags):
+        # Each part names its own tag, in the middle of it: the band is its own legend.
+        for index, (tag, part_colour) in enumerate(zip(tags, colours)):
+            canvas.setFillColor(colour(band_text_colour([part_colour], style)))
+            draw_string(canvas, band.left + (index + 0.5) * part, y, tag, style.font, size, align="centre")
+        canvas.restoreState()
+        return
     text, size = band_label(tags, style, slot.width - 2 * safe_margin)
-    draw_string(canvas, slot.x + safe_margin, band.bottom + BAND_BASELINE * style.marks.band_height, text,
-                style.font, size)
+    x = slot.x + safe_margin
+    for run, run_colour in _runs_over_parts(text, style.font, size, x, band.left, part, colours):
+        # Each stretch of the words in whichever of text or paper colour reads on the part under it.
+        canvas.setFillColor(colour(band_text_colour([run_colour], style)))
+        draw_string(canvas, x, y, run, style.font, size)
+        x += string_width(run, style.font, size)
     canvas.restoreState()
+
+
+def _runs_over_parts(text: str, font: str, size: float, x: float, left: float, part: float,
+                     colours: list[str]) -> Iterator[tuple[str, str]]:
+    """The text cut where it passes from one part of a split band to the next, with each piece's part colour."""
+    def part_at(at: float) -> int:
+        return min(len(colours) - 1, max(0, int((at - left) // part)))
+
+    if len(colours) == 1:
+        yield text, colours[0]
+        return
+    start, current = 0, part_at(x)
+    for index, char in enumerate(text):
+        middle = x + string_width(char, font, size) / 2
+        if part_at(middle) != current:
+            yield text[start:index], colours[current]
+            start, current = index, part_at(middle)
+        x += string_width(char, font, size)
+    yield text[start:], colours[current]
 
 
 def band_label(tags: tuple[str, ...], style: SheetStyle, room: float) -> tuple[str, float]:
