@@ -188,3 +188,26 @@ def test_default_tag_colours_differ_in_grey_from_their_neighbours_and_in_hue_fro
     for one, other in itertools.combinations(colours, 2):
         apart = abs(_hue(one) - _hue(other))
         assert min(apart, 360 - apart) >= 25, (one, other)  # never two of one hue (the two oranges)
+
+
+@pytest.mark.parametrize("align", ["middle", "top"])
+def test_a_picture_sits_with_its_text_in_the_middle_or_at_the_top(run, write_topic, tmp_path, align):
+    from PIL import Image
+
+    Image.new("RGB", (400, 300), "red").save(tmp_path / "wide.png")
+    layout = tmp_path / "look.yaml"
+    layout.write_text(f"flashcards:\n  vertical_align: {align}\n", encoding="utf-8")
+    target = tmp_path / "cards.pdf"
+    run("flashcards", write_topic("title: T\nflashcards:\n  - front: Heart\n    front_image: wide.png\n    back: A\n"),
+        "--layout", layout, "-o", target)
+    with pdfplumber.open(target) as pdf:
+        page = pdf.pages[0]
+        (picture,) = page.images
+        word = next(w for w in page.extract_words() if w["text"] == "Heart")
+    _, top, _, bottom = card_box(0, BUSINESS)
+    if align == "middle":
+        assert (picture["top"] + picture["bottom"]) / 2 == pytest.approx((top + bottom) / 2, abs=1.5 * MM)
+        assert (word["top"] + word["bottom"]) / 2 == pytest.approx((top + bottom) / 2, abs=1.5 * MM)
+    else:
+        assert picture["top"] == pytest.approx(top + 4 * MM, abs=0.5)  # the safe margin
+        assert word["top"] < top + 4 * MM + 3 * MM

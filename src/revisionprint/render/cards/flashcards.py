@@ -203,13 +203,14 @@ def _draw_face(writer: TextWriter, plan: CardSheets, fitted: Fitted, picture: Op
     left, bottom, drawn_width, drawn_height = picture.box
     text_left, text_bottom, text_width, text_height = picture.text
     above = text_width >= width - 0.01  # the picture above the text, else beside it
-    drop = 0.0
+    drop = picture_drop = 0.0
     if above and middle and fitted.fits:
         # Picture and text as one block in the middle, not the text alone in what the picture leaves.
-        drop = (text_height - fitted.height) / 2
+        drop = picture_drop = (text_height - fitted.height) / 2
     elif not above and not middle:
-        drop = bottom  # beside the text: at the top with it
-    writer.canvas.drawImage(picture.path, x + left, y + bottom - drop, drawn_width, drawn_height, mask="auto")
+        picture_drop = -bottom  # beside the text, placed in the middle: up to the top with the text
+    writer.canvas.drawImage(picture.path, x + left, y + bottom - picture_drop, drawn_width, drawn_height,
+                            mask="auto")
     _write_text(writer, fitted, x + text_left, y + text_bottom - drop, text_width, text_height, centred,
                 middle and not above)
 
