@@ -76,6 +76,7 @@ class CardSheets:
         printed = {tag for card in select_by_tags(topic.flashcards, printing.tags) for tag in card.tags}
         self.legend_colours = {tag: colour for tag, colour in self.tag_colours.items() if tag in printed}
         self._fitted: dict[int, list[PrintedCard]] = {}
+        self._refits: dict[tuple[int, float, float], tuple[Fitted, Fitted]] = {}
         self._pixels: dict[str, Union[tuple[int, int], str]] = {}  # each picture read once; str: its problem
         self.scale_bar_place = self._scale_bar_place()
 
@@ -154,9 +155,15 @@ class CardSheets:
 
     def _at_sizes(self, printed: PrintedCard, front_size: float, back_size: float) -> PrintedCard:
         card = printed.card
-        front_width, front_height, back_width, back_height = printed.boxes
-        front = self._refitted(_front_block(card.front), printed.front, front_size, front_width, front_height)
-        back = self._refitted(_back_block(card), printed.back, back_size, back_width, back_height)
+        key = (card.number, front_size, back_size)
+        if key in self._refits:  # the same card at the same sizes in another class set
+            front, back = self._refits[key]
+        else:
+            front_width, front_height, back_width, back_height = printed.boxes
+            front = self._refitted(_front_block(card.front), printed.front, front_size, front_width, front_height)
+            back = self._refitted(_back_block(card), printed.back, back_size, back_width, back_height)
+            if self.printing.copies > 1:
+                self._refits[key] = front, back
         if front is printed.front and back is printed.back:
             return printed
         return replace(printed, front=front, back=back)
