@@ -19,8 +19,8 @@ from yaml.nodes import MappingNode, ScalarNode
 from ..errors import InvalidFiles, Problem, UsageProblem
 from ..fontfiles import FontChoice, FontFamily, font_choice
 from ..model import (Box, CalibrationStyle, CardMarks, CardSortLayout, Colours, Continuum, FactorKey, FactorTableLayout,
-                     FurnitureStyle, Lines, NameField, Stroke, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock, TextGrowth,
-                     TimelineLayout)
+                     FurnitureStyle, Lines, NameField, Stroke, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
+                     TextGrowth, TimelineLayout)
 from ..yamlfile import STR_TAG, YamlFile, did_you_mean, read_yaml
 from .options import Setting, read_settings, written_values
 from .stocks import builtin_stocks, find_stock, stock_names, text_room_problem

@@ -166,8 +166,8 @@ def _draw_front(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardS
                             plan.stock.corner_radius)
     width, height = plan.inner_box(with_band=bool(card.tags))
     writer = TextWriter(canvas)
-    _draw_face(writer, plan, card.front, card.front_picture, (slot.x + margin, slot.y + plan.text_bottom, width, height),
-               centred=True)
+    box = (slot.x + margin, slot.y + plan.text_bottom, width, height)
+    _draw_face(writer, plan, card.front, card.front_picture, box, centred=True)
     marks.write_card_number(writer, card.label, slot, plan.style, "bottom right")
     writer.draw()
 

@@ -133,8 +133,9 @@ class CardSheets:
             skip = 0
             for card in copy:
                 for part in self.printed(card):
-                    # Class sets mixed up on a desk can be sorted back by the set on each card.
-                    sheet.append(part if copies == 1 else replace(part, label=f"{part.label} \u00b7 Set {number} of {copies}"))
+                    if copies > 1:  # class sets mixed up on a desk can be sorted back by the set on each card
+                        part = replace(part, label=f"{part.label} \u00b7 Set {number} of {copies}")
+                    sheet.append(part)
                     if len(sheet) == per_sheet:
                         yield self._even_sizes(sheet)
                         sheet = []
