@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from reportlab.lib.utils import simpleSplit
@@ -255,6 +256,11 @@ def colour_name(hex_colour: str) -> str:
 
 def band_text_colour(backgrounds: list[str], style: SheetStyle) -> str:
     """The text colour or the paper's, whichever reads better on every part of the band (WCAG contrast)."""
+    return _reads_better(tuple(backgrounds), style.text, style.paper)
+
+
+@lru_cache(maxsize=256)  # a few colours, asked for on every card
+def _reads_better(backgrounds: tuple[str, ...], text: str, paper: str) -> str:
     def luminance(hex_colour: str) -> float:
         channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
         linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
@@ -266,7 +272,7 @@ def band_text_colour(backgrounds: list[str], style: SheetStyle) -> str:
             return (lighter + 0.05) / (darker + 0.05)
         return min(map(against, backgrounds))
 
-    return style.text if contrast(style.text) >= contrast(style.paper) else style.paper
+    return text if contrast(text) >= contrast(paper) else paper
 
 
 def draw_tag_band(canvas: Canvas, slot: CardSlot, band: BandBox, colours: list[str], tags: tuple[str, ...],
