@@ -211,3 +211,16 @@ def test_a_picture_sits_with_its_text_in_the_middle_or_at_the_top(run, write_top
     else:
         assert picture["top"] == pytest.approx(top + 4 * MM, abs=0.5)  # the safe margin
         assert word["top"] < top + 4 * MM + 3 * MM
+
+
+def test_a_band_box_as_data_reads_each_edge_from_the_card_beyond_it():
+    """Three cards in a row, 10 pt high bands: touching on the left, a 6 pt gutter on the right."""
+    from revisionprint.render.cards.geometry import CardSlot, band_box
+
+    left, middle, right = CardSlot(0, 0, 100, 50), CardSlot(100, 0, 100, 50), CardSlot(206, 0, 100, 50)
+    below = CardSlot(100, -50, 100, 50)
+    band = band_box(below, [left, middle, right, below], height=10, inset=4, bleed=5)
+    assert (band.left, band.right) == (100, 200)  # no card beside it: to its edges
+    assert (band.top, band.bottom) == (-4, -14)  # the cut above is shared: moved down, whole height kept
+    band = band_box(middle, [left, middle, right, below], height=10, inset=4, bleed=5)
+    assert (band.left, band.right, band.top, band.bottom) == (104, 203, 50, 40)  # 3 pt: half the gutter
