@@ -7,12 +7,12 @@ that `revisionprint --help` starts instantly.
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
 import click
 
+from . import DATA_FOLDER
 from .errors import ExitCode, RevisionprintError, UsageProblem, shown
 from .model import CardPrinting, CardSortOptions, CutGuides, Duplex, FactorTableOptions, Overflow, Sides, TimelineMode
 from .units import MM
@@ -99,7 +99,7 @@ def _default_content() -> list[str]:
     found = sorted(str(path) for path in DEFAULT_CONTENT_FOLDER.glob("*.yaml"))
     if found:
         return found
-    return [str(resources.files("revisionprint") / "data" / "content" / EXAMPLE_TOPIC)]
+    return [str(DATA_FOLDER / "content" / EXAMPLE_TOPIC)]
 
 
 def _progress(quiet: bool):

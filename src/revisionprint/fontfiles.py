@@ -12,9 +12,10 @@ import importlib.util
 import struct
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Optional, Union
+
+from . import DATA_FOLDER
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def _open_sans() -> FontFamily:
 def _dejavu_sans() -> FontFamily:
     # DejaVu Sans (shipped with its licence in data/fonts/dejavu) has arrows, sub- and
     # superscript digits, maths, ticks and boxes in every style: the last fallback.
-    folder = Path(str(resources.files("revisionprint") / "data" / "fonts" / "dejavu"))
+    folder = DATA_FOLDER / "fonts" / "dejavu"
     return FontFamily(
         "DejaVu Sans",
         folder / "DejaVuSans.ttf",

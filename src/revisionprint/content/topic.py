@@ -14,6 +14,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..cardsets import tag_key
 from ..errors import InvalidFiles, Problem
+from ..memory import cycle_collector_paused
 from ..model import Factor, Flashcard, Origin, PartialDate, TimelineEvent, Topic, astronomical, days_in_month
 from ..yamlfile import YamlFile, did_you_mean, read_yaml
 
@@ -77,11 +78,12 @@ def _position(node: Node) -> tuple[int, int]:
 
 def read_topic(path: str) -> tuple[Optional[Topic], list[Problem]]:
     """The topic and every problem found in it (the topic is None if there are any)."""
-    source = read_yaml(path)
-    if source.root is None:
-        return None, source.problems
-    topic = _TopicReader(source).topic()
-    return (topic if not source.problems else None), source.problems
+    with cycle_collector_paused():
+        source = read_yaml(path)
+        if source.root is None:
+            return None, source.problems
+        topic = _TopicReader(source).topic()
+        return (topic if not source.problems else None), source.problems
 
 
 def load_topic(path: str) -> Topic:

@@ -8,7 +8,6 @@ nothing extends `default`, so every merged layout is complete.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -16,6 +15,7 @@ import yaml
 from yaml.error import Mark
 from yaml.nodes import MappingNode, ScalarNode
 
+from .. import DATA_FOLDER
 from ..errors import InvalidFiles, Problem, UsageProblem
 from ..fontfiles import FontChoice, FontFamily, font_choice
 from ..model import (Box, CalibrationStyle, CardMarks, CardSortLayout, Colours, Continuum, FactorKey, FactorTableLayout,
@@ -33,7 +33,7 @@ SettingsTree = dict  # nested dict of section name -> SettingsTree | Setting
 
 
 def builtin_layout_folder() -> Path:
-    return Path(str(resources.files("revisionprint") / "data" / "layouts"))
+    return DATA_FOLDER / "layouts"
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
+from .. import DATA_FOLDER
 from ..errors import InvalidFiles
 from ..model import Stock
 from ..units import MM
@@ -143,7 +143,7 @@ def _and(words) -> str:
 
 @lru_cache(maxsize=1)
 def builtin_stocks() -> dict[str, Stock]:
-    path = resources.files("revisionprint") / "data" / "stocks.yaml"
+    path = DATA_FOLDER / "stocks.yaml"
     source = read_yaml(str(path), "revisionprint/data/stocks.yaml")
     entries = STOCK_ENTRIES.read_entries(source, source.root, "stocks") if source.root is not None else {}
     if source.problems:

@@ -20,10 +20,11 @@ from typing import Optional, Union
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from ..errors import RevisionprintError
 from ..fontfiles import FontChoice, FontFamily, font_choice, font_file_problem
+from .subset_font import SubsetFont
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
 
@@ -105,7 +106,7 @@ def _coverage(face: str) -> dict[int, int]:
     problem = font_file_problem(path)
     try:
         if problem is None:
-            pdfmetrics.registerFont(TTFont(face, str(path)))
+            pdfmetrics.registerFont(SubsetFont(face, str(path)))
     except (TTFError, OSError) as error:
         problem = f"cannot be used ({error})"
     if problem is not None:
