@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from ..model import Layout, RenderedPdf, Topic  # noqa: F401 (renderers take it from here)
+from ..model import Layout, Topic
 from .furniture import Furniture, SheetKind, document_info, furnished_canvas
 
 

@@ -14,13 +14,12 @@ from typing import Optional
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ...model import CalibrationOptions, Duplex, Layout, Stroke, Topic
+from ...model import CalibrationOptions, Duplex, Layout, RenderedPdf, Stroke, Topic
 from ..cards import marks
 from ..cards.geometry import back_slot, card_slots
 from ..cards.printing import DOUBLE_SIDED
 from ..fonts import register_family
 from ..theme import colour, set_stroke
-from ..document import RenderedPdf
 from ...units import MM
 
 RULER_HALF = 6  # millimetres each side of the expected spot

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional
+from typing import Callable, Optional
 
 from reportlab.pdfgen.canvas import Canvas
 
 from ...cardsets import select_by_tags
 from ...memory import cycle_collector_paused
-from ...model import CardPrinting, CutGuides, Duplex, Layout, Sides, Topic, VerticalAlign
+from ...model import CardPrinting, CutGuides, Duplex, Layout, RenderedPdf, Sides, Topic, VerticalAlign
 from . import marks
 from .geometry import CardSlot
 from ..paragraph import TextWriter, write_stacked
@@ -26,7 +26,7 @@ from ..fitting import Fitted, shrink_to_box
 from ..furniture import SheetKind, document_info, furnished_canvas
 from ..fonts import register_family
 from ..problems import RenderProblems
-from ..document import RenderedPdf, counted
+from ..document import counted
 
 
 def render(topic: Topic, layout: Layout, options: CardPrinting,

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer, Table
 
-from ...model import CardSortOptions, Factor, FactorColumn, Layout, Stroke, Topic, factor_column
-from ..document import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
+from ...model import CardSortOptions, Factor, FactorColumn, Layout, RenderedPdf, Stroke, Topic, factor_column
+from ..document import build_flowing_document, content_frame, counted, paper_description
 from ..fitting import TextBlock, fit_block
 from ..fonts import register_family
 from ..furniture import SheetKind

@@ -13,8 +13,8 @@ from typing import Optional
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from ...model import Layout, TimelineMode, TimelineOptions, Topic
-from ..document import RenderedPdf, build_flowing_document, content_frame, counted, paper_description
+from ...model import Layout, RenderedPdf, TimelineMode, TimelineOptions, Topic
+from ..document import build_flowing_document, content_frame, counted, paper_description
 from ..fitting import TextBlock
 from ..fonts import Faces, register_family
 from ..furniture import SheetKind
