@@ -4,6 +4,7 @@ becomes a topic that validates and prints, written the same way every time."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import sqlite3
 import zipfile
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import zstandard
+from PIL import Image
+from pypdf import PdfReader
 
 from conftest import REPO, pdf_text, printed_in_order
 from test_architecture import imported_after
@@ -23,7 +26,18 @@ from revisionprint.content.imports.topic_file import topic_yaml
 from revisionprint.render.markup import NORMAL, plain_text, styled_runs, to_markup
 
 TERM_DEFINITION_SET = REPO / "tests" / "data" / "term-definition-set.txt"
-PNG = b"\x89PNG\r\n\x1a\n" + b"a tiny picture" * 3
+
+
+def _picture(kind: str, colour: str) -> bytes:
+    """A small picture Pillow really writes, so the cards made from it print."""
+    stream = io.BytesIO()
+    Image.new("RGB", (12, 8), colour).save(stream, kind)
+    return stream.getvalue()
+
+
+PNG = _picture("PNG", "red")
+JPEG = _picture("JPEG", "blue")
+GIF = _picture("GIF", "green")
 
 
 @pytest.fixture
@@ -309,7 +323,7 @@ DECK_ID = 1700000000000
 NOTES = [
     # (id, fields, tags)
     (1600000000001, ["The <b>heart</b>", 'Pumps blood<br><img src="heart.png">'], " circulation organs "),
-    (1600000000002, ["Label this:", '<img src="heart.png">'], ""),
+    (1600000000002, ['<img src="cell.jpg">Label this:', '<img src="heart.png"><img src="valve.png">'], ""),
     (1600000000003, ["Red blood cells", "Carry O<sub>2</sub>", "an extra field"], "blood"),
 ]
 
@@ -350,35 +364,45 @@ def _protobuf_field(number: int, payload) -> bytes:
 
 
 def make_apkg(path: Path, schema: int, notes=NOTES, deck_name="Biology::Heart",
-              collection="collection.anki21", media_names=("heart.png",)) -> Path:
+              collection="collection.anki21", media=None) -> Path:
     """An Anki package as Anki writes one: schema 11 (collection.anki21, JSON media map) or schema 18
-    (collection.anki21b and media zstd-compressed, a protobuf media list, and the stub that older Ankis read)."""
+    (collection.anki21b and media zstd-compressed, a protobuf media list, and the stub that older Ankis read).
+    `media` is file name -> contents (heart.png, cell.jpg and valve.png unless given)."""
+    media = {"heart.png": PNG, "cell.jpg": JPEG, "valve.png": PNG} if media is None else media
     database = path.with_suffix(".sqlite")
     _collection(database, schema, notes, deck_name)
     compress = zstandard.ZstdCompressor().compress
     with zipfile.ZipFile(path, "w") as package:
         if schema == 11:
             package.write(database, collection)
-            package.writestr("media", json.dumps({str(number): name for number, name in enumerate(media_names)}))
-            for number in range(len(media_names)):
-                package.writestr(str(number), PNG)
+            package.writestr("media", json.dumps({str(number): name for number, name in enumerate(media)}))
+            for number, data in enumerate(media.values()):
+                package.writestr(str(number), data)
         else:
             stub = path.with_suffix(".stub")
             _collection(stub, 11, [(1, ["Please update to the latest Anki version, then import the .colpkg/.apkg "
                                        "file again.", ""], "")])
             package.write(stub, "collection.anki2")
             package.writestr("collection.anki21b", compress(database.read_bytes()))
-            entry = (_protobuf_field(1, b"heart.png") + _protobuf_field(2, len(PNG))
-                     + _protobuf_field(3, hashlib.sha1(PNG).digest()))
-            package.writestr("media", compress(_protobuf_field(1, entry)))
-            package.writestr("0", compress(PNG))
+            entries = b""
+            for number, (name, data) in enumerate(media.items()):
+                entry = (_protobuf_field(1, name.encode("utf-8")) + _protobuf_field(2, len(data))
+                         + _protobuf_field(3, hashlib.sha1(data).digest()))
+                entries += _protobuf_field(1, entry)
+                package.writestr(str(number), compress(data))
+            package.writestr("media", compress(entries))
             package.writestr("meta", _protobuf_field(1, 3))
     return path
 
 
+def image_file(topic_file: Path, name: str) -> str:
+    """A card's picture as the topic loader gives it: the path from the topic's folder, joined."""
+    return str(topic_file.parent / f"{topic_file.stem}-media" / name)
+
+
 @pytest.mark.parametrize("schema, collection", [(11, "collection.anki2"), (11, "collection.anki21"),
                                                 (18, "collection.anki21b")])
-def test_anki_packages_of_both_schemas_with_tags_a_deck_and_a_picture(run, tmp_path, schema, collection):
+def test_anki_packages_of_both_schemas_with_tags_a_deck_and_pictures(run, tmp_path, schema, collection):
     package = make_apkg(tmp_path / "heart.apkg", schema, collection=collection)
     target = tmp_path / "content" / "heart.yaml"
     result = run("import", package, "-o", target)
@@ -386,14 +410,63 @@ def test_anki_packages_of_both_schemas_with_tags_a_deck_and_a_picture(run, tmp_p
     topic = load_topic(str(target))
     assert cards(topic) == [
         ("The **heart**", ("Pumps blood",), ("Biology::Heart", "circulation", "organs")),
-        ("Label this:", ("(picture: heart.png)",), ("Biology::Heart",)),
+        ("Label this:", ("(picture)",), ("Biology::Heart",)),
         ("Red blood cells", ("Carry O~2~",), ("Biology::Heart", "blood")),
     ]
+    assert [(card.front_image, card.back_image) for card in topic.flashcards] == [
+        (None, image_file(target, "heart.png")),
+        (image_file(target, "cell.jpg"), image_file(target, "heart.png")),
+        (None, None),
+    ]
     assert topic.title == "Biology: Heart"
+    assert sorted(path.name for path in (tmp_path / "content" / "heart-media").iterdir()) == ["cell.jpg", "heart.png"]
     assert (tmp_path / "content" / "heart-media" / "heart.png").read_bytes() == PNG
     assert f"Read 3 cards from {package} (Anki package, schema {schema}: {collection})" in result.output
-    assert "1 image extracted" in result.output and "images on cards arrive with issue 12" in result.output
+    assert "2 pictures written into" in result.output and "front_image: and back_image:" in result.output
+    assert "1 picture left out because a side of a card shows one picture" in result.output
     assert "1 field(s) after the first two of a note were not imported" in result.output
+    assert "issue 12" not in result.output
+
+
+def test_the_topic_names_each_picture_from_its_own_folder(run, tmp_path):
+    target = tmp_path / "content" / "heart.yaml"
+    assert run("import", make_apkg(tmp_path / "heart.apkg", 11), "-o", target).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "  - front: 'Label this:'\n    front_image: heart-media/cell.jpg\n    back: (picture)\n" \
+           "    back_image: heart-media/heart.png\n" in text
+
+
+def test_pictures_a_card_cannot_print_are_counted_and_left_out(run, tmp_path):
+    notes = [(1, ['<img src="spin.gif">', 'Moves<img src="spin.gif"><img src="logo.svg">'], ""),
+             (2, ['<img src="my%20heart.png">', "A heart"], "")]
+    package = make_apkg(tmp_path / "odd.apkg", 18, notes=notes,
+                        media={"spin.gif": GIF, "logo.svg": b"<svg xmlns='http://www.w3.org/2000/svg'/>",
+                               "my heart.png": PNG})
+    target = tmp_path / "content" / "odd.yaml"
+    result = run("import", package, "-o", target)
+    assert result.exit_code == 0, result.output
+    topic = load_topic(str(target))
+    assert [(card.front, card.back, card.front_image, card.back_image) for card in topic.flashcards] == [
+        ("(picture: spin.gif)", ("Moves",), None, None),
+        ("(picture)", ("A heart",), image_file(target, "my heart.png"), None),
+    ]
+    assert "2 pictures left out, not PNG or JPEG (a GIF, an SVG drawing)" in result.output
+    assert sorted(path.name for path in (tmp_path / "content" / "odd-media").iterdir()) == ["my heart.png"]
+
+
+def test_an_imported_deck_with_pictures_prints_them(import_file, run, tmp_path):
+    _, target, _ = import_file("heart.apkg", make_apkg(tmp_path / "made.apkg", 18).read_bytes())
+    pdf = tmp_path / "cards.pdf"
+    result = run("flashcards", target, "-o", pdf)
+    assert result.exit_code == 0, result.output
+    images = set()
+    for page in PdfReader(pdf).pages:
+        for xobject in page["/Resources"].get("/XObject", {}).values():
+            xobject = xobject.get_object()
+            if xobject["/Subtype"] == "/Image":
+                images.add((xobject["/Width"], xobject["/Height"], "/DCTDecode" in str(xobject.get("/Filter"))))
+    # The PNG and the JPEG (the one ReportLab keeps as DCT), each held once however many cards show it.
+    assert images == {(12, 8, False), (12, 8, True)}
 
 
 def test_a_package_anki_cannot_have_written_says_which_export_to_use(import_file):
@@ -404,11 +477,11 @@ def test_a_package_anki_cannot_have_written_says_which_export_to_use(import_file
 
 def test_a_picture_name_that_would_leave_the_media_folder_is_not_written(run, tmp_path):
     notes = [(1, ["Q", 'A<img src="../evil.png"><img src="..\\evil.png">'], "")]
-    package = make_apkg(tmp_path / "evil.apkg", 11, notes=notes, media_names=("../evil.png", "..\\evil.png"))
+    package = make_apkg(tmp_path / "evil.apkg", 11, notes=notes, media={"../evil.png": PNG, "..\\evil.png": PNG})
     result = run("import", package, "-o", tmp_path / "content" / "evil.yaml")
     assert result.exit_code == 0, result.output
     assert sorted(path.name for path in tmp_path.rglob("*.png")) == []
-    assert "The picture 'evil.png' is named on a card but is not in the package" in result.output
+    assert "1 picture named on the cards not found in the package ('evil.png'); they were left out" in result.output
 
 
 def test_a_note_without_a_back_is_reported(run, tmp_path):
@@ -500,7 +573,7 @@ def test_an_import_is_byte_identical_every_time(run, tmp_path):
         assert run("import", package, "-o", tmp_path / name / "heart.yaml").exit_code == 0
         outputs.append({path.relative_to(tmp_path / name): path.read_bytes()
                         for path in sorted((tmp_path / name).rglob("*")) if path.is_file()})
-    assert outputs[0] == outputs[1] and len(outputs[0]) == 2
+    assert outputs[0] == outputs[1] and len(outputs[0]) == 3  # the topic and its two pictures
 
 
 def test_an_existing_topic_is_kept_unless_forced(run, tmp_path):

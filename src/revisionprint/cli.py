@@ -456,8 +456,8 @@ def import_command(file, output, file_format, title, term_sep, card_sep, front_c
     if deck.media:
         count = len(deck.media)
         folder = target.parent / media_folder(target)
-        click.echo(f"  {count} image{'s' if count != 1 else ''} extracted into {folder}; "
-                   "images on cards arrive with issue 12.")
+        click.echo(f"  {count} picture{'s' if count != 1 else ''} written into {folder}, named on the cards "
+                   "as front_image: and back_image:.")
 
 
 @cli.group(invoke_without_command=True)

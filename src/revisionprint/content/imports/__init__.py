@@ -85,5 +85,5 @@ def topic_files(deck: ImportedDeck, topic_file: Path, source: str, title: Option
     count = f"{len(deck.cards)} card{'s' if len(deck.cards) != 1 else ''}"
     heading = (f"Imported by revisionprint from {Path(source).name} ({deck.how}): {count}.\n"
                "Edit it freely: docs/content-format.md describes every field.")
-    files[topic_file.name] = topic_yaml(title, deck.cards, heading).encode("utf-8")
+    files[topic_file.name] = topic_yaml(title, deck.cards, heading, media_folder(topic_file)).encode("utf-8")
     return files

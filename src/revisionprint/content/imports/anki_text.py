@@ -7,9 +7,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+from pathlib import Path
+from typing import Optional
 
 from .cards import ImportedDeck, ImportOptions, Reading, deck_title
 from .html_text import FieldCards
+from .pictures import CardPictures
 
 HEADER_KEYS = ("separator", "html", "tags column", "deck column", "notetype column", "guid column",
                "deck", "notetype", "tags", "columns", "if matches")
@@ -37,7 +40,10 @@ def read_anki_text(text: str, reading: Reading, options: ImportOptions) -> Impor
     html = headers["html"].lower() == "true" if "html" in headers else bool(_LOOKS_LIKE_HTML.search(body))
     special = {name: _column_number(headers, f"{name} column", reading)
                for name in ("tags", "deck", "notetype", "guid")}
-    fields = FieldCards(reading, html)
+    pictures = CardPictures(reading, _beside(Path(reading.name).parent), f"beside {Path(reading.name).name}",
+                            "copy them there from Anki's collection.media folder and import again, or export "
+                            "the deck as an Anki package (.apkg), which holds its pictures")
+    fields = FieldCards(reading, html, pictures)
     cards, decks = [], []
     rows = csv.reader(io.StringIO(body), delimiter=separator, strict=True)
     line = first_row
@@ -59,11 +65,18 @@ def read_anki_text(text: str, reading: Reading, options: ImportOptions) -> Impor
         reading.problem(line + 1, f"cannot be read ({error}); a field that starts with a double quote must "
                                   "end with one")
     fields.note()
-    if fields.images:
-        reading.notes.append(f"{len(set(fields.images))} picture(s) named but not in a text export; export the deck "
-                             "as an Anki package (.apkg) to bring its pictures.")
     how = "Anki notes in plain text" + (", HTML" if html else "")
-    return reading.finish(cards, "anki-text", how, title=deck_title(set(decks)))
+    return reading.finish(cards, "anki-text", how, title=deck_title(set(decks)), media=pictures.files)
+
+
+def _beside(folder: Path):
+    """A text export holds no pictures, but a teacher may copy them from Anki's media folder beside it."""
+    def find(name: str) -> Optional[bytes]:
+        try:
+            return (folder / name).read_bytes()
+        except OSError:
+            return None
+    return find
 
 
 def _column_number(headers: dict[str, str], key: str, reading: Reading) -> int:

@@ -18,10 +18,11 @@ import sqlite3
 import tempfile
 import zipfile
 from pathlib import Path
-from urllib.parse import unquote
+from typing import Optional
 
 from .cards import ImportedDeck, Reading, deck_title
 from .html_text import FieldCards
+from .pictures import CardPictures
 
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 OLDER_EXPORT = ("in Anki, choose File > Export, 'Anki Deck Package (.apkg)', tick 'Support older Anki versions', "
@@ -43,7 +44,9 @@ def read_apkg(raw_path: str, reading: Reading) -> ImportedDeck:
     try:
         with zipfile.ZipFile(raw_path) as package:
             collection_name, notes, decks = _collection(package)
-            fields = FieldCards(reading, html=True)
+            pictures = CardPictures(reading, _finder(package, _media_map(package)), "in the package",
+                                    "they were left out")
+            fields = FieldCards(reading, html=True, pictures=pictures)
             cards = []
             for number, (note_id, flds, tags, deck_id) in enumerate(notes, start=1):
                 deck = decks.get(deck_id, "")
@@ -52,12 +55,11 @@ def read_apkg(raw_path: str, reading: Reading) -> ImportedDeck:
                 if card:
                     cards.append(card)
             fields.note()
-            media = _images(package, _media_map(package), fields.images, reading)
     except (zipfile.BadZipFile, sqlite3.DatabaseError, UnreadablePackage, OSError, ValueError, KeyError) as error:
         raise reading.fail(f"cannot be read as an Anki package ({error}); {OLDER_EXPORT}") from None
     used_decks = {deck for deck in (decks.get(deck_id, "") for *_, deck_id in notes) if deck}
     how = f"Anki package, schema {18 if collection_name.endswith('b') else 11}: {collection_name}"
-    return reading.finish(cards, "apkg", how, title=deck_title(used_decks), media=media)
+    return reading.finish(cards, "apkg", how, title=deck_title(used_decks), media=pictures.files)
 
 
 def _collection(package: zipfile.ZipFile):
@@ -163,20 +165,9 @@ def _notes_and_decks(path: Path) -> tuple[list[tuple[int, str, str, int]], dict[
     return notes, decks
 
 
-def _images(package: zipfile.ZipFile, members: dict[str, str], wanted: list[str],
-            reading: Reading) -> dict[str, bytes]:
-    """The pictures the cards show, by file name, read from the package."""
-    images: dict[str, bytes] = {}
-    for name in dict.fromkeys(wanted):
-        found = name if name in members else unquote(name)
-        if found not in members or not _plain_file_name(found):
-            reading.notes.append(f"The picture '{name}' is named on a card but is not in the package; it was left out.")
-            continue
-        images[found] = _member(package, members[found])
-    return images
-
-
-def _plain_file_name(name: str) -> bool:
-    """A name that stays inside the media folder on any system: no folders, no drive, nothing hidden."""
-    return (bool(name.strip()) and name.isprintable() and not name.startswith(".")
-            and not any(character in name for character in '/\\:'))
+def _finder(package: zipfile.ZipFile, members: dict[str, str]):
+    """The contents of a media file by its name, or None when the package lacks it."""
+    def find(name: str) -> Optional[bytes]:
+        member = members.get(name)
+        return _member(package, member) if member in package.NameToInfo else None
+    return find

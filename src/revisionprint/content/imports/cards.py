@@ -19,7 +19,8 @@ class ImportedCard:
     back: tuple[str, ...]  # one text, or several lines printed as a list
     tags: tuple[str, ...] = ()
     line: int = 1  # where the card starts in the file it came from
-    images: tuple[str, ...] = ()  # media file names the card shows (Anki)
+    front_image: Optional[str] = None  # a picture's file name in ImportedDeck.media (Anki)
+    back_image: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,8 @@ def card_from_text(front: str, back: str, tags: tuple[str, ...], line: int, read
 
 
 def checked_card(front: str, back: tuple[str, ...], tags: tuple[str, ...], line: int, reading: Reading,
-                 what: str = "line", images: tuple[str, ...] = (), item: str = "") -> Optional[ImportedCard]:
+                 what: str = "line", images: tuple[Optional[str], Optional[str]] = (None, None),
+                 item: str = "") -> Optional[ImportedCard]:
     """The card, or None with a problem reported when its front or back is empty."""
     # A side of characters that print nothing (zero-width spaces from a web page) is as empty as no side.
     back = tuple(line for line in back if line.strip(INVISIBLE))
@@ -161,7 +163,7 @@ def checked_card(front: str, back: tuple[str, ...], tags: tuple[str, ...], line:
         reading.problem(line, f"this card{about} has no {' and no '.join(missing)}; "
                               f"write it in the file, or delete the {what}", item)
         return None
-    return ImportedCard(front, back, clean_tags(tags, reading, line), line, images)
+    return ImportedCard(front, back, clean_tags(tags, reading, line), line, *images)
 
 
 def clean_tags(tags: tuple[str, ...], reading: Reading, line: int) -> tuple[str, ...]:

@@ -5,7 +5,6 @@ counted so the import can say so.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from html.parser import HTMLParser
 from typing import Optional
 
 from .cards import ImportedCard, Reading, checked_card, literal
+from .pictures import PICTURE_ONLY, CardPictures, media_name
 
 _STYLE_OF_TAG = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "sub": "sub", "sup": "sup"}
 # Tags that end a line: Anki's editor writes a line as <div>...</div> or ends it with <br>.
@@ -47,11 +47,6 @@ def plain_field(text: str) -> FieldText:
     sounds = len(_SOUND.findall(text))
     lines = [" ".join(line.split()) for line in _SOUND.sub("", text).split("\n")]
     return FieldText([literal(line) for line in lines if line], sounds=sounds)
-
-
-def media_name(src: str) -> str:
-    """The file an <img src> names inside the deck's media: Anki keeps media in one flat folder."""
-    return posixpath.basename(src.replace("\\", "/"))
 
 
 class _FieldParser(HTMLParser):
@@ -153,11 +148,10 @@ def _touches_word(char: str) -> bool:
 class FieldCards:
     """Cards from Anki fields (HTML or plain), counting what the fields held that a card cannot."""
 
-    def __init__(self, reading: Reading, html: bool):
-        self.reading, self.html = reading, html
+    def __init__(self, reading: Reading, html: bool, pictures: CardPictures):
+        self.reading, self.html, self.pictures = reading, html, pictures
         self.dropped: Counter = Counter()
         self.sounds = 0
-        self.images: list[str] = []
         self.clozes = 0
         self.extra_fields = 0
 
@@ -169,18 +163,21 @@ class FieldCards:
         if _CLOZE.search(front):
             front, back = self._cloze(front, back)
         read = html_field if self.html else plain_field
-        front_text, back_text = read(front), read(back)
-        images = []
-        for side in (front_text, back_text):
-            self.dropped.update(side.dropped)
-            self.sounds += side.sounds
-            images += [media_name(source) for source in side.images]
-        self.images += images
-        # A face that was only a picture says which, until cards can show images (issue 12).
-        front_lines = front_text.lines or [f"(picture: {literal(name)})" for name in front_text.images]
-        back_lines = back_text.lines or [f"(picture: {literal(name)})" for name in back_text.images]
+        (front_lines, front_image), (back_lines, back_image) = (self._side(read(side)) for side in (front, back))
         return checked_card(" ".join(front_lines), tuple(back_lines), tags, line, self.reading, what,
-                            tuple(dict.fromkeys(images)), item)
+                            (front_image, back_image), item)
+
+    def _side(self, side: FieldText) -> tuple[list[str], Optional[str]]:
+        """A side's lines and the picture it shows. A side that was only a picture still needs a
+        text; one whose pictures cannot be printed says which they were."""
+        self.dropped.update(side.dropped)
+        self.sounds += side.sounds
+        picture = self.pictures.side(side.images)
+        if side.lines:
+            return side.lines, picture
+        if picture:
+            return [PICTURE_ONLY], picture
+        return [f"(picture: {literal(media_name(source))})" for source in side.images], None
 
     def _cloze(self, text: str, extra: str) -> tuple[str, str]:
         """A cloze note as one card: the gaps on the front, the whole text with its answers in
@@ -192,6 +189,7 @@ class FieldCards:
         return front, _CLOZE.sub(answer, text) + (line_break + extra if extra.strip() else "")
 
     def note(self) -> None:
+        self.pictures.note()
         if self.clozes:
             self.reading.notes.append(f"{self.clozes} cloze note{'s' if self.clozes != 1 else ''}: each is one card, "
                                       "its gaps shown as [...] on the front and filled in bold on the back.")
