@@ -10,6 +10,7 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
+import pdfplumber
 import pytest
 import zstandard
 from PIL import Image
@@ -23,7 +24,7 @@ from revisionprint.content.imports import FORMATS
 from revisionprint.content.imports.cards import ImportedCard, literal, one_line
 from revisionprint.content.imports.html_text import html_field
 from revisionprint.content.imports.topic_file import topic_yaml
-from revisionprint.render.markup import NORMAL, plain_text, styled_runs, to_markup
+from revisionprint.render.markup import NORMAL, SUBSCRIPT, plain_text, styled_runs, to_markup
 
 TERM_DEFINITION_SET = REPO / "tests" / "data" / "term-definition-set.txt"
 
@@ -285,6 +286,13 @@ def test_html_fields_become_our_text(html, lines):
     assert html_field(html).lines == lines
 
 
+def test_marks_in_html_text_print_as_typed_beside_sub_and_superscript():
+    (line,) = html_field("H<sub>2</sub>O ~ 2^3 *x* a\\b ^y^ CO<sub>2</sub>").lines
+    assert line == "H~2~O \\~ 2\\^3 \\*x\\* a\\b \\^y\\^ CO~2~"
+    assert styled_runs(line) == (("H", False, False, NORMAL), ("2", False, False, SUBSCRIPT),
+                                 ("O ~ 2^3 *x* a\\b ^y^ CO", False, False, NORMAL), ("2", False, False, SUBSCRIPT))
+
+
 def test_bold_and_italic_from_html_print_as_bold_and_italic():
     assert styled_runs(html_field("<b>Mitosis</b> makes <i>two</i> cells").lines[0]) == (
         ("Mitosis", True, False, NORMAL), (" makes ", False, False, NORMAL), ("two", False, True, NORMAL),
@@ -538,6 +546,9 @@ TRICKY_TEXTS = [
     "[brackets]", "{braces}", "%percent", "@at", "`backtick", "|pipe", ">greater", "'quoted'", '"double"',
     "It's", "a: b", "a #b", "back\\slash", "tab\there", "trailing colon:", "ünïcødé → ✓", "2 * 3 * 4",
     "**not bold**", "x\u00a0y", "x\u200by", "-", "...", "---",
+    # Sub- and superscript marks, and backslashes, as typed in another tool.
+    "x^2", "approx ~5", "H~2~O", "2^10^ bytes", "~x~ and ^y^", "a\\~b", "\\*", "ends with \\",
+    "~*^\\", "\\\\^", "**~x~**", "*^2^*",
 ]
 
 
@@ -617,6 +628,15 @@ def test_every_imported_card_is_printed(import_file, run, tmp_path, name, conten
         for text in (card.front, *card.back):
             expected = " ".join(plain_text(text).replace("*", "").replace("~", "").replace("^", "").split())
             assert printed_in_order(expected, printed), expected
+
+
+def test_marks_in_imported_text_are_printed_as_typed(import_file, run, tmp_path):
+    _, target, _ = import_file("marks.txt", "Powers\tx^2 is approx ~5 and H~2~O, not *bold* or \\*\n")
+    pdf = tmp_path / "cards.pdf"
+    assert run("flashcards", target, "-o", pdf).exit_code == 0
+    with pdfplumber.open(pdf) as document:  # conftest's pdf_text leaves stars out
+        printed = " ".join(" ".join(page.extract_text() or "" for page in document.pages).split())
+    assert "x^2 is approx ~5 and H~2~O, not *bold* or \\*" in printed
 
 
 # ---------------------------------------------------------------- detection, and the room's walls

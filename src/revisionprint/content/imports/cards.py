@@ -121,8 +121,10 @@ def one_line(text: str) -> str:
 
 def literal(text: str) -> str:
     """Text that prints exactly as written in the imported file: a star there is a star, never the
-    start of **bold** or *italic* (render/markup.py reads '\\*' as a plain star)."""
-    return text.replace("*", "\\*")
+    start of **bold** or *italic*, and '~' and '^' never start a sub- or superscript (render/markup.py
+    reads '\\*', '\\~' and '\\^' as the plain characters). A backslash needs nothing: only these
+    three follow one in markup, and each of them here has its own."""
+    return text.replace("*", "\\*").replace("~", "\\~").replace("^", "\\^")
 
 
 _BULLET = re.compile(r"^[-*•·‣◦▪–>]\s+")
