@@ -243,6 +243,21 @@ def test_anki_plain_text_with_its_headers_and_html(import_file):
                                                                          (("*not italic*", False, False, NORMAL),)]
 
 
+def test_anki_plain_text_finds_its_pictures_beside_it(import_file, tmp_path):
+    (tmp_path / "heart.png").write_bytes(PNG)
+    text = ("#separator:tab\n#html:true\n"
+            'The heart<img src="heart.png">\tPumps blood\n'
+            'Valves\t<img src="valve.png">\n')
+    result, target, topic = import_file("heart.txt", text)
+    assert [(card.front, card.back, card.front_image, card.back_image) for card in topic.flashcards] == [
+        ("The heart", ("Pumps blood",), image_file(target, "heart.png"), None),
+        ("Valves", ("(picture: valve.png)",), None, None),
+    ]
+    assert (target.parent / "heart-media" / "heart.png").read_bytes() == PNG
+    assert ("1 picture named on the cards not found beside heart.txt ('valve.png'); copy them there from "
+            "Anki's collection.media folder") in result.output
+
+
 @pytest.mark.parametrize("header, separator", [("comma", ","), ("Pipe", "|"), ("space", " "), ("colon", ":"),
                                                ("tab", "\t"), ("@", "@")])
 def test_anki_plain_text_separators(import_file, header, separator):
