@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 from dataclasses import dataclass
 from typing import Iterable
+
+from .limits import EXCERPT_CHARACTERS
 
 
 class ExitCode(enum.IntEnum):
@@ -17,6 +20,36 @@ class ExitCode(enum.IntEnum):
     PROBLEMS = 1  # the user's files have mistakes, or text did not fit
     USAGE = 2  # the command line itself is wrong (click's own code)
     INTERNAL = 3  # a bug of ours: the message asks for a --traceback report
+
+
+# Characters that would act on a terminal rather than print (ESC, BEL, carriage return...)
+# or turn the text around (the bidirectional overrides), shown as \x1b or \u202e instead.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# A message longer than this repeats more of a value than anyone reads.
+LONGEST_MESSAGE = 600
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escaped(text: str) -> str:
+    """Text safe to print on one line: control characters written out as \\x1b."""
+    return _CONTROL.sub(_escape, text)
+
+
+def terminal_safe(text: str) -> str:
+    """Text safe to send to a terminal: lines kept, every other control character written out."""
+    return _CONTROL_BUT_NEWLINE.sub(_escape, text)
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARACTERS) -> str:
+    """At most the first `limit` characters of a value, for a message, with control characters
+    shown escaped: a message never repeats a pasted page or sends ESC to the terminal."""
+    text = str(value)
+    return escaped(text if len(text) <= limit else text[:limit] + "\u2026")
 
 
 @dataclass(frozen=True, order=True)
@@ -31,8 +64,12 @@ class Problem:
 
     def __str__(self) -> str:
         # Line 0: not from a file but from a command-line option, named in `file`.
-        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        return f"{where}: {self.item}: {self.message}" if self.item else f"{where}: {self.message}"
+        where = f"{escaped(self.file)}:{self.line}:{self.column}" if self.line else escaped(self.file)
+        message = escaped(self.message)
+        if len(message) > LONGEST_MESSAGE:
+            message = message[:LONGEST_MESSAGE] + "\u2026"
+        item = excerpt(self.item, EXCERPT_CHARACTERS * 2)
+        return f"{where}: {item}: {message}" if self.item else f"{where}: {message}"
 
 
 class RevisionprintError(Exception):

@@ -17,13 +17,12 @@ from typing import Callable, Iterable, Optional
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem, did_you_mean  # noqa: F401 (loaders import it from here too)
+from .errors import Problem, did_you_mean, excerpt  # noqa: F401 (loaders import did_you_mean from here too)
+from .limits import (EXCERPT_CHARACTERS, MAX_ALIAS_EXPANSIONS, MAX_DEPTH, MAX_FILE_BYTES, MAX_LIST_ITEMS,
+                     MAX_TEXT_CHARACTERS, MAX_TEXT_LINES)
 
 # libyaml composes a 1,000-card deck about 30 times faster, with the same marks.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-# A real topic has a few thousand nodes; a billion-laughs file has billions.
-MAX_EXPANDED_NODES = 200_000
 
 BOOL_TAG = "tag:yaml.org,2002:bool"
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -35,7 +34,7 @@ def kind_of(node: Node) -> str:
         return "a mapping (key: value lines)"
     if isinstance(node, SequenceNode):
         return "a list"
-    return f"'{node.value}'"
+    return f"'{excerpt(node.value)}'"
 
 
 def is_null(node: Optional[Node]) -> bool:
@@ -75,7 +74,7 @@ class YamlFile:
             if key is None:
                 continue
             if key in values:
-                self.report(key_node, join(item, key), f"'{key}' is given twice; keep one")
+                self.report(key_node, join(item, key), f"'{excerpt(key)}' is given twice; keep one")
                 continue
             values[key] = value_node
         for key in required:
@@ -88,6 +87,9 @@ class YamlFile:
             self.report(key_node, item, f"a key must be a plain word, not {kind_of(key_node)}")
             return None
         key = key_node.value
+        if key not in allowed and len(key) > EXCERPT_CHARACTERS:
+            self.report(key_node, item, f"unknown key '{excerpt(key)}'{did_you_mean('', allowed)}")
+            return None
         if key_node.tag == BOOL_TAG and not key_node.style:
             self.report(
                 key_node,
@@ -97,7 +99,7 @@ class YamlFile:
             )
             return None
         if key not in allowed:
-            self.report(key_node, join(item, key), f"unknown key '{key}'{did_you_mean(key, allowed)}")
+            self.report(key_node, join(item, excerpt(key)), f"unknown key '{excerpt(key)}'{did_you_mean(key, allowed)}")
             return None
         return key
 
@@ -110,12 +112,20 @@ class YamlFile:
         if not isinstance(node, ScalarNode):
             written = _unquoted_colon_text(node)
             if written is not None:
-                self.report(node, item, f"should be text; looks like '{written}'; YAML reads 'word: text' as a pair: "
+                self.report(node, item, f"should be text; looks like '{excerpt(written)}'; YAML reads 'word: text' as a pair: "
                                         "put the whole text in quotes")
             else:
                 self.report(node, item, f"should be text, not {kind_of(node)}")
             return None
         value = node.value.strip()
+        if len(value) > MAX_TEXT_CHARACTERS:
+            self.report(node, item, f"is {len(value):,} characters long; a text can be at most "
+                                    f"{MAX_TEXT_CHARACTERS:,} (see docs/limits.md): shorten it or split it in two")
+            return None
+        if value.count("\n") >= MAX_TEXT_LINES:
+            self.report(node, item, f"has {value.count(chr(10)) + 1:,} lines; a text can have at most "
+                                    f"{MAX_TEXT_LINES} (see docs/limits.md): shorten it or split it in two")
+            return None
         if required and not value.strip(INVISIBLE):
             self.report(node, item, "is empty; write some text here" if not value else
                         "has only invisible characters (zero-width spaces, pasted from elsewhere); write some text here")
@@ -132,6 +142,8 @@ class YamlFile:
         if not isinstance(node, SequenceNode):
             self.report(node, item, f"should be a list of texts, not {kind_of(node)}")
             return ()
+        if self.too_many(node, item, MAX_LIST_ITEMS, "items"):
+            return ()
         texts = []
         for index, entry in enumerate(node.value):
             value = self.text(entry, f"{item}[{index}]")
@@ -139,13 +151,23 @@ class YamlFile:
                 texts.append(value)
         return tuple(texts)
 
-    def sequence(self, node: Optional[Node], item: str, what: str) -> list[Node]:
+    def sequence(self, node: Optional[Node], item: str, what: str, most: int = MAX_LIST_ITEMS) -> list[Node]:
         if is_null(node):
             return []
         if not isinstance(node, SequenceNode):
             self.report(node, item, f"should be a list of {what} (each starting with '- '), not {kind_of(node)}")
             return []
+        if self.too_many(node, item, most, what):
+            return []
         return list(node.value)
+
+    def too_many(self, node: SequenceNode, item: str, most: int, what: str) -> bool:
+        """A list longer than its documented limit (docs/limits.md), reported once, at the list."""
+        if len(node.value) <= most:
+            return False
+        self.report(node, item, f"has {len(node.value):,} {what}; it can have at most {most:,} "
+                                "(see docs/limits.md): split it into several files")
+        return True
 
     def converted(self, node: Node, item: str, convert: Callable[[str], object]):
         """A scalar put through `convert`, whose ValueError message is shown as-is."""
@@ -155,8 +177,13 @@ class YamlFile:
         try:
             return convert(raw)
         except ValueError as error:
-            self.report(node, item, str(error))
+            self.report(node, item, shortened(str(error), raw))
             return None
+
+
+def shortened(message: str, value: str) -> str:
+    """A message about a value, repeating no more than an excerpt of it."""
+    return message.replace(value, excerpt(value)) if len(value) > EXCERPT_CHARACTERS else message
 
 
 # Characters that print nothing at all: a text of only these would leave a card blank.
@@ -198,10 +225,17 @@ def read_yaml(path: str, display_name: Optional[str] = None) -> YamlFile:
     name = display_name or path
     try:
         with open(path, "rb") as handle:
-            raw = handle.read()
+            # One byte past the limit tells a file that is too big without reading it all
+            # (/dev/zero, a video chosen by mistake).
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         result = YamlFile(name, None)
         result.report(None, "", f"cannot be read: {error.strerror}")
+        return result
+    if len(raw) > MAX_FILE_BYTES:
+        result = YamlFile(name, None)
+        result.report(None, "", f"is larger than {MAX_FILE_BYTES // 1_000_000} MB, more than any topic or layout "
+                                "(see docs/limits.md); is it the right file?")
         return result
     return parse_yaml(raw, name)
 
@@ -221,7 +255,7 @@ def parse_yaml(raw: bytes, name: str) -> YamlFile:
     if not _has_content(text):
         result.report(None, "", "is empty; a topic needs at least a title and one section")
         return result
-    if _report_tabs(text, result):
+    if _report_control_characters(text, result) or _report_tabs(text, result):
         return result
     try:
         root = yaml.compose(text, Loader=FAST_LOADER)
@@ -229,43 +263,51 @@ def parse_yaml(raw: bytes, name: str) -> YamlFile:
         mark = error.problem_mark or error.context_mark
         message = " ".join(part for part in (error.context, error.problem) if part)
         result.problems.append(
-            Problem(name, mark.line + 1, mark.column + 1, "", f"is not valid YAML: {message}")
+            Problem(name, mark.line + 1, mark.column + 1, "", f"is not valid YAML: {excerpt(message, 200)}")
         )
         return result
     except yaml.YAMLError as error:
-        result.report(None, "", f"is not valid YAML: {error}")
+        result.report(None, "", f"is not valid YAML: {excerpt(error, 200)}")
         return result
     except RecursionError:
-        result.report(None, "", "is nested too deeply to be a topic or a layout; check its brackets and indentation")
+        result.report(None, "", _TOO_DEEP)
         return result
     if root is None:
         result.report(None, "", "is empty; a topic needs at least a title and one section")
         return result
-    # An alias (*name) needs an anchor (&name): without one there is nothing to expand.
-    if "&" in text and _report_alias_bombs(root, result):
+    if _NodeCheck(text, result).refused(root):
         return result
-    _report_swallowed_text(text, result)
     result.root = root
     return result
 
 
-_MAYBE_ANCHOR_OR_TAG = re.compile(r"(^|[:\-\[,{]\s)\s*[&!]", re.MULTILINE)
+_TOO_DEEP = (f"is nested too deeply (more than {MAX_DEPTH} lists or mappings inside each other) to be a topic "
+             "or a layout; check its brackets and indentation")
+
+# What YAML itself cannot read (C0 and C1 controls but tab, line feed, carriage return and
+# next line; surrogates; U+FFFE and U+FFFF), found before YAML so it is reported where it is.
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_MOST_REPORTED_CHARACTERS = 20
 
 
-def _report_swallowed_text(text: str, result: YamlFile) -> None:
-    """Text starting with & or ! is read by YAML as an anchor or a tag, and that word vanishes."""
-    if not _MAYBE_ANCHOR_OR_TAG.search(text):
-        return
-    for event in yaml.parse(text, Loader=FAST_LOADER):
-        anchor = getattr(event, "anchor", None)
-        tag = getattr(event, "tag", None)
-        if isinstance(event, yaml.ScalarEvent) and (anchor or (tag and tag.startswith("!") and not tag.startswith("!!"))):
-            word = f"&{anchor}" if anchor else tag
-            mark = event.start_mark
-            result.problems.append(Problem(
-                result.name, mark.line + 1, mark.column + 1, "",
-                f"YAML reads '{word}' at the start of this text as {'an anchor' if anchor else 'a tag'} "
-                "and drops it; put the whole text in quotes"))
+def _report_control_characters(text: str, result: YamlFile) -> bool:
+    found = 0
+    for match in _UNREADABLE.finditer(text):
+        found += 1
+        if found > _MOST_REPORTED_CHARACTERS:
+            break
+        line, column = _line_and_column(text, match.start())
+        result.problems.append(Problem(
+            result.name, line, column, "",
+            f"has an invisible control character ({excerpt(match.group())}, U+{ord(match.group()):04X}) that "
+            "cannot be in a text file; delete it (it usually comes with text pasted from another program). "
+            "To print a special character, write it in double quotes, such as \"\\t\" for a tab"))
+    return bool(found)
+
+
+def _line_and_column(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
 def _has_content(text: str) -> bool:
@@ -285,46 +327,99 @@ def _report_tabs(text: str, result: YamlFile) -> bool:
     return found
 
 
-def _report_alias_bombs(root: Node, result: YamlFile) -> bool:
-    """Measure how big the data would be once aliases are expanded, without expanding it."""
-    sizes: dict[int, int] = {}
-    in_progress: set[int] = set()
+# An anchor (&name) or a tag (!name, !!str) written before a value: YAML's node properties.
+_PROPERTY = re.compile(r"[&!][^\s,\[\]{}]*")
 
-    def size(node: Node) -> int:
-        key = id(node)
-        if key in sizes:
-            return sizes[key]
-        if key in in_progress:
-            raise _SelfReference(node)
-        in_progress.add(key)
-        total = 1
-        if isinstance(node, SequenceNode):
-            total += sum(size(child) for child in node.value)
-        elif isinstance(node, MappingNode):
-            total += sum(size(k) + size(v) for k, v in node.value)
-        in_progress.discard(key)
-        sizes[key] = min(total, MAX_EXPANDED_NODES + 1)
-        return sizes[key]
 
-    try:
-        total = size(root)
-    except RecursionError:
-        result.report(root, "", "is nested too deeply to be a topic or a layout; check its brackets and indentation")
+class _NodeCheck:
+    """One walk over the composed nodes, without recursion: how deep they nest, the tags and
+    anchors written before values, and how much aliases (*name) would repeat.
+
+    The marks of a node point at its first property, so tags and anchors are found in the text
+    at the node's start without parsing the file again."""
+
+    def __init__(self, text: str, result: YamlFile):
+        self.text = text
+        self.result = result
+
+    def refused(self, root: Node) -> bool:
+        seen: set[int] = set()
+        on_path: set[int] = set()
+        post_order: list[Node] = []
+        has_alias = False
+        stack: list[tuple[Node, int, bool]] = [(root, 0, False)]
+        while stack:
+            node, depth, leaving = stack.pop()
+            key = id(node)
+            if leaving:
+                on_path.discard(key)
+                post_order.append(node)
+                continue
+            if key in seen:
+                if key in on_path:
+                    self.result.report(node, "", "an alias (*name) refers to the item that contains it; "
+                                                 "write the items out instead")
+                    return True
+                has_alias = True
+                continue
+            seen.add(key)
+            self._check_properties(node)
+            if isinstance(node, ScalarNode):
+                post_order.append(node)
+                continue
+            if depth >= MAX_DEPTH:
+                self.result.report(node, "", _TOO_DEEP)
+                return True
+            on_path.add(key)
+            stack.append((node, depth, True))
+            for child in reversed(_children(node)):
+                stack.append((child, depth + 1, False))
+        return has_alias and self._alias_bomb(root, post_order)
+
+    def _check_properties(self, node: Node) -> None:
+        index = node.start_mark.index
+        if self.text[index:index + 1] not in ("&", "!"):
+            return
+        for match in _PROPERTY.finditer(self.text, index):
+            if match.start() != index:
+                break
+            word = match.group()
+            if word.startswith("!"):
+                self._report_tag(node, word)
+            elif isinstance(node, ScalarNode):
+                self.result.report(node, "", f"YAML reads '{excerpt(word)}' at the start of this text as an anchor "
+                                             "and drops it; put the whole text in quotes")
+            index = match.end()
+            while self.text[index:index + 1] in (" ", "\n", "\r"):
+                index += 1
+
+    def _report_tag(self, node: Node, tag: str) -> None:
+        if isinstance(node, ScalarNode):
+            how = "delete it, or put the whole text in quotes to print it"
+        else:
+            how = "delete it"
+        self.result.report(node, "", f"YAML reads '{excerpt(tag)}' as a tag (an instruction to YAML, not text), "
+                                     f"and revisionprint takes no tags: {how}")
+
+    def _alias_bomb(self, root: Node, post_order: list[Node]) -> bool:
+        """Measure how big the data would be once aliases are expanded, without expanding it."""
+        cap = len(post_order) + MAX_ALIAS_EXPANSIONS + 1
+        sizes: dict[int, int] = {}
+        for node in post_order:
+            total = 1 + sum(sizes[id(child)] for child in _children(node))
+            sizes[id(node)] = min(total, cap)
+        if sizes[id(root)] - len(post_order) <= MAX_ALIAS_EXPANSIONS:
+            return False
+        self.result.report(
+            root, "",
+            f"its aliases (*name) would repeat more than {MAX_ALIAS_EXPANSIONS:,} items, "
+            "so it was refused; write the items out instead of repeating aliases")
         return True
-    except _SelfReference as loop:
-        result.report(loop.node, "", "an alias (*name) refers to the item that contains it; write the items out instead")
-        return True
-    if total > MAX_EXPANDED_NODES:
-        result.report(
-            root,
-            "",
-            f"its aliases (*name) would expand to more than {MAX_EXPANDED_NODES:,} items, "
-            "so it was refused; write the items out instead of repeating aliases",
-        )
-        return True
-    return False
 
 
-class _SelfReference(Exception):
-    def __init__(self, node: Node):
-        self.node = node
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return node.value
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []

@@ -13,7 +13,8 @@ from typing import Iterable, Optional
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..cardsets import tag_key
-from ..errors import InvalidFiles, Problem
+from ..errors import InvalidFiles, Problem, excerpt
+from ..limits import MAX_CARDS, MAX_EVENTS, MAX_FACTORS, MAX_LIST_ITEMS
 from ..memory import cycle_collector_paused
 from ..model import Factor, Flashcard, Origin, PartialDate, TimelineEvent, Topic, astronomical, days_in_month
 from ..yamlfile import YamlFile, did_you_mean, read_yaml
@@ -150,7 +151,7 @@ class _TopicReader:
 
     def flashcards(self, node: Optional[Node]) -> tuple[Flashcard, ...]:
         cards = []
-        for index, card_node in enumerate(self.source.sequence(node, "flashcards", "cards")):
+        for index, card_node in enumerate(self.source.sequence(node, "flashcards", "cards", MAX_CARDS)):
             item = f"flashcards[{index}]"
             fields = self.source.mapping(card_node, item, FLASHCARD_KEYS, required=("front", "back"),
                                          what="a card with 'front:' and 'back:'")
@@ -210,6 +211,8 @@ class _TopicReader:
 
     def tags(self, node: Optional[Node], item: str) -> tuple[tuple[str, ...], list[Node]]:
         """A card's tags, each spelt as first written in the file and given once, with the node of each."""
+        if isinstance(node, SequenceNode) and self.source.too_many(node, item, MAX_LIST_ITEMS, "tags"):
+            return (), []
         if isinstance(node, SequenceNode):
             entries = [(entry, f"{item}[{index}]", True) for index, entry in enumerate(node.value)]
         elif isinstance(node, ScalarNode):
@@ -242,19 +245,19 @@ class _TopicReader:
         return replace(origin, fields=other_fields + tag_fields)
 
     def report_comma_in_tag(self, node: Node, item: str, tag: str, in_list: bool) -> None:
-        without_commas = " ".join(tag.replace(",", " ").split())
+        without_commas = excerpt(" ".join(tag.replace(",", " ").split()))
         message = (f"has a comma, but --tags uses commas to separate tags; "
                    f"write it without one, such as '{without_commas}'")
         if not in_list:
             # 'tags: Cold War, 1950s' is one text to YAML, but may have been meant as two tags.
-            parts = ", ".join(part.strip() for part in tag.split(",") if part.strip())
+            parts = excerpt(", ".join(part.strip() for part in tag.split(",") if part.strip()))
             message += f", or write several tags as a list: tags: [{parts}]"
         self.source.report(node, item, message)
 
     def factors(self, node: Optional[Node]) -> tuple[Factor, ...]:
         factors: list[Factor] = []
         seen: dict[str, str] = {}
-        for index, factor_node in enumerate(self.source.sequence(node, "factors", "factors")):
+        for index, factor_node in enumerate(self.source.sequence(node, "factors", "factors", MAX_FACTORS)):
             item = f"factors[{index}]"
             fields = self.source.mapping(factor_node, item, FACTOR_KEYS, required=("name",),
                                          what="a factor with 'name:'")
@@ -265,7 +268,7 @@ class _TopicReader:
                 continue
             if name.casefold() in seen:
                 self.source.report(fields["name"], f"{item}.name",
-                                   f"two factors are called '{name}' (the other is {seen[name.casefold()]}); "
+                                   f"two factors are called '{excerpt(name)}' (the other is {seen[name.casefold()]}); "
                                    "give each factor its own name")
                 continue
             seen[name.casefold()] = item
@@ -326,11 +329,11 @@ class _TopicReader:
 
     def report_unknown_event(self, node: Node, item: str, name: str, timeline: tuple[TimelineEvent, ...]) -> None:
         if not timeline:
-            self.source.report(node, item, f"names the event '{name}', but the topic has no timeline section")
+            self.source.report(node, item, f"names the event '{excerpt(name)}', but the topic has no timeline section")
             return
         dated = events_dated(name, timeline)
         if len(dated) > 1:
-            texts = " and ".join(f"'{event.event}'" for event in dated[:2])
+            texts = " and ".join(f"'{excerpt(event.event)}'" for event in dated[:2])
             self.source.report(node, item, f"{len(dated)} events have the date {name} ({texts}); "
                                            "name the one you mean by its text")
             return
@@ -341,7 +344,7 @@ class _TopicReader:
 
     def timeline(self, node: Optional[Node], factor_names: set[str]) -> tuple[TimelineEvent, ...]:
         events = []
-        for index, event_node in enumerate(self.source.sequence(node, "timeline", "events")):
+        for index, event_node in enumerate(self.source.sequence(node, "timeline", "events", MAX_EVENTS)):
             item = f"timeline[{index}]"
             fields = self.source.mapping(event_node, item, EVENT_KEYS, required=("date", "event"),
                                          what="an event with 'date:' and 'event:'")
@@ -374,6 +377,6 @@ class _TopicReader:
 
     def report_unknown_factor(self, node: Node, item: str, factor: str, names: set[str]) -> None:
         if not names:
-            self.source.report(node, item, f"names the factor '{factor}', but the topic has no factors section")
+            self.source.report(node, item, f"names the factor '{excerpt(factor)}', but the topic has no factors section")
             return
-        self.source.report(node, item, f"names no factor of this topic: '{factor}'{did_you_mean(factor, sorted(names))}")
+        self.source.report(node, item, f"names no factor of this topic: '{excerpt(factor)}'{did_you_mean(factor, sorted(names))}")

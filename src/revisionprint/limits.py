@@ -1,0 +1,39 @@
+"""Every size a topic or layout may have, in one place (documented in docs/limits.md).
+
+Each maximum is far above real use: a teacher meets one only by accident (a pasted
+file, a slipped decimal point), and then gets a message at the file and line
+instead of a hang or a crash. Keep docs/limits.md in step with these numbers.
+"""
+
+from __future__ import annotations
+
+# ---- files
+MAX_FILE_BYTES = 10_000_000  # a 30,000-card deck is about 3 MB
+MAX_DEPTH = 20  # lists and mappings inside each other; a topic needs 4
+MAX_ALIAS_EXPANSIONS = 100_000  # items that aliases (*name) would repeat; a topic needs none
+
+# ---- a topic
+MAX_CARDS = 50_000
+MAX_FACTORS = 500
+MAX_EVENTS = 2_000
+MAX_LIST_ITEMS = 500  # one list: a back, evidence, for, against, tags, a layout's lists
+MAX_TEXT_CHARACTERS = 5_000  # one text: a front, a back, a piece of evidence...
+MAX_TEXT_LINES = 100  # lines in one text written with | or >
+
+# ---- a layout (lengths in millimetres, text sizes in points)
+MAX_LENGTH_MM = 2_000  # any length at all: twice the long side of A0
+SMALLEST_PAPER_MM = 100  # each side of the paper
+LARGEST_PAPER_MM = 1_200  # each side: A0 is 841 x 1189 mm
+SMALLEST_CONTENT_MM = 60  # the paper less its margins, each way (on its short side)
+SMALLEST_TEXT_PT = 4
+LARGEST_TEXT_PT = 72  # an inch high; JCQ large print is 18-24 pt, 36 pt on A3
+LARGEST_SAFE_MARGIN_MM = 30
+LARGEST_CORNER_RADIUS_MM = 20
+LARGEST_WRITING_LINE_SPACING_MM = 30
+LARGEST_TIMELINE_WIDTH_MM = 250  # label_width and writing_line_length
+SMALLEST_WIDTH_SHARE = 0.1  # factors.widths
+LARGEST_WIDTH_SHARE = 100
+MAX_NUMBER_CHARACTERS = 12  # digits and point in one number: 1234567.8901
+
+# ---- what a message repeats of a value
+EXCERPT_CHARACTERS = 60
