@@ -136,8 +136,10 @@ def test_a_layout_too_cramped_for_the_page_is_reported_not_crashed(run, write_to
                                                           for n in range(30)))
     result = run("build", topic, "--layout", "cramped", "-o", tmp_path / "out")
     assert result.exit_code == 1
-    assert "layouts/cramped.yaml: the timeline worksheet of" in result.output
-    assert "make the margins or the text sizes smaller" in result.output
+    # Margins that leave too little paper are now refused where they are written (issue 14).
+    assert ("layouts/cramped.yaml:3:11: margins.bottom: the top and bottom margins (90mm and 90mm) leave less "
+            "than 60mm of the paper (A4) to print on") in result.output
+    assert not (tmp_path / "out").exists()
 
 
 def test_two_topics_that_would_overwrite_each_other_are_refused(run, write_topic, tmp_path):

@@ -5,7 +5,10 @@ The only place units are parsed, so every file spells lengths the same way.
 
 from __future__ import annotations
 
+import math
 import re
+
+from .limits import MAX_LENGTH_MM
 
 POINTS_PER_UNIT = {
     "pt": 1.0,
@@ -34,4 +37,8 @@ def parse_length(text: str) -> float:
     if unit not in POINTS_PER_UNIT:
         known = ", ".join(POINTS_PER_UNIT)
         raise LengthError(f"'{text}' has an unknown unit '{unit}': use one of {known}")
-    return float(number) * POINTS_PER_UNIT[unit]
+    points = float(number) * POINTS_PER_UNIT[unit]
+    if not math.isfinite(points) or abs(points) > MAX_LENGTH_MM * POINTS_PER_UNIT["mm"]:
+        raise LengthError(f"'{text}' is longer than any paper; a length can be at most {MAX_LENGTH_MM}mm "
+                          "(see docs/limits.md)")
+    return points

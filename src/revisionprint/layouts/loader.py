@@ -16,8 +16,10 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, ScalarNode
 
 from .. import DATA_FOLDER
-from ..errors import InvalidFiles, Problem, UsageProblem
+from ..errors import InvalidFiles, Problem, UsageProblem, excerpt
 from ..fontfiles import FontChoice, FontFamily, font_choice
+from ..limits import SMALLEST_CONTENT_MM
+from ..units import POINTS_PER_UNIT
 from ..model import (Box, CalibrationStyle, CardMarks, CardSortLayout, Colours, Continuum, FactorKey, FactorTableLayout,
                      FurnitureStyle, Lines, NameField, Stroke, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
                      TextGrowth, TimelineLayout)
@@ -56,6 +58,12 @@ class LayoutInfo:
 
 def _is_path(name: str) -> bool:
     return name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name
+
+
+def _is_next_to_layout(name: str) -> bool:
+    """What `extends` may name (docs/layout-format.md): a layout name, or a file in the
+    layout's own folder; never a path that leads elsewhere (/etc/passwd, ../../x.yaml)."""
+    return not any(mark in name for mark in ("/", "\\", ":", "\0")) and name not in (".", "..")
 
 
 def find_layout(name: str, relative_to: Optional[Path] = None, skip: Optional[Path] = None) -> Optional[Path]:
@@ -110,13 +118,19 @@ def _chain(name: str) -> tuple[list[tuple[Path, SettingsTree]], list[Problem]]:
             is_base = path.resolve() == (builtin_layout_folder() / f"{BASE_LAYOUT}.yaml").resolve()
             path = None if is_base else find_layout(BASE_LAYOUT, skip=path)
             continue
+        if not _is_next_to_layout(parent.value):
+            problems.append(parent.problem(
+                f"'{excerpt(parent.value)}' is a path; extends takes a layout name (default, letter, or one of "
+                "yours in layouts/) or the name of a file next to this layout, such as school.yaml"))
+            break
         path = find_layout(parent.value, relative_to=path.parent, skip=path)
         if path is None:
             problems.append(Problem(parent.file, parent.line, parent.column, "extends",
-                                    f"there is no layout '{parent.value}'{did_you_mean(parent.value, layout_names())}"))
+                                    f"there is no layout '{excerpt(parent.value)}'"
+                                    f"{did_you_mean(parent.value, layout_names())}"))
         elif path.resolve() in seen:
             problems.append(Problem(parent.file, parent.line, parent.column, "extends",
-                                    f"'{parent.value}' leads back to this layout (a cycle); "
+                                    f"'{excerpt(parent.value)}' leads back to this layout (a cycle); "
                                     "a layout cannot extend itself"))
             path = None
     base = (builtin_layout_folder() / f"{BASE_LAYOUT}.yaml").resolve()
@@ -295,6 +309,7 @@ def _cross_check(tree: SettingsTree) -> list[Problem]:
     if files and "regular" not in files:
         first = next(iter(files.values()))
         report(first, "the font's files need a 'regular' one: the file text is printed in")
+    problems += _margin_problems(tree["paper"], tree["margins"])
     columns, widths = tree["factors"]["columns"], tree["factors"]["widths"]
     if len(columns.value) != len(widths.value):
         report(widths, f"gives {len(widths.value)} widths for {len(columns.value)} columns "
@@ -324,6 +339,21 @@ def _cross_check(tree: SettingsTree) -> list[Problem]:
         report(stock, f"{chosen.name}: {room}")
     elif room is not None:
         report(_deciding_size(chosen, safe_margin, own_stocks), room)
+    return problems
+
+
+def _margin_problems(paper: Setting, margins: dict) -> list[Problem]:
+    """Margins must leave room to print: each product may turn the paper, so both pairs are
+    measured against its short side."""
+    short_side = min(paper.value)
+    problems = []
+    for first, second in (("left", "right"), ("top", "bottom")):
+        room = short_side - margins[first].value - margins[second].value
+        if room < SMALLEST_CONTENT_MM * POINTS_PER_UNIT["mm"] - 1e-6:
+            problems.append(margins[second].problem(
+                f"the {first} and {second} margins ({margins[first].written} and {margins[second].written}) leave "
+                f"less than {SMALLEST_CONTENT_MM}mm of the paper ({paper.written}) to print on; make them smaller "
+                "(see docs/limits.md)"))
     return problems
 
 

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import math
 import re
-import string
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import Problem
+from ..errors import Problem, excerpt
 from ..fontfiles import font_file_problem
+from ..limits import (LARGEST_PAPER_MM, LARGEST_WIDTH_SHARE, MAX_LIST_ITEMS, MAX_NUMBER_CHARACTERS, SMALLEST_PAPER_MM,
+                      SMALLEST_WIDTH_SHARE)
+from ..placeholders import PLACEHOLDERS, unknown_pieces
 from ..units import POINTS_PER_UNIT, LengthError, parse_length
-from ..yamlfile import YamlFile, did_you_mean, kind_of
+from ..yamlfile import YamlFile, did_you_mean, kind_of, shortened
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ class Option:
         try:
             value = self.convert(raw)
         except ValueError as error:
-            source.report(node, item, str(error))
+            source.report(node, item, shortened(str(error), raw) if isinstance(raw, str) else str(error))
             return None
         written = value if self.show_value else raw
         return Setting(value, written, source.name, node.start_mark.line + 1, node.start_mark.column + 1, item)
@@ -122,8 +124,9 @@ class Text(Option):
 
 
 class Length(Option):
-    def __init__(self, at_least: Optional[float] = 0.0):
+    def __init__(self, at_least: Optional[float] = 0.0, at_most: Optional[str] = None):
         self.at_least = at_least  # None: negative lengths allowed (an offset)
+        self.at_most = at_most  # the largest, as written in docs/limits.md: "72pt", "30mm"
 
     def convert(self, raw):
         try:
@@ -132,6 +135,8 @@ class Length(Option):
             raise ValueError(str(error)) from None
         if self.at_least is not None and points < self.at_least:
             raise ValueError(f"'{raw}' is too small here" if points >= 0 else f"'{raw}' cannot be negative")
+        if self.at_most is not None and points > parse_length(self.at_most) + 1e-6:
+            raise ValueError(f"'{raw}' is too large here; it can be at most {self.at_most} (see docs/limits.md)")
         return points
 
 
@@ -155,8 +160,10 @@ class Offset(Length):
     def _guess(self, raw: str) -> str:
         """The offset meant, if the unit or the decimal point slipped: 2cm for 2mm, 500mm for 5mm."""
         number = float(self._NUMBER.search(raw).group())
-        while abs(number) > self.LIMIT_MM:
-            number /= 10
+        if not math.isfinite(number) or number == 0:
+            return ""
+        # As many places as the point slipped: 500mm -> 5mm, 2cm -> 2mm.
+        number /= 10 ** max(0, math.ceil(math.log10(abs(number) / self.LIMIT_MM)))
         return f"; did you mean {round(number, 2):g}mm?"
 
 
@@ -182,7 +189,7 @@ class Integer(Option):
         self.smallest, self.largest = smallest, largest
 
     def convert(self, raw):
-        if not re.fullmatch(r"\d+", raw):
+        if not re.fullmatch(r"\d{1,9}", raw):
             raise ValueError(f"'{raw}' should be a whole number from {self.smallest} to {self.largest}")
         value = int(raw)
         if not self.smallest <= value <= self.largest:
@@ -227,6 +234,8 @@ class ColourList(Option):
         if not isinstance(node, SequenceNode) or not node.value:
             source.report(node, item, "should be a list of colours, like [\"#E69F00\", \"#56B4E9\"]")
             return None
+        if source.too_many(node, item, MAX_LIST_ITEMS, "colours"):
+            return None
         colours = [Colour().read(source, entry, f"{item}[{index}]") for index, entry in enumerate(node.value)]
         return None if None in colours else [setting.value for setting in colours]
 
@@ -248,6 +257,14 @@ def _width_and_height(raw: str) -> Optional[tuple[float, float]]:
     return width, height
 
 
+def _paper_sized(raw: str, size: tuple[float, float]) -> tuple[float, float]:
+    mm = POINTS_PER_UNIT["mm"]
+    if not all(SMALLEST_PAPER_MM * mm - 1e-6 <= side <= LARGEST_PAPER_MM * mm + 1e-6 for side in size):
+        raise ValueError(f"'{raw}' is not a paper a printer takes: each side must be from {SMALLEST_PAPER_MM}mm "
+                         f"to {LARGEST_PAPER_MM}mm (see docs/limits.md)")
+    return size
+
+
 class Paper(Option):
     """A paper by name (portrait) or a size, as written: width x height."""
 
@@ -263,7 +280,7 @@ class Paper(Option):
             raise ValueError(
                 f"'{raw}' is not a paper size; use {', '.join(self.SIZES)} or a size such as '210mm x 297mm'"
             )
-        return size
+        return _paper_sized(raw, size)
 
 
 class Size(Option):
@@ -277,20 +294,21 @@ class Size(Option):
 
 
 class Template(Text):
-    """Header or footer text; only the placeholders we can fill are allowed."""
+    """Header or footer text; only the placeholders we can fill are allowed, each alone in its braces."""
 
-    PLACEHOLDERS = ("title", "subject", "course", "source", "product", "page", "pages")
+    PLACEHOLDERS = PLACEHOLDERS
 
     def convert(self, raw):
-        try:
-            fields = [name for _, name, _, _ in string.Formatter().parse(raw) if name is not None]
-        except ValueError:
-            raise ValueError(f"'{raw}' has an unmatched {{ or }}; write {{{{ or }}}} for a brace itself") from None
-        for name in fields:
-            if name not in self.PLACEHOLDERS:
-                names = ", ".join("{" + p + "}" for p in self.PLACEHOLDERS)
-                raise ValueError(f"'{{{name}}}' is not a placeholder{did_you_mean(name, self.PLACEHOLDERS)} "
-                                 f"(placeholders: {names})")
+        for piece in unknown_pieces(raw):
+            if piece in ("{", "}"):
+                raise ValueError(f"'{raw}' has an unmatched {piece}; write {piece}{piece} for a brace itself")
+            name = piece[1:-1]
+            names = ", ".join("{" + p + "}" for p in self.PLACEHOLDERS)
+            meant = next((p for p in self.PLACEHOLDERS if name.startswith(p) and name[len(p):len(p) + 1] in ":!"),
+                         None)
+            hint = f"; write {{{meant}}} alone, with nothing after its name" if meant else \
+                did_you_mean(name, self.PLACEHOLDERS)
+            raise ValueError(f"'{excerpt(piece)}' is not a placeholder{hint} (placeholders: {names})")
         return raw
 
 
@@ -315,6 +333,8 @@ class ChoiceList(Option):
         if not isinstance(node, SequenceNode):
             source.report(node, item, f"should be a list, not {kind_of(node)}")
             return None
+        if source.too_many(node, item, MAX_LIST_ITEMS, "items"):
+            return None
         values = []
         for index, entry in enumerate(node.value):
             setting = self.item_option.read(source, entry, f"{item}[{index}]")
@@ -338,18 +358,20 @@ class NumberList(Option):
         if not isinstance(node, SequenceNode):
             source.report(node, item, f"should be a list of numbers, not {kind_of(node)}")
             return None
+        if source.too_many(node, item, MAX_LIST_ITEMS, "numbers"):
+            return None
         values = []
         for index, entry in enumerate(node.value):
             text = source.text(entry, f"{item}[{index}]")
             if text is None:
                 return None
-            try:
-                number = float(text)
-            except ValueError:
-                source.report(entry, f"{item}[{index}]", f"'{text}' should be a number, like 2 or 1.5")
+            number = _number(text)
+            if number is None:
+                source.report(entry, f"{item}[{index}]", f"'{excerpt(text)}' should be a number, like 2 or 1.5")
                 return None
-            if not math.isfinite(number) or number <= 0:
-                source.report(entry, f"{item}[{index}]", f"{text} should be more than 0")
+            if not SMALLEST_WIDTH_SHARE <= number <= LARGEST_WIDTH_SHARE:
+                source.report(entry, f"{item}[{index}]", f"{excerpt(text)} should be from {SMALLEST_WIDTH_SHARE:g} "
+                                                         f"to {LARGEST_WIDTH_SHARE:g} (see docs/limits.md)")
                 return None
             values.append(number)
         return values
@@ -387,3 +409,11 @@ class FontFileList(Option):
 
     def convert(self, raw):
         return tuple(raw)
+
+
+_DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
+
+
+def _number(text: str) -> Optional[float]:
+    """A number written in decimals ('2', '1.5'); not inf, nan, 1e400 or 1_000."""
+    return float(text) if _DECIMAL.fullmatch(text.strip()) and len(text.strip()) <= MAX_NUMBER_CHARACTERS else None

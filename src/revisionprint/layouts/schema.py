@@ -7,6 +7,9 @@ say only what they change.
 from __future__ import annotations
 
 from ..fontfiles import FAMILY_NAMES
+from ..limits import (LARGEST_BAND_HEIGHT_MM, LARGEST_GAP_MM, LARGEST_LINE_WIDTH_MM, LARGEST_NAME_FIELD_MM,
+                      LARGEST_PAGE_PART_MM, LARGEST_SAFE_MARGIN_MM, LARGEST_TEXT_PT, LARGEST_WRITING_LINE_SPACING_MM,
+                      SMALLEST_TEXT_PT)
 from ..model import (FACTOR_COLUMNS, WRITTEN_COLUMNS, CutGuides, Duplex, Era, MarkerShape, TimelineMode,
                      VerticalAlign)
 from .options import (Boolean, Choice, ChoiceList, Colour, ColourList, Dash, FontFile, FontFileList, Integer, Length,
@@ -14,9 +17,25 @@ from .options import (Boolean, Choice, ChoiceList, Colour, ColourList, Dash, Fon
 from .stocks import STOCK_ENTRIES
 
 ORIENTATION = Choice("portrait", "landscape")
-TEXT_SIZES = {"largest": Length(at_least=4), "smallest": Length(at_least=4)}
+# Every length has a documented largest value (docs/limits.md), far above real use.
+TEXT_SIZE = Length(at_least=SMALLEST_TEXT_PT, at_most=f"{LARGEST_TEXT_PT}pt")
+TEXT_SIZES = {"largest": TEXT_SIZE, "smallest": TEXT_SIZE}
+
+
+def gap(at_least: float = 0.0) -> Length:
+    """A padding, gap, box or mark: at most LARGEST_GAP_MM."""
+    return Length(at_least=at_least, at_most=f"{LARGEST_GAP_MM}mm")
+
+
+def page_part(at_least: float = 0.0) -> Length:
+    """A width or height of a part of the page (a label, a strip, a lane): at most LARGEST_PAGE_PART_MM."""
+    return Length(at_least=at_least, at_most=f"{LARGEST_PAGE_PART_MM}mm")
+
+
+WRITING_LINE_SPACING = f"{LARGEST_WRITING_LINE_SPACING_MM}mm"
+NAME_FIELD = Length(at_most=f"{LARGEST_NAME_FIELD_MM}mm")
 FURNITURE = {"left": Template(), "centre": Template(), "right": Template()}
-STROKE = {"colour": Colour(), "width": Length(), "dash": Dash()}
+STROKE = {"colour": Colour(), "width": Length(at_most=f"{LARGEST_LINE_WIDTH_MM}mm"), "dash": Dash()}
 LINE_KINDS = ("header_rule", "name_field", "cut", "crop", "fold", "scale_bar", "calibration", "ruler")
 FACTOR_COLUMN_KEYS = tuple(column.key for column in FACTOR_COLUMNS)
 
@@ -27,8 +46,8 @@ LAYOUT_SCHEMA = {
     "margins": {side: Length() for side in ("top", "right", "bottom", "left")},
     "font": {
         "family": Choice(*FAMILY_NAMES),
-        "size": Length(at_least=4),
-        "title_size": Length(at_least=4),
+        "size": TEXT_SIZE,
+        "title_size": TEXT_SIZE,
         # Your own font instead of the family (any script it has); a style left out prints in
         # the regular file.
         "files": {style: FontFile() for style in ("regular", "bold", "italic", "bold_italic")},
@@ -38,59 +57,59 @@ LAYOUT_SCHEMA = {
     "lines": {kind: STROKE for kind in LINE_KINDS},
     "furniture": {
         "text": TEXT_SIZES,
-        "banner_size": Length(at_least=4),
-        "name_field": {"size": Length(at_least=4), "name": Length(), "class": Length(), "date": Length()},
+        "banner_size": TEXT_SIZE,
+        "name_field": {"size": TEXT_SIZE, "name": NAME_FIELD, "class": NAME_FIELD, "date": NAME_FIELD},
     },
-    "calibration": {"text_size": Length(at_least=4), "ruler_label_size": Length(at_least=4)},
+    "calibration": {"text_size": TEXT_SIZE, "ruler_label_size": TEXT_SIZE},
     "header": FURNITURE,
     "footer": FURNITURE,
     "stocks": STOCK_ENTRIES,
     "flashcards": {
         "stock": Text(),
-        "safe_margin": Length(),
+        "safe_margin": Length(at_most=f"{LARGEST_SAFE_MARGIN_MM}mm"),
         "front_text": TEXT_SIZES,
         "back_text": TEXT_SIZES,
-        "grow": {"from_side": Length(at_least=10), "front_to": Length(at_least=4), "back_to": Length(at_least=4)},
+        "grow": {"from_side": page_part(10), "front_to": TEXT_SIZE, "back_to": TEXT_SIZE},
         "vertical_align": Choice(*VerticalAlign.ALL),
         "cut": Choice(*CutGuides.ALL),
         "duplex": Choice(*Duplex.ALL),
         "back_offset": {"x": Offset(), "y": Offset()},
         "tag_colours": ColourList(),
-        "number_size": Length(at_least=4),
-        "band_height": Length(),
-        "band_inset": Length(),
-        "band_bleed": Length(),
+        "number_size": TEXT_SIZE,
+        "band_height": Length(at_most=f"{LARGEST_BAND_HEIGHT_MM}mm"),
+        "band_inset": gap(),
+        "band_bleed": gap(),
         "band_text": TEXT_SIZES,
         "margin_text": TEXT_SIZES,
-        "scale_label_size": Length(at_least=4),
-        "images": {"gap": Length(), "largest_file_mb": Integer(1, 200)},
+        "scale_label_size": TEXT_SIZE,
+        "images": {"gap": gap(), "largest_file_mb": Integer(1, 200)},
     },
     "factors": {
         "orientation": ORIENTATION,
         "columns": ChoiceList(*FACTOR_COLUMN_KEYS),
         "widths": NumberList(),
         "text": TEXT_SIZES,
-        "heading_size": Length(at_least=4),
-        "writing_line_spacing": Length(at_least=8),
+        "heading_size": TEXT_SIZE,
+        "writing_line_spacing": Length(at_least=8, at_most=WRITING_LINE_SPACING),
         "writing_lines": {key: Integer(0, 30) for key in WRITTEN_COLUMNS},
         "equal_rows": Boolean(),
         "instruction": Text(),
         "explain": Text(),
-        "grid_width": Length(),
-        "cell_padding": Length(),
+        "grid_width": Length(at_most=f"{LARGEST_LINE_WIDTH_MM}mm"),
+        "cell_padding": gap(),
         "writing_line": STROKE,
-        "marker_size": Length(at_least=2),
-        "rank_box": Length(at_least=8),
-        "continuum": {"show": Boolean(), "low": Text(), "high": Text(), "height": Length(at_least=10)},
+        "marker_size": gap(2),
+        "rank_box": gap(8),
+        "continuum": {"show": Boolean(), "low": Text(), "high": Text(), "height": page_part(10)},
     },
     "cardsort": {
         "orientation": ORIENTATION,
         "columns": Integer(1, 4),
-        "strip_height": Length(at_least=8),
+        "strip_height": page_part(8),
         "text": TEXT_SIZES,
-        "number_size": Length(at_least=4),
-        "padding": Length(),
-        "mat_title_size": Length(at_least=4),
+        "number_size": TEXT_SIZE,
+        "padding": gap(),
+        "mat_title_size": TEXT_SIZE,
     },
     "factor_key": {
         "colours": ColourList(),
@@ -100,33 +119,33 @@ LAYOUT_SCHEMA = {
         "orientation": ORIENTATION,
         "modes": ChoiceList(*TimelineMode.ALL, noun="mode"),
         "era": Choice(*Era.ALL),
-        "text_size": Length(at_least=4),
-        "date_size": Length(at_least=4),
-        "number_size": Length(at_least=4),
-        "detail_size": Length(at_least=4),
-        "tick_size": Length(at_least=4),
-        "heading_size": Length(at_least=4),
-        "writing_line_length": Length(at_least=20),
+        "text_size": TEXT_SIZE,
+        "date_size": TEXT_SIZE,
+        "number_size": TEXT_SIZE,
+        "detail_size": TEXT_SIZE,
+        "tick_size": TEXT_SIZE,
+        "heading_size": TEXT_SIZE,
+        "writing_line_length": page_part(20),
         "writing_lines": Integer(1, 10),
-        "writing_line_spacing": Length(at_least=12),
+        "writing_line_spacing": Length(at_least=12, at_most=WRITING_LINE_SPACING),
         "writing_line": STROKE,
-        "number_width": Length(at_least=10),
-        "column_gap": Length(),
-        "entry_gap": Length(),
-        "date_box_width": Length(at_least=20),
-        "letter_box": Length(at_least=10),
-        "strip_height": Length(at_least=10),
+        "number_width": page_part(10),
+        "column_gap": gap(),
+        "entry_gap": gap(),
+        "date_box_width": page_part(20),
+        "letter_box": gap(10),
+        "strip_height": page_part(10),
         "cut_line": STROKE,
         "axis_line": STROKE,
-        "tick_length": Length(),
-        "marker_radius": Length(at_least=1),
-        "span_width": Length(),
+        "tick_length": gap(),
+        "marker_radius": gap(1),
+        "span_width": gap(),
         "leader_line": STROKE,
-        "lane_height": Length(at_least=6),
+        "lane_height": page_part(6),
         "lanes": Integer(1, 12),
-        "end_space": Length(),
+        "end_space": gap(),
         "axis_breaks": Boolean(),
-        "break_width": Length(at_least=4),
-        "row_gap": Length(),
+        "break_width": gap(4),
+        "row_gap": gap(),
     },
 }

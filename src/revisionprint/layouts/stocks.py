@@ -10,6 +10,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .. import DATA_FOLDER
 from ..errors import InvalidFiles
+from ..limits import LARGEST_CORNER_RADIUS_MM
 from ..model import Stock
 from ..units import MM
 from ..yamlfile import YamlFile, read_yaml
@@ -28,7 +29,7 @@ STOCK_SCHEMA = {
     "left": Length(),
     "top": Length(),
     "pitch": Size(),
-    "corner_radius": Length(),
+    "corner_radius": Length(at_most=f"{LARGEST_CORNER_RADIUS_MM}mm"),
     "perforated": Boolean(),
 }
 REQUIRED = ("paper", "card", "columns", "rows")

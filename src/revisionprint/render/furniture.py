@@ -14,6 +14,7 @@ from typing import Callable, Optional
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model import Layout, PageFurniture, SizeRange, Topic
+from ..placeholders import fill
 from .fonts import Faces, draw_string, register_family, string_width
 from .theme import colour, set_stroke
 from ..units import MM
@@ -84,7 +85,7 @@ class Furniture:
         """Left and right first; the centre gets the room between them, kept centred on the page."""
         face = self.faces.regular
         sizes = self.layout.furniture.text
-        texts = [slot.format(**values).strip() for slot in (slots.left, slots.centre, slots.right)]
+        texts = [fill(slot, values).strip() for slot in (slots.left, slots.centre, slots.right)]
         side_room = (right - left) * (0.32 if texts[1] else 0.48)
         used = 0.0
         for text, align, x in ((texts[0], "left", left), (texts[2], "right", right)):
@@ -135,9 +136,18 @@ def _fit_line(text: str, face: str, width: float, sizes: SizeRange) -> tuple[flo
     """Shrunk to fit; a header or footer too long even then is shortened with an ellipsis
     rather than run into its neighbour."""
     size = _size_to_fit(text, face, width, sizes)
-    while string_width(text, face, size) > width and len(text) > 1:
-        text = text[:-2].rstrip() + "\u2026"
-    return size, text
+    if string_width(text, face, size) <= width:
+        return size, text
+    # The longest start that fits with its ellipsis, found by halving: a title of any
+    # length costs a few dozen measurements, not one per character.
+    fits, too_long = 0, len(text)
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        if string_width(text[:middle].rstrip() + "\u2026", face, size) <= width:
+            fits = middle
+        else:
+            too_long = middle
+    return size, text[:fits].rstrip() + "\u2026"
 
 
 class _FurnishedCanvas(Canvas):
