@@ -6,10 +6,14 @@ so that validating and `--help` never load ReportLab.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import importlib
 import os
 import re
+import socket
 import tempfile
+import time
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,7 +21,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from . import option_checks
 from .errors import RenderProblems as RenderFailed
-from .errors import RevisionprintError, UsageProblem
+from .errors import RevisionprintError, UsageProblem, excerpt
 from .model import (BLANK_FACTOR_TABLE, CalibrationOptions, CardPrinting, CardSortOptions, FactorTableOptions, Layout,
                     RenderedPdf, TimelineMode, TimelineOptions, Topic)
 
@@ -120,19 +124,70 @@ def product_choices() -> list[str]:
 
 
 def slugify(title: str) -> str:
-    """A safe file name from a title: letters, digits and hyphens only, never a path."""
-    # Any mark between words or numbers ('1871\u20131914') is a separator first: dropped as
-    # non-ASCII, it would run the numbers together ('18711914').
-    title = re.sub(r"[^\w\s]|_", " ", unicodedata.normalize("NFC", title))
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    """A safe file name from a title: letters (of any script), digits and hyphens only, never a path.
+
+    Accents come off Latin letters as before (révolution -> revolution), but Greek, Cyrillic and
+    other letters stay, so that two titles in those scripts give two names."""
+    kept: list[str] = []
+    for character in unicodedata.normalize("NFKD", title):
+        if unicodedata.combining(character) and kept and kept[-1].isascii():
+            continue
+        kept.append(character)
+    text = unicodedata.normalize("NFC", "".join(kept)).lower()
+    slug = "".join(c if c.isalnum() or unicodedata.category(c).startswith("M") else "-" for c in text)
+    slug = re.sub(r"-+", "-", slug).strip("-")
     return slug[:80].strip("-") or "topic"
+
+
+# A temporary file of ours: .NAME.pdf.<host>-<pid>.<random>.part (older ones lack <host>-<pid>).
+_TEMPORARY = re.compile(r"^\..+\.pdf\.(?:([0-9a-f]{8})-(\d+)\.)?[A-Za-z0-9_]+\.part$")
+STALE_AFTER_SECONDS = 3600
+
+
+def _host_tag() -> str:
+    return hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+
+
+def remove_stale_temporaries(folder: Path, now: Optional[float] = None) -> None:
+    """Temporary files a killed build left behind: over an hour old, or written by a process of
+    this machine that has gone. Another build's file in progress is neither."""
+    now = time.time() if now is None else now
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        match = _TEMPORARY.match(entry.name)
+        if not match:
+            continue
+        with contextlib.suppress(OSError):
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER_SECONDS
+            host, pid = match.groups()
+            orphaned = host == _host_tag() and not _process_running(int(pid))
+            if old or orphaned:
+                os.unlink(entry.path)
+
+
+def _process_running(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # no safe way to ask: the hour decides
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write beside the target, then rename: a failed build leaves the old file whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    remove_stale_temporaries(path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{_host_tag()}-{os.getpid()}.", suffix=".part",
+                                         dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -168,13 +223,13 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     not_written: list[Path] = field(default_factory=list)
+    # The problems as a set, so that saying each once stays linear in a big build.
+    said: set[str] = field(default_factory=set, repr=False)
 
     def add_problems(self, messages: Iterable[str]) -> None:
-        """Each problem once: every product checks the title it prints."""
-        seen = set(self.problems)
         for message in messages:
-            if message not in seen:
-                seen.add(message)
+            if message not in self.said:
+                self.said.add(message)
                 self.problems.append(message)
 
     @property
@@ -188,7 +243,8 @@ def make_product(topic: Optional[Topic], layout: Layout, item: Product, target: 
     from reportlab.platypus.doctemplate import LayoutError
 
     try:
-        rendered = item.render(topic, layout, **extra)
+        with reproducible_dates():
+            rendered = item.render(topic, layout, **extra)
     except LayoutError:
         # ReportLab found something taller than a whole page: only extreme layouts get here.
         source = f" of {topic.file}" if topic is not None else ""
@@ -197,6 +253,7 @@ def make_product(topic: Optional[Topic], layout: Layout, item: Product, target: 
             "margins and text sizes; make the margins or the text sizes smaller")
         report.not_written.append(target)
         return
+    # Every product checks the title it prints: say each problem once.
     report.add_problems(rendered.problems)
     if rendered.problems and not keep_going:
         report.not_written.append(target)
@@ -204,7 +261,10 @@ def make_product(topic: Optional[Topic], layout: Layout, item: Product, target: 
     try:
         write_atomically(target, rendered.data)
     except OSError as error:
-        raise RevisionprintError(f"cannot write {target}: {error.strerror}; choose another --output") from None
+        written = ", ".join(str(done.path) for done in report.written)
+        already = f" Written before it stopped: {written}." if written else " No PDF was written."
+        raise RevisionprintError(f"cannot write {target}: {error.strerror or error}; choose another --output."
+                                 f"{already}") from None
     report.written.append(Written(target, rendered.pages, rendered.contents, rendered.printing))
 
 
@@ -237,8 +297,21 @@ def _refuse_shared_file_names(topics: list[Topic]) -> None:
         if slug in seen:
             raise RevisionprintError(
                 f"{seen[slug].file} and {topic.file} would both be written as {slug}-*.pdf "
-                f"(titles '{seen[slug].title}' and '{topic.title}'); give one of them a different title")
+                f"(titles '{excerpt(seen[slug].title)}' and '{excerpt(topic.title)}'); "
+                "give one of them a different title")
         seen[slug] = topic
+
+
+@contextlib.contextmanager
+def reproducible_dates():
+    """ReportLab dates its PDFs from SOURCE_DATE_EPOCH when it is set, even in its invariant mode;
+    our PDFs carry no date at all, so they are byte-identical whatever the environment says."""
+    saved = os.environ.pop("SOURCE_DATE_EPOCH", None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
 def build_one(topic: Optional[Topic], layout: Layout, item: Product, target: Path, keep_going: bool,

@@ -13,7 +13,7 @@ from typing import Any, Optional, Sequence
 import click
 
 from . import DATA_FOLDER
-from .errors import ExitCode, RevisionprintError, UsageProblem, shown
+from .errors import ExitCode, RevisionprintError, UsageProblem, shown, terminal_safe
 from .model import CardPrinting, CardSortOptions, CutGuides, Duplex, FactorTableOptions, Overflow, Sides, TimelineMode
 from .units import MM
 
@@ -30,7 +30,7 @@ class Reported(click.ClickException):
         self.exit_code = exit_code
 
     def show(self, file=None) -> None:
-        click.echo(self.format_message(), err=True)
+        click.echo(terminal_safe(self.format_message()), err=True)
 
 
 class RevisionprintGroup(click.Group):
@@ -116,7 +116,7 @@ def _progress(quiet: bool):
 
 def _finish(report, quiet: bool) -> None:
     for message in shown(report.problems):
-        click.echo(message, err=True)
+        click.echo(terminal_safe(message), err=True)
     if not quiet:
         for note in report.skipped:
             click.echo(f"Skipped: {note}")

@@ -198,3 +198,13 @@ def document_info(topic: Topic, kind: SheetKind) -> dict:
         "producer": "revisionprint (ReportLab)",
         "invariant": 1,
     }
+
+
+def describe_document(canvas: Canvas, topic: Topic, kind: SheetKind) -> None:
+    """The same metadata on a plain canvas (which takes none as arguments: it would say 'untitled')."""
+    info = document_info(topic, kind)
+    canvas.setTitle(info["title"])
+    canvas.setSubject(info["subject"])
+    canvas.setAuthor(info["author"])
+    canvas.setCreator(info["creator"])
+    canvas.setProducer(info["producer"])

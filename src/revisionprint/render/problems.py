@@ -12,13 +12,16 @@ from .markup import plain_text
 @dataclass
 class RenderProblems:
     messages: list[str] = field(default_factory=list)
+    # The same messages as a set: asking the list would make a big deck's problems quadratic.
+    _said: set[str] = field(default_factory=set, repr=False)
 
     def add(self, origin: Origin, field_name: str, message: str) -> None:
         """One message per problem, however many times a renderer meets it."""
         item = ".".join(part for part in (origin.path, field_name) if part)
         line, column = origin.position_of(field_name)
         text = f"{origin.file}:{line}:{column}: {item}: {message}"
-        if text not in self.messages:
+        if text not in self._said:
+            self._said.add(text)
             self.messages.append(text)
 
     def check_glyphs(self, origin: Origin, field_name: str, text: str, faces: Faces) -> None:

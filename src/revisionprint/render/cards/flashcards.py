@@ -23,7 +23,7 @@ from .margins import draw_margins, plan_margins
 from .printing import printing_advice, side_note
 from .sheets import CardSheets, Picture, PrintedCard, Sheet
 from ..fitting import Fitted, shrink_to_box
-from ..furniture import SheetKind, document_info, furnished_canvas
+from ..furniture import SheetKind, describe_document, furnished_canvas
 from ..fonts import register_family
 from ..problems import RenderProblems
 from ..document import counted
@@ -41,7 +41,8 @@ def render(topic: Topic, layout: Layout, options: CardPrinting,
     canvas = furnished_canvas(draw_page=lambda c, page, total: _draw_margins(
         c, plan, pages[page - 1], page == 1, pages[-1].sheet),
         font=plan.faces.regular)(
-        buffer, pagesize=(plan.stock.page_width, plan.stock.page_height), **_canvas_info(topic))
+        buffer, pagesize=(plan.stock.page_width, plan.stock.page_height), invariant=1)
+    describe_document(canvas, topic, SheetKind("Flashcards"))
     with cycle_collector_paused():
         total = len(select_by_tags(topic.flashcards, options.tags)) * options.copies
         cards = _draw_pages(canvas, plan, pages, lambda done: progress(done, total) if progress else None)
@@ -57,11 +58,6 @@ def render(topic: Topic, layout: Layout, options: CardPrinting,
         printing=printing_advice(plan, _legend_shown(plan, pages, sheets)),
         problems=tuple(problems.messages),
     )
-
-
-def _canvas_info(topic: Topic) -> dict:
-    info = document_info(topic, SheetKind("Flashcards"))
-    return {"invariant": info.pop("invariant"), **info}
 
 
 @dataclass(frozen=True)
