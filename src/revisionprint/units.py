@@ -26,6 +26,10 @@ class LengthError(ValueError):
     pass
 
 
+class LengthTooLarge(LengthError):
+    """A length past any paper (or not finite): a slipped key or decimal point."""
+
+
 def parse_length(text: str) -> float:
     """'12mm' -> 34.0157...; a bare number is refused: units are never guessed."""
     match = _LENGTH.match(str(text).lower())
@@ -39,6 +43,6 @@ def parse_length(text: str) -> float:
         raise LengthError(f"'{text}' has an unknown unit '{unit}': use one of {known}")
     points = float(number) * POINTS_PER_UNIT[unit]
     if not math.isfinite(points) or abs(points) > MAX_LENGTH_MM * POINTS_PER_UNIT["mm"]:
-        raise LengthError(f"'{text}' is longer than any paper; a length can be at most {MAX_LENGTH_MM}mm "
+        raise LengthTooLarge(f"'{text}' is longer than any paper; a length can be at most {MAX_LENGTH_MM}mm "
                           "(see docs/limits.md)")
     return points

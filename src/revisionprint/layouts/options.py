@@ -20,7 +20,7 @@ from ..fontfiles import font_file_problem
 from ..limits import (LARGEST_PAPER_MM, LARGEST_WIDTH_SHARE, MAX_LIST_ITEMS, MAX_NUMBER_CHARACTERS, SMALLEST_PAPER_MM,
                       SMALLEST_WIDTH_SHARE)
 from ..placeholders import PLACEHOLDERS, unknown_pieces
-from ..units import POINTS_PER_UNIT, LengthError, parse_length
+from ..units import POINTS_PER_UNIT, LengthError, LengthTooLarge, parse_length
 from ..yamlfile import YamlFile, did_you_mean, kind_of, shortened
 
 
@@ -131,13 +131,18 @@ class Length(Option):
     def convert(self, raw):
         try:
             points = parse_length(raw)
+        except LengthTooLarge as error:
+            raise ValueError(self._too_large(raw) if self.at_most else str(error)) from None
         except LengthError as error:
             raise ValueError(str(error)) from None
         if self.at_least is not None and points < self.at_least:
             raise ValueError(f"'{raw}' is too small here" if points >= 0 else f"'{raw}' cannot be negative")
         if self.at_most is not None and points > parse_length(self.at_most) + 1e-6:
-            raise ValueError(f"'{raw}' is too large here; it can be at most {self.at_most} (see docs/limits.md)")
+            raise ValueError(self._too_large(raw))
         return points
+
+    def _too_large(self, raw: str) -> str:
+        return f"'{raw}' is too large here; it can be at most {self.at_most} (see docs/limits.md)"
 
 
 class Offset(Length):
