@@ -35,6 +35,7 @@ LARGEST_GAP_MM = 50  # a padding, gap, box or mark
 LARGEST_NAME_FIELD_MM = 150  # each line of the Name / Class / Date field
 LARGEST_LINE_WIDTH_MM = 5  # the width of a drawn line (lines: ...: width, grid_width)
 LARGEST_BAND_HEIGHT_MM = 20  # the tag band across a card's front
+SMALLEST_COLUMN_MM = 12  # a factor table's narrowest column, once widths are shared out
 SMALLEST_WIDTH_SHARE = 0.1  # factors.widths
 LARGEST_WIDTH_SHARE = 100
 MAX_NUMBER_CHARACTERS = 12  # digits and point in one number: 1234567.8901

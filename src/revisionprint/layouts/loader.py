@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, ScalarNode
 from .. import DATA_FOLDER
 from ..errors import InvalidFiles, Problem, UsageProblem, excerpt
 from ..fontfiles import FontChoice, FontFamily, font_choice
-from ..limits import SMALLEST_CONTENT_MM
+from ..limits import SMALLEST_COLUMN_MM, SMALLEST_CONTENT_MM
 from ..units import POINTS_PER_UNIT
 from ..model import (Box, CalibrationStyle, CardMarks, CardSortLayout, Colours, Continuum, FactorKey, FactorTableLayout,
                      FurnitureStyle, Lines, NameField, Stroke, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
@@ -314,6 +314,8 @@ def _cross_check(tree: SettingsTree) -> list[Problem]:
     if len(columns.value) != len(widths.value):
         report(widths, f"gives {len(widths.value)} widths for {len(columns.value)} columns "
                        f"({', '.join(columns.value)}); give one width per column")
+    else:
+        problems += _column_problems(tree)
     own_stocks = tree.get("stocks", {})
     # A built-in stock keeps its names (stock_names), so the same name in `also` would never
     # reach this stock; a stock named like a built-in one replaces it, and takes its names.
@@ -355,6 +357,21 @@ def _margin_problems(paper: Setting, margins: dict) -> list[Problem]:
                 f"less than {SMALLEST_CONTENT_MM}mm of the paper ({paper.written}) to print on; make them smaller "
                 "(see docs/limits.md)"))
     return problems
+
+
+def _column_problems(tree: SettingsTree) -> list[Problem]:
+    """Each column of the factor table must hold a word: at least SMALLEST_COLUMN_MM wide on the
+    paper and orientation the table is printed on."""
+    widths, margins = tree["factors"]["widths"], tree["margins"]
+    short, long = sorted(tree["paper"].value)
+    page_width = long if tree["factors"]["orientation"].value == "landscape" else short
+    table_width = page_width - margins["left"].value - margins["right"].value
+    narrowest = min(widths.value) / sum(widths.value) * table_width / POINTS_PER_UNIT["mm"]
+    if narrowest >= SMALLEST_COLUMN_MM:
+        return []
+    return [widths.problem(f"makes a column {narrowest:.1f}mm wide on this paper, too narrow for a word; "
+                           f"each column needs at least {SMALLEST_COLUMN_MM}mm, so make the smallest width "
+                           "larger (the widths are shares of the table's width)")]
 
 
 def _deciding_size(stock: Stock, safe_margin: Setting, own_stocks: dict) -> Setting:
