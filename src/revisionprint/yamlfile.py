@@ -328,7 +328,7 @@ def _report_tabs(text: str, result: YamlFile) -> bool:
 
 
 # An anchor (&name) or a tag (!name, !!str) written before a value: YAML's node properties.
-_PROPERTY = re.compile(r"[&!][^\s,\[\]{}]*")
+_PROPERTY = re.compile(r"!<[^>]*>|[&!][^\s,\[\]{}]*")
 
 
 class _NodeCheck:
