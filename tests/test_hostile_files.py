@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from revisionprint import limits
+from revisionprint.model import SizeRange
 from revisionprint.errors import excerpt
 from revisionprint.placeholders import fill, unknown_pieces
 
@@ -113,7 +114,7 @@ def test_a_long_title_in_the_header_costs_a_few_measurements(monkeypatch):
     counts = []
     for length in (3_000, 24_000):
         calls.clear()
-        size, text = furniture._fit_line("word " * (length // 5), "Helvetica", 200)
+        size, text = furniture._fit_line("word " * (length // 5), "Helvetica", 200, SizeRange(8, 5.5))
         assert text.endswith("\u2026") and real(text, "Helvetica", size) <= 200
         counts.append(len(calls))
     assert counts[1] <= counts[0] + 10, counts
