@@ -164,6 +164,15 @@ layouts = st.fixed_dictionaries({}, optional={
                        min_writing_lines=st.integers(-1, 25) | NUMBERS),
     "timeline": section(orientation=st.sampled_from(["portrait", "landscape"]), label_size=LENGTHS,
                         date_size=LENGTHS, label_width=LENGTHS, writing_line_length=LENGTHS),
+    "lines": st.dictionaries(st.sampled_from(["header_rule", "name_field", "cut", "crop", "fold", "scale_bar"]),
+                             section(colour=st.sampled_from(["#000000", "red"]), width=LENGTHS,
+                                     dash=st.sampled_from(["solid", "3pt 2pt", "0pt", "1" + "0" * 400 + "mm 1pt",
+                                                           "1pt " * 200])), max_size=3),
+    "furniture": section(text=section(largest=LENGTHS, smallest=LENGTHS), banner_size=LENGTHS,
+                         name_field=section(size=LENGTHS, name=LENGTHS, **{"class": LENGTHS}, date=LENGTHS)),
+    "calibration": section(text_size=LENGTHS, ruler_label_size=LENGTHS),
+    "factor_key": section(colours=st.lists(st.sampled_from(["#000000", "#E69F00"]), max_size=3),
+                          shapes=st.lists(st.sampled_from(["circle", "square", "star"]), max_size=3)),
 })
 
 def mm(smallest: float, largest: float):
@@ -202,7 +211,9 @@ valid_layouts = st.fixed_dictionaries({}, optional={
         "safe_margin": mm(0, 4), "front_text": sizes_pair(4, 72), "back_text": sizes_pair(4, 72),
         "back_offset": st.fixed_dictionaries({"x": mm(-10, 10), "y": mm(-10, 10)}),
         "cut": st.sampled_from(["auto", "lines", "crop", "none"]),
-        "duplex": st.sampled_from(["long-edge", "short-edge", "fold", "none"])}),
+        "duplex": st.sampled_from(["long-edge", "short-edge", "fold", "none"]),
+        "number_size": pt(4, 72), "band_height": mm(0, 20), "band_text": sizes_pair(4, 72),
+        "margin_text": sizes_pair(4, 72), "scale_label_size": pt(4, 72)}),
     "factors": st.tuples(factor_columns(), st.fixed_dictionaries({}, optional={
         "orientation": st.sampled_from(["portrait", "landscape"]), "text": sizes_pair(4, 72),
         "heading_size": pt(4, 72), "writing_line_spacing": st.one_of(pt(8, 20), mm(8, 30)),
@@ -210,6 +221,14 @@ valid_layouts = st.fixed_dictionaries({}, optional={
     "timeline": st.fixed_dictionaries({}, optional={
         "orientation": st.sampled_from(["portrait", "landscape"]), "label_size": pt(4, 72), "date_size": pt(4, 72),
         "label_width": st.one_of(pt(20, 40), mm(10, 250)), "writing_line_length": st.one_of(pt(20, 40), mm(10, 250))}),
+    "lines": st.dictionaries(st.sampled_from(["header_rule", "name_field", "cut", "crop", "fold", "scale_bar"]),
+                             st.fixed_dictionaries({}, optional={"width": mm(0, 5), "dash": st.sampled_from(
+                                 ["solid", "3pt 2pt", "0.01pt 0.01pt", "100mm 1pt"])}), max_size=3),
+    "furniture": st.fixed_dictionaries({}, optional={
+        "text": sizes_pair(4, 72), "banner_size": pt(4, 72),
+        "name_field": st.fixed_dictionaries({}, optional={"size": pt(4, 72), "name": mm(0, 150),
+                                                          "class": mm(0, 150), "date": mm(0, 150)})}),
+    "calibration": st.fixed_dictionaries({}, optional={"text_size": pt(4, 72), "ruler_label_size": pt(4, 72)}),
 })
 
 # What YAML can carry that a dump never writes: tags, anchors, aliases, repeated keys, tabs.
