@@ -191,3 +191,15 @@ def test_the_guides_schema_line_points_at_the_schema():
     match = re.search(r"# yaml-language-server: \$schema=(\S+)", GUIDE.read_text(encoding="utf-8"))
     assert match
     assert (REPO / "content" / match.group(1)).resolve() == (REPO / "src/revisionprint/data/topic.schema.json").resolve()
+
+
+def test_schema_limits_are_the_validators_limits(schema):
+    """docs/limits.md: an editor warns of the same sizes that validate refuses."""
+    from revisionprint import limits
+
+    sections = schema["properties"]
+    assert [sections[name]["maxItems"] for name in ("flashcards", "factors", "timeline")] == [
+        limits.MAX_CARDS, limits.MAX_FACTORS, limits.MAX_EVENTS]
+    definitions = schema["$defs"]
+    assert definitions["text"]["maxLength"] == definitions["optionalText"]["maxLength"] == limits.MAX_TEXT_CHARACTERS
+    assert definitions["textList"]["anyOf"][1]["maxItems"] == limits.MAX_LIST_ITEMS
