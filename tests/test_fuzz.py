@@ -197,8 +197,21 @@ def factor_columns(draw):
     return {"columns": columns, "widths": [round(width, 2) for width in widths]}
 
 
+@st.composite
+def own_stock(draw):
+    """A plain-paper stock of the teacher's own whose cards fit the paper (centred)."""
+    paper = draw(st.sampled_from([("A4", 210, 297), ("A5", 148, 210), ("100mm x 100mm", 100, 100)]))
+    width, height = draw(st.floats(20, paper[1])), draw(st.floats(20, paper[2]))
+    columns = draw(st.integers(1, min(12, int(paper[1] // width))))
+    rows = draw(st.integers(1, min(20, int(paper[2] // height))))
+    return {"paper": paper[0], "card": f"{width - 0.01:.2f}mm x {height - 0.01:.2f}mm", "columns": columns,
+            "rows": rows, "centred": True, "corner_radius": f"{draw(st.floats(0, 20)):.1f}mm",
+            "perforated": draw(st.booleans())}
+
+
 # Within every documented limit, often at its edges: these must always build.
 valid_layouts = st.fixed_dictionaries({}, optional={
+    "stocks": own_stock().map(lambda stock: {"mine": stock}),
     "paper": st.sampled_from(["A4", "A5", "A3", "Letter", "Legal", "100mm x 100mm", "100mm x 1200mm",
                               "1200mm x 1200mm", "160mm x 160mm"]),
     # At most 20mm each: enough to leave 60mm of the smallest paper.
@@ -207,7 +220,7 @@ valid_layouts = st.fixed_dictionaries({}, optional={
     "header": st.fixed_dictionaries({}, optional={"left": TEMPLATES.filter(lambda t: "{" not in t or t == "{{"),
                                                   "right": st.sampled_from(["{title}" * 50, "{page}{pages}"])}),
     "flashcards": st.fixed_dictionaries({}, optional={
-        "stock": st.sampled_from(["plain-a4-business", "avery-5371", "plain-a4-a6", "plain-letter-index"]),
+        "stock": st.sampled_from(["plain-a4-business", "avery-5371", "plain-a4-a6", "plain-letter-index", "mine"]),
         "safe_margin": mm(0, 4), "front_text": sizes_pair(4, 72), "back_text": sizes_pair(4, 72),
         "back_offset": st.fixed_dictionaries({"x": mm(-10, 10), "y": mm(-10, 10)}),
         "cut": st.sampled_from(["auto", "lines", "crop", "none"]),
