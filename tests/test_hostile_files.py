@@ -363,3 +363,11 @@ def test_reading_and_reporting_a_big_deck_costs_in_proportion_to_its_size(run, w
     large = _work_to_build(run, write_topic, tmp_path, monkeypatch, 800)
     # Eight times the cards: about eight times the work (a quadratic step would be 64 times).
     assert large < 8 * small * 1.5, (small, large)
+
+
+def test_importing_a_file_larger_than_the_limit_is_refused_without_reading_it_all(run, tmp_path):
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero here")
+    result = run("import", "/dev/zero", "--format", "line-pairs", "-o", tmp_path / "cards.yaml")
+    assert result.exit_code == 1
+    assert "/dev/zero:1:1: is larger than 10 MB, more than any set of cards as text" in result.output

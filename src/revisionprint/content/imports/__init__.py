@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from ...errors import InvalidFiles
+from ...limits import MAX_FILE_BYTES
 from .anki_text import looks_like_anki_text, read_anki_text
 from .apkg import is_package, read_apkg
 from .cards import ImportedCard, ImportedDeck, ImportOptions, Reading, decode
@@ -29,12 +30,18 @@ def import_deck(path: str, options: ImportOptions = ImportOptions()) -> Imported
     """Every card of the file, or InvalidFiles naming each row that could not be read."""
     reading = Reading(path)
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            # One byte past the limit tells a file too big to be text cards without reading it
+            # all (/dev/zero); an Anki package is read by the zip module, whatever its size.
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise reading.fail(f"cannot be read: {error.strerror}") from None
     fmt = options.format or _detected(path, raw, options)
     if fmt == "apkg":
         return read_apkg(path, reading)
+    if len(raw) > MAX_FILE_BYTES:
+        raise reading.fail(f"is larger than {MAX_FILE_BYTES // 1_000_000} MB, more than any set of cards as text "
+                           "(see docs/limits.md); is it the right file?")
     if is_package(raw):
         raise reading.fail(f"is a zip file (an Anki package?), not {fmt} text; import it with --format apkg")
     text = decode(raw, reading)
