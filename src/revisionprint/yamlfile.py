@@ -380,9 +380,7 @@ class _NodeCheck:
         index = node.start_mark.index
         if self.text[index:index + 1] not in ("&", "!"):
             return
-        for match in _PROPERTY.finditer(self.text, index):
-            if match.start() != index:
-                break
+        while (match := _PROPERTY.match(self.text, index)) is not None:
             word = match.group()
             if word.startswith("!"):
                 self._report_tag(node, word)
