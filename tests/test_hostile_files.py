@@ -371,3 +371,10 @@ def test_importing_a_file_larger_than_the_limit_is_refused_without_reading_it_al
     result = run("import", "/dev/zero", "--format", "line-pairs", "-o", tmp_path / "cards.yaml")
     assert result.exit_code == 1
     assert "/dev/zero:1:1: is larger than 10 MB, more than any set of cards as text" in result.output
+
+
+def test_a_text_in_a_script_the_font_lacks_names_a_few_of_its_characters(run, write_topic):
+    path = write_topic("title: T\nflashcards:\n  - front: " + "".join(chr(0x4E00 + n) for n in range(3000))
+                       + "\n    back: b\n")
+    [problem] = problems_of(run("validate", path))
+    assert "'一' (U+4E00)" in problem and "and 2990 more" in problem and len(problem) < 400

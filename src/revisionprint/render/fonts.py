@@ -250,5 +250,11 @@ def fonts_in_use(faces: Faces) -> tuple[list[FontInUse], list[str]]:
     return fonts, [kind for kind in KINDS_OF_TEXT if kind not in covered]
 
 
+# A text in a script the font lacks could list thousands; the first few say what to replace.
+MOST_CHARACTERS_NAMED = 10
+
+
 def describe_characters(chars: list[str]) -> str:
-    return ", ".join(f"'{c}' (U+{ord(c):04X})" for c in chars)
+    named = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in chars[:MOST_CHARACTERS_NAMED])
+    more = len(chars) - MOST_CHARACTERS_NAMED
+    return f"{named} and {more} more" if more > 0 else named

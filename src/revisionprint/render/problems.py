@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import Problem
 from ..model import Origin, Topic
 from .fonts import Faces, describe_characters, missing_glyphs, right_to_left
 from .markup import plain_text
@@ -19,7 +20,8 @@ class RenderProblems:
         """One message per problem, however many times a renderer meets it."""
         item = ".".join(part for part in (origin.path, field_name) if part)
         line, column = origin.position_of(field_name)
-        text = f"{origin.file}:{line}:{column}: {item}: {message}"
+        # As a Problem prints: control characters escaped, a long message cut short.
+        text = str(Problem(origin.file, line, column, item, message))
         if text not in self._said:
             self._said.add(text)
             self.messages.append(text)
