@@ -380,3 +380,14 @@ def test_a_text_in_a_script_the_font_lacks_names_a_few_of_its_characters(run, wr
                        + "\n    back: b\n")
     [problem] = problems_of(run("validate", path))
     assert "'一' (U+4E00)" in problem and "and 2990 more" in problem and len(problem) < 400
+
+
+def test_a_line_taller_than_the_card_continues_without_a_crash(run, write_topic, layout, tmp_path):
+    """Found by the fuzz tests: 72pt backs with --overflow continue (the word that cannot fit is reported)."""
+    name = layout("flashcards:\n  back_text: {largest: 72pt, smallest: 72pt}\n  safe_margin: 0mm\n")
+    path = write_topic("title: T\nflashcards:\n  - {front: Q, back: [Mao's 1958 plan, A rejection of the model]}\n")
+    result = run("flashcards", path, "--layout", name, "--overflow", "continue", "--keep-going", "-o",
+                 tmp_path / "cards.pdf")
+    assert result.exit_code == 0, result.output
+    assert "has a word too wide for a 85 x 55 mm card even at 72pt ('rejection')" in result.output
+    assert (tmp_path / "cards.pdf").read_bytes().startswith(b"%PDF")

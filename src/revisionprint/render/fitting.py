@@ -214,7 +214,9 @@ def split_into_boxes(fitted: Fitted, width: float, height: float) -> list[Fitted
             heights.append(first_height)
             pending = parts[1:] + pending
         elif not current:
-            # A single line taller than the box: nothing smaller to split into.
+            # A single line taller than the box: nothing smaller to split into. The failed split
+            # may have dropped the paragraph's wrapped lines, so it is wrapped again to be drawn.
+            flowable.wrap(width, 1e6)
             current.append(flowable)
             heights.append(used)
         else:
