@@ -488,7 +488,8 @@ def test_tiny_paper_is_a_message_not_a_crash(tmp_path, run):
     result = run("factors", str(Path(__file__).parent.parent / "content" / "sino-soviet-relations.yaml"),
                  "-o", tmp_path / "t.pdf", "--layout", layout)
     assert result.exit_code == 1
-    assert "does not fit on the page" in result.output
+    # Refused when the layout is read (issue 14: paper from 100mm to 1200mm a side).
+    assert "custom.yaml:1:8: paper: '18mm x 18mm' is not a paper a printer takes" in result.output
     assert "Traceback" not in result.output
 
 

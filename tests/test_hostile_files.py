@@ -53,19 +53,24 @@ def problems_of(result) -> list[str]:
      "it can be at most 72pt"),
     ("factors:\n  writing_line_spacing: 1" + "0" * 400 + "mm\n", "layouts/mine.yaml:2:25: factors.writing_line_spacing",
      "it can be at most 30mm"),
-    ("factors:\n  widths: [inf, 1, 1, 1, 1]\n", "layouts/mine.yaml:2:12: factors.widths[0]", "'inf' should be a number"),
-    ("factors:\n  widths: [nan, 1, 1, 1, 1]\n", "layouts/mine.yaml:2:12: factors.widths[0]", "'nan' should be a number"),
-    ("factors:\n  widths: [1000, 1, 1, 1, 1]\n", "layouts/mine.yaml:2:12: factors.widths[0]", "from 0.1 to 100"),
-    ("factors:\n  widths: [100, 0.1, 1, 1, 1]\n", "layouts/mine.yaml:2:11: factors.widths", "too narrow for a word"),
-    ("factors:\n  min_writing_lines: 1" + "0" * 400 + "\n", "layouts/mine.yaml:2:22: factors.min_writing_lines",
-     "should be a whole number from 0 to 20"),
+    ("factors:\n  widths: [inf, 1, 1, 1, 1, 1]\n", "layouts/mine.yaml:2:12: factors.widths[0]",
+     "'inf' should be a number"),
+    ("factors:\n  widths: [nan, 1, 1, 1, 1, 1]\n", "layouts/mine.yaml:2:12: factors.widths[0]",
+     "'nan' should be a number"),
+    ("factors:\n  widths: [1000, 1, 1, 1, 1, 1]\n", "layouts/mine.yaml:2:12: factors.widths[0]", "from 0.1 to 100"),
+    ("factors:\n  widths: [100, 0.1, 1, 1, 1, 1]\n", "layouts/mine.yaml:2:11: factors.widths", "too narrow for a word"),
+    ("timeline:\n  writing_lines: 1" + "0" * 400 + "\n", "layouts/mine.yaml:2:18: timeline.writing_lines",
+     "should be a whole number from 1 to 10"),
+    ("factors:\n  cell_padding: 51mm\n", "layouts/mine.yaml:2:17: factors.cell_padding", "at most 50mm"),
+    ("lines:\n  cut: {width: 6mm}\n", "layouts/mine.yaml:2:16: lines.cut.width", "at most 5mm"),
     ("paper: 18mm x 18mm\n", "layouts/mine.yaml:1:8: paper", "each side must be from 100mm to 1200mm"),
     ("paper: 2000mm x 2000mm\n", "layouts/mine.yaml:1:8: paper", "each side must be from 100mm to 1200mm"),
     ("margins: {top: 150mm, bottom: 10mm}\n", "layouts/mine.yaml:1:31: margins.bottom",
      "leave less than 60mm of the paper (A4) to print on"),
     ("font: {size: 73pt}\n", "layouts/mine.yaml:1:14: font.size", "it can be at most 72pt"),
     ("flashcards: {safe_margin: 31mm}\n", "layouts/mine.yaml:1:27: flashcards.safe_margin", "at most 30mm"),
-    ("timeline: {label_width: 251mm}\n", "layouts/mine.yaml:1:25: timeline.label_width", "at most 250mm"),
+    ("timeline: {writing_line_length: 251mm}\n", "layouts/mine.yaml:1:33: timeline.writing_line_length",
+     "at most 250mm"),
 ])
 def test_a_number_out_of_range_is_reported_where_it_is_written(run, layout, text, where, words):
     result = run("validate", EXAMPLE, "--layout", layout(text))
@@ -75,8 +80,8 @@ def test_a_number_out_of_range_is_reported_where_it_is_written(run, layout, text
 
 def test_numbers_at_the_documented_limits_are_accepted(run, layout):
     name = layout("paper: 100mm x 1200mm\nmargins: {top: 20mm, bottom: 20mm, left: 20mm, right: 20mm}\n"
-                  "font: {size: 72pt, title_size: 4pt}\nfactors: {writing_line_spacing: 30mm, widths: [1, 1, 1, 1, 1]}\n"
-                  "flashcards: {back_offset: {x: 10mm, y: -10mm}}\ntimeline: {label_width: 250mm}\n")
+                  "font: {size: 72pt, title_size: 4pt}\nfactors: {writing_line_spacing: 30mm, widths: [1, 1, 1, 1, 1, 1]}\n"
+                  "flashcards: {back_offset: {x: 10mm, y: -10mm}}\ntimeline: {writing_line_length: 250mm}\n")
     result = run("validate", EXAMPLE, "--layout", name)
     assert result.exit_code == 0, result.output
 
