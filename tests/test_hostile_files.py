@@ -396,3 +396,11 @@ def test_a_line_taller_than_the_card_continues_without_a_crash(run, write_topic,
     assert result.exit_code == 0, result.output
     assert "has a word too wide for a 85 x 55 mm card even at 72pt ('rejection')" in result.output
     assert (tmp_path / "cards.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_suggestion_among_many_long_choices_is_short(run, write_topic):
+    events = "".join(f"  - {{date: {1900 + n}, event: Event {n} {'x' * 4000}}}\n" for n in range(50))
+    path = write_topic("title: T\nfactors:\n  - {name: F, events: [Nothing like any of them]}\ntimeline:\n" + events)
+    [problem] = problems_of(run("validate", path))
+    assert "names no event of this topic's timeline: 'Nothing like any of them'" in problem
+    assert "Event 0 " in problem and len(problem) < 1300  # the message is cut at 1,000 characters

@@ -27,7 +27,7 @@ class ExitCode(enum.IntEnum):
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # A message longer than this repeats more of a value than anyone reads.
-LONGEST_MESSAGE = 600
+LONGEST_MESSAGE = 1000
 
 
 def _escape(match: re.Match) -> str:
@@ -92,11 +92,19 @@ class UsageProblem(RevisionprintError):
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """The nearest choice to a misspelt word, or every choice, as the end of a message."""
-    by_folded = {choice.casefold(): choice for choice in choices}
-    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
+    # Compared by their beginnings and listed as excerpts, at most MOST_CHOICES_LISTED: a choice
+    # can be a whole event's text, and a topic can have two thousand events.
+    by_folded = {choice.casefold()[:COMPARED_CHARACTERS]: choice for choice in choices}
+    close = difflib.get_close_matches(word.casefold()[:COMPARED_CHARACTERS], list(by_folded), n=1, cutoff=0.6)
     if close:
-        return f"; did you mean '{by_folded[close[0]]}'?"
-    return f"; expected one of: {', '.join(by_folded.values())}"
+        return f"; did you mean '{excerpt(by_folded[close[0]])}'?"
+    listed = [excerpt(choice) for choice in list(by_folded.values())[:MOST_CHOICES_LISTED]]
+    more = len(by_folded) - len(listed)
+    return f"; expected one of: {', '.join(listed)}" + (f" and {more} more" if more > 0 else "")
+
+
+COMPARED_CHARACTERS = 100
+MOST_CHOICES_LISTED = 40  # every key of the largest layout section
 
 
 SHOWN_PROBLEMS = 100

@@ -334,11 +334,11 @@ class _TopicReader:
         dated = events_dated(name, timeline)
         if len(dated) > 1:
             texts = " and ".join(f"'{excerpt(event.event)}'" for event in dated[:2])
-            self.source.report(node, item, f"{len(dated)} events have the date {name} ({texts}); "
+            self.source.report(node, item, f"{len(dated)} events have the date {excerpt(name)} ({texts}); "
                                            "name the one you mean by its text")
             return
         choices = [event.event for event in timeline]
-        self.source.report(node, item, f"names no event of this topic's timeline: '{name}'"
+        self.source.report(node, item, f"names no event of this topic's timeline: '{excerpt(name)}'"
                                        f"{did_you_mean(name, choices)}; write an event's date (such as "
                                        f"{timeline[0].date}) or its text as it is in the timeline")
 
