@@ -69,6 +69,8 @@ def problems_of(result) -> list[str]:
      "leave less than 60mm of the paper (A4) to print on"),
     ("font: {size: 73pt}\n", "layouts/mine.yaml:1:14: font.size", "it can be at most 72pt"),
     ("flashcards: {safe_margin: 31mm}\n", "layouts/mine.yaml:1:27: flashcards.safe_margin", "at most 30mm"),
+    ("timeline: {orientation: portrait, writing_line_length: 177mm}\n",
+     "layouts/mine.yaml:1:56: timeline.writing_line_length", "but the timeline page has 186mm inside its margins"),
     ("timeline: {writing_line_length: 251mm}\n", "layouts/mine.yaml:1:33: timeline.writing_line_length",
      "at most 250mm"),
 ])

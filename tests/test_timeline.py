@@ -474,12 +474,16 @@ def test_the_layout_adds_modes_to_build(run, tmp_path, monkeypatch):
                                                           "timeline-match.pdf", "timeline.pdf"]
 
 
-def test_a_writing_line_longer_than_the_page_is_a_usage_problem(run, tmp_path, monkeypatch):
+def test_a_writing_line_longer_than_the_page_is_reported_at_its_line(run, tmp_path, monkeypatch):
+    # The layout alone is wrong, so it is reported where it is written when the layout is read
+    # (issue 14), and `validate` says so too, rather than as a usage error when printing.
     monkeypatch.chdir(tmp_path)
     (tmp_path / "layouts").mkdir()
     (tmp_path / "layouts" / "long.yaml").write_text("timeline:\n  orientation: portrait\n  writing_line_length: 250mm\n")
-    result = run("timeline", EXAMPLE, "--layout", "long", "-o", tmp_path / "t.pdf")
-    assert result.exit_code == 2 and "writing_line_length" in result.output
+    for command in (["timeline", EXAMPLE, "-o", tmp_path / "t.pdf"], ["validate", EXAMPLE]):
+        result = run(*command, "--layout", "long")
+        assert result.exit_code == 1
+        assert "layouts/long.yaml:3:24: timeline.writing_line_length: with number_width" in result.output
 
 
 @pytest.mark.parametrize("events, unit", [

@@ -316,6 +316,7 @@ def _cross_check(tree: SettingsTree) -> list[Problem]:
                        f"({', '.join(columns.value)}); give one width per column")
     else:
         problems += _column_problems(tree)
+    problems += _timeline_width_problems(tree)
     own_stocks = tree.get("stocks", {})
     # A built-in stock keeps its names (stock_names), so the same name in `also` would never
     # reach this stock; a stock named like a built-in one replaces it, and takes its names.
@@ -359,13 +360,31 @@ def _margin_problems(paper: Setting, margins: dict) -> list[Problem]:
     return problems
 
 
+def _page_width(tree: SettingsTree, section: str) -> float:
+    """The width inside the margins of the page a product prints on, turned as its section says."""
+    short, long = sorted(tree["paper"].value)
+    page_width = long if tree[section]["orientation"].value == "landscape" else short
+    return page_width - tree["margins"]["left"].value - tree["margins"]["right"].value
+
+
+def _timeline_width_problems(tree: SettingsTree) -> list[Problem]:
+    """A timeline's numbered writing line must fit across its page: said where the length is written,
+    when the layout is read, rather than when a worksheet is printed."""
+    timeline = tree["timeline"]
+    length, number = timeline["writing_line_length"], timeline["number_width"]
+    room = _page_width(tree, "timeline")
+    if number.value + length.value <= room + 0.01:
+        return []
+    mm = POINTS_PER_UNIT["mm"]
+    return [length.problem(f"with number_width ({number.written}) it needs {(number.value + length.value) / mm:.0f}mm, "
+                           f"but the timeline page has {room / mm:.0f}mm inside its margins; make it shorter")]
+
+
 def _column_problems(tree: SettingsTree) -> list[Problem]:
     """Each column of the factor table must hold a word: at least SMALLEST_COLUMN_MM wide on the
     paper and orientation the table is printed on."""
-    widths, margins = tree["factors"]["widths"], tree["margins"]
-    short, long = sorted(tree["paper"].value)
-    page_width = long if tree["factors"]["orientation"].value == "landscape" else short
-    table_width = page_width - margins["left"].value - margins["right"].value
+    widths = tree["factors"]["widths"]
+    table_width = _page_width(tree, "factors")
     narrowest = min(widths.value) / sum(widths.value) * table_width / POINTS_PER_UNIT["mm"]
     if narrowest >= SMALLEST_COLUMN_MM:
         return []
