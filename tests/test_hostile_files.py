@@ -61,6 +61,8 @@ def problems_of(result) -> list[str]:
     ("factors:\n  widths: [100, 0.1, 1, 1, 1, 1]\n", "layouts/mine.yaml:2:11: factors.widths", "too narrow for a word"),
     ("timeline:\n  writing_lines: 1" + "0" * 400 + "\n", "layouts/mine.yaml:2:18: timeline.writing_lines",
      "should be a whole number from 1 to 10"),
+    ("factors:\n  cell_padding: 24mm\n", "layouts/mine.yaml:2:17: factors.cell_padding",
+     "each column needs at least 12mm of text inside its padding"),
     ("factors:\n  cell_padding: 51mm\n", "layouts/mine.yaml:2:17: factors.cell_padding", "at most 50mm"),
     ("lines:\n  cut: {width: 6mm}\n", "layouts/mine.yaml:2:16: lines.cut.width", "at most 5mm"),
     ("paper: 18mm x 18mm\n", "layouts/mine.yaml:1:8: paper", "each side must be from 100mm to 1200mm"),

@@ -381,16 +381,22 @@ def _timeline_width_problems(tree: SettingsTree) -> list[Problem]:
 
 
 def _column_problems(tree: SettingsTree) -> list[Problem]:
-    """Each column of the factor table must hold a word: at least SMALLEST_COLUMN_MM wide on the
-    paper and orientation the table is printed on."""
-    widths = tree["factors"]["widths"]
+    """Each column of the factor table must hold a word inside its cell_padding: at least
+    SMALLEST_COLUMN_MM of text on the paper and orientation the table is printed on."""
+    widths, padding = tree["factors"]["widths"], tree["factors"].get("cell_padding")
+    mm = POINTS_PER_UNIT["mm"]
     table_width = _page_width(tree, "factors")
-    narrowest = min(widths.value) / sum(widths.value) * table_width / POINTS_PER_UNIT["mm"]
-    if narrowest >= SMALLEST_COLUMN_MM:
+    narrowest = min(widths.value) / sum(widths.value) * table_width / mm
+    padded = 2 * padding.value / mm if padding is not None else 0.0
+    if narrowest - padded >= SMALLEST_COLUMN_MM:
         return []
+    if narrowest >= SMALLEST_COLUMN_MM + 1 and padded:
+        return [padding.problem(f"leaves {max(0.0, narrowest - padded):.1f}mm for text in the narrowest column "
+                                f"({narrowest:.1f}mm wide); each column needs at least {SMALLEST_COLUMN_MM}mm of "
+                                "text inside its padding, so make the padding smaller")]
     return [widths.problem(f"makes a column {narrowest:.1f}mm wide on this paper, too narrow for a word; "
-                           f"each column needs at least {SMALLEST_COLUMN_MM}mm, so make the smallest width "
-                           "larger (the widths are shares of the table's width)")]
+                           f"each column needs at least {SMALLEST_COLUMN_MM}mm of text inside its cell_padding, "
+                           "so make the smallest width larger (the widths are shares of the table's width)")]
 
 
 def _deciding_size(stock: Stock, safe_margin: Setting, own_stocks: dict) -> Setting:
