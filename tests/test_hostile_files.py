@@ -118,8 +118,8 @@ def test_a_long_title_in_the_header_costs_a_few_measurements(monkeypatch):
     from revisionprint.render import furniture
 
     calls = []
-    real = furniture.stringWidth
-    monkeypatch.setattr(furniture, "stringWidth", lambda *args: calls.append(1) or real(*args))
+    real = furniture.string_width
+    monkeypatch.setattr(furniture, "string_width", lambda *args: calls.append(1) or real(*args))
     counts = []
     for length in (3_000, 24_000):
         calls.clear()
@@ -388,7 +388,7 @@ def test_a_text_in_a_script_the_font_lacks_names_a_few_of_its_characters(run, wr
     path = write_topic("title: T\nflashcards:\n  - front: " + "".join(chr(0x4E00 + n) for n in range(3000))
                        + "\n    back: b\n")
     [problem] = problems_of(run("validate", path))
-    assert "'一' (U+4E00)" in problem and "and 2990 more" in problem and len(problem) < 400
+    assert "'一' (U+4E00)" in problem and "and 2990 more" in problem and len(problem) < 600
 
 
 def test_a_line_taller_than_the_card_continues_without_a_crash(run, write_topic, layout, tmp_path):
