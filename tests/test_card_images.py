@@ -7,7 +7,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from revisionprint.layouts import load_layout
-from revisionprint.render.cards.geometry import card_slots
+from revisionprint.model.card_grid import card_slots
 
 
 def _picture(path, size, colour="red"):

@@ -215,7 +215,7 @@ def test_a_picture_sits_with_its_text_in_the_middle_or_at_the_top(run, write_top
 
 def test_a_band_box_as_data_reads_each_edge_from_the_card_beyond_it():
     """Three cards in a row, 10 pt high bands: touching on the left, a 6 pt gutter on the right."""
-    from revisionprint.render.cards.geometry import CardSlot, band_box
+    from revisionprint.model.card_grid import CardSlot, band_box
 
     left, middle, right = CardSlot(0, 0, 100, 50), CardSlot(100, 0, 100, 50), CardSlot(206, 0, 100, 50)
     below = CardSlot(100, -50, 100, 50)

@@ -126,3 +126,42 @@ def test_cardsort_command_and_build_make_the_strips_and_the_key(run, tmp_path):
     assert built.exit_code == 0, built.output
     assert sorted(p.name for p in (tmp_path / "all").iterdir()) == [
         "sino-soviet-relations-1949-1976-cardsort-answers.pdf", "sino-soviet-relations-1949-1976-cardsort.pdf"]
+
+
+@pytest.mark.parametrize("settings, where, change", [
+    # Reproducers from the fuzz tests (issue 14): each crashed inside ReportLab on a negative box.
+    ("{padding: 33mm}", "cs.yaml:2:21: cardsort.padding: leaves 0.0mm across a strip", "make the padding smaller"),
+    ("{columns: 3, padding: 43mm, strip_height: 168mm}", "cs.yaml:2:33: cardsort.padding: leaves 0.0mm across",
+     "make the padding smaller"),
+    ("{strip_height: 8mm, padding: 3.5mm}", "cs.yaml:2:40: cardsort.padding: leaves 1.0mm down a strip (8mm tall)",
+     "make the padding smaller"),
+    ("{columns: 4, number_size: 72pt}", "cs.yaml:2:21: cardsort.columns: with 4 columns",
+     "use fewer columns, a smaller padding or a smaller number_size"),
+    ("{orientation: landscape, mat_title_size: 72pt, padding: 12mm, strip_height: 40mm}\nfont: {size: 72pt}",
+     "cs.yaml:2:67: cardsort.padding: a sorting mat's title (72pt with the question at 72pt, inside padding 12mm) "
+     "takes 123mm of the 180mm down the page", "make the mat_title_size, the font size or the padding smaller"),
+])
+def test_strips_with_no_room_for_text_are_reported_at_the_layout_line(run, tmp_path, monkeypatch, settings, where,
+                                                                     change):
+    monkeypatch.chdir(tmp_path)
+    Path("topic.yaml").write_text(TOPIC)
+    Path("cs.yaml").write_text(f"extends: default\ncardsort: {settings}\n")
+    result = run("cardsort", "topic.yaml", "--layout", "cs.yaml", "-o", "cs.pdf", "--keep-going")
+    assert result.exit_code == 1, result.output
+    assert where in result.output and change in result.output
+    assert not Path("cs.pdf").exists()
+    assert run("validate", "topic.yaml", "--layout", "cs.yaml").exit_code == 1
+
+
+def test_a_wide_padding_and_huge_text_leave_the_number_its_own_room(run, tmp_path, monkeypatch):
+    """Fuzz reproducer (issue 14): the number's cell lost the padding from its width, a negative width with
+    padding wider than the number; the number now stands in its own width beside the padding."""
+    monkeypatch.chdir(tmp_path)
+    Path("topic.yaml").write_text(TOPIC)
+    Path("cs.yaml").write_text("extends: default\ncardsort: {padding: 8mm, text: {largest: 72pt, smallest: 4pt}}\n")
+    result = run("cardsort", "topic.yaml", "--layout", "cs.yaml", "-o", "cs.pdf", "--keep-going")
+    assert result.exit_code == 0, result.output
+    text = " ".join(texts_by_page(Path("cs.pdf").read_bytes()))
+    topic = load_topic("topic.yaml")
+    for strip in strips(topic, 0):
+        assert f"{strip.number} {normalise(strip.text)}" in text

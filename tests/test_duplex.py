@@ -208,16 +208,43 @@ def test_fold_prints_both_sides_and_counts_positions_in_folded_pairs(run, write_
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_a_stock_that_cannot_fold_is_a_clear_message_not_a_crash(tmp_path, monkeypatch, run, write_topic):
+OFFSET_STOCK = ("stocks:\n  offset: {paper: A4, card: 85mm x 55mm, columns: 2, rows: 4, left: 5mm, top: 5mm, "
+                "pitch: 90mm x 60mm}\n")
+
+
+def test_a_stock_that_cannot_fold_is_reported_as_coming_from_duplex_fold(tmp_path, monkeypatch, run, write_topic):
+    """Was exit 1 when printing, naming the stock only: the option is what to change, so it is a usage error."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "layouts").mkdir()
-    (tmp_path / "layouts" / "offset.yaml").write_text(
-        "stocks:\n  offset: {paper: A4, card: 85mm x 55mm, columns: 2, rows: 4, left: 5mm, top: 5mm, "
-        "pitch: 90mm x 60mm}\nflashcards: {stock: offset}\n")
+    (tmp_path / "layouts" / "offset.yaml").write_text(OFFSET_STOCK + "flashcards: {stock: offset}\n")
     result = run("flashcards", write_topic(deck(3)), "--layout", "offset", "--duplex", "fold",
                  "-o", tmp_path / "x.pdf")
-    assert result.exit_code == 1
-    assert "duplex fold needs every card" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2, result.output
+    assert "--duplex" in result.output and "the cards of offset do not" in result.output
+    assert "use duplex long-edge, short-edge or none instead" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "x.pdf").exists()
+    assert run("flashcards", write_topic(deck(3)), "--layout", "offset", "-o", tmp_path / "x.pdf").exit_code == 0
+
+
+def test_a_stock_that_cannot_fold_is_reported_at_the_layouts_duplex_line(tmp_path, monkeypatch, run, write_topic):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "offset.yaml").write_text(OFFSET_STOCK + "flashcards:\n  stock: offset\n  duplex: fold\n")
+    topic = write_topic(deck(3))
+    for command in (("validate", topic), ("flashcards", topic, "-o", tmp_path / "x.pdf")):
+        result = run(*command, "--layout", "offset")
+        assert result.exit_code == 1, result.output
+        assert "layouts/offset.yaml:5:11: flashcards.duplex: duplex fold prints each card's front beside its back" \
+            in result.output
+        assert "the cards of offset do not" in result.output
+    assert not (tmp_path / "x.pdf").exists()
+    # Printed otherwise, the same stock is fine.
+    assert run("flashcards", topic, "--layout", "offset", "--duplex", "none", "-o", tmp_path / "x.pdf").exit_code == 0
+    # A folding layout given the stock on the command line: the stock is what to change.
+    (tmp_path / "layouts" / "folding.yaml").write_text(OFFSET_STOCK + "flashcards: {duplex: fold}\n")
+    assert run("validate", topic, "--layout", "folding").exit_code == 0
+    result = run("flashcards", topic, "--layout", "folding", "--stock", "offset", "-o", tmp_path / "x.pdf")
+    assert result.exit_code == 2 and "--stock" in result.output and "the cards of offset do not" in result.output
 
 
 @pytest.mark.parametrize("stock, cut_lines", [("avery-c32011", False), ("plain-a4-business", True)])

@@ -7,7 +7,7 @@ import pytest
 
 from revisionprint.layouts import load_layout
 from revisionprint.layouts.stocks import builtin_stocks, find_stock, stock_names
-from revisionprint.render.cards.geometry import card_slots
+from revisionprint.model.card_grid import card_slots
 
 MM = 72 / 25.4
 IN = 72.0

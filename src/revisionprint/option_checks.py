@@ -11,20 +11,18 @@ from typing import Optional
 
 from .cardsets import UnknownTag, select_by_tags
 from .errors import UsageProblem
-from .model import (BLANKABLE_COLUMNS, CardPrinting, Duplex, FactorTableOptions, Layout, Sides, TimelineMode,
+from .model import (BLANKABLE_COLUMNS, CardPrinting, cards_per_sheet, Duplex, FactorTableOptions, Layout, Sides, TimelineMode,
                     TimelineOptions, Topic)
 from .yamlfile import did_you_mean
 
 
 def check_card_printing(options: CardPrinting, layout: Layout, topic: Optional[Topic]) -> None:
-    from .render.cards.geometry import cards_per_sheet  # plain geometry, no ReportLab: the card sheets' plan
-
     cards = layout.flashcards
     folded = cards.duplex == Duplex.FOLD
     if folded and options.sides != Sides.BOTH:
         raise UsageProblem("--sides", "duplex fold prints each front beside its back on one page, so it prints "
                                       "both sides; use --duplex long-edge, short-edge or none to print one side")
-    per_sheet = cards_per_sheet(cards.stock, cards.duplex)  # a stock that cannot fold says so, naming it
+    per_sheet = cards_per_sheet(cards.stock, cards.duplex)  # the layout has checked that a folded stock can fold
     if options.start_position > per_sheet:
         how = " when folded (each front beside its back)" if folded else ""
         raise UsageProblem("--start-position", f"{cards.stock.name} holds {per_sheet} cards a sheet{how}")

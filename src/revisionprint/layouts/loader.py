@@ -18,11 +18,12 @@ from yaml.nodes import MappingNode, ScalarNode
 from .. import DATA_FOLDER
 from ..errors import InvalidFiles, Problem, UsageProblem, excerpt
 from ..fontfiles import FontChoice, FontFamily, font_choice
-from ..limits import SMALLEST_COLUMN_MM, SMALLEST_CONTENT_MM
+from ..limits import SMALLEST_COLUMN_MM, SMALLEST_CONTENT_MM, SMALLEST_MAT_ZONE_MM, SMALLEST_STRIP_TEXT_MM
 from ..units import POINTS_PER_UNIT
-from ..model import (Box, CalibrationStyle, CardMarks, CardSortLayout, Colours, Continuum, FactorKey, FactorTableLayout,
+from ..model import (Box, CalibrationStyle, CardMarks, CardSortLayout, Colours, Continuum, Duplex, FactorKey, FactorTableLayout,
                      FurnitureStyle, Lines, NameField, Stroke, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
-                     TextGrowth, TimelineLayout)
+                     TextGrowth, TimelineLayout, can_fold, mat_top_height, strip_text_box)
+from ..model.card_grid import FOLD_ADVICE
 from ..yamlfile import STR_TAG, YamlFile, did_you_mean, read_yaml
 from .options import Setting, read_settings, written_values
 from .stocks import builtin_stocks, find_stock, stock_names, text_room_problem
@@ -317,6 +318,7 @@ def _cross_check(tree: SettingsTree) -> list[Problem]:
     else:
         problems += _column_problems(tree)
     problems += _timeline_width_problems(tree)
+    problems += _strip_problems(tree)
     own_stocks = tree.get("stocks", {})
     # A built-in stock keeps its names (stock_names), so the same name in `also` would never
     # reach this stock; a stock named like a built-in one replaces it, and takes its names.
@@ -335,6 +337,7 @@ def _cross_check(tree: SettingsTree) -> list[Problem]:
         report(stock, f"there is no stock '{stock.value}'{did_you_mean(stock.value, sorted(known))} "
                       "(run 'revisionprint stocks' to see them all, or add it under 'stocks:')")
         return problems
+    problems += _fold_problems(tree, chosen)
     safe_margin = tree["flashcards"]["safe_margin"]
     on_command_line = stock.line == 0
     room = text_room_problem(chosen, safe_margin.value, on_command_line)
@@ -380,6 +383,83 @@ def _timeline_width_problems(tree: SettingsTree) -> list[Problem]:
                            f"but the timeline page has {room / mm:.0f}mm inside its margins; make it shorter")]
 
 
+def _fold_problems(tree: SettingsTree, chosen: Stock) -> list[Problem]:
+    """Duplex fold prints each front beside its back, so the stock's grid must face itself across
+    the middle of the sheet: said where the choice was made (the option, or the teacher's line)."""
+    stock, duplex = tree["flashcards"]["stock"], tree["flashcards"]["duplex"]
+    if duplex.value != Duplex.FOLD or can_fold(chosen):
+        return []
+    deciding = stock if stock.line == 0 or (duplex.line != 0 and _is_builtin(duplex)) else duplex
+    return [deciding.problem(f"duplex fold prints each card's front beside its back, so every card on one half of "
+                             f"the sheet must face a card on the other half, and the cards of {chosen.name} do not; "
+                             f"{FOLD_ADVICE}")]
+
+
+def _strip_problems(tree: SettingsTree) -> list[Problem]:
+    """A card-sort strip must hold its text inside its padding, beside its number: at least
+    SMALLEST_STRIP_TEXT_MM across and one line of its smallest text down."""
+    sort = tree["cardsort"]
+    columns, strip_height, padding, number_size = (sort[key] for key in ("columns", "strip_height", "padding",
+                                                                         "number_size"))
+    content_width = _page_width(tree, "cardsort")
+    width, height = strip_text_box(content_width, columns.value, strip_height.value, padding.value,
+                                   number_size.value)
+    unpadded_width, unpadded_height = strip_text_box(content_width, columns.value, strip_height.value, 0.0,
+                                                     number_size.value)
+    mm = POINTS_PER_UNIT["mm"]
+    smallest = sort["text"]["smallest"]
+    problems = []
+    if width < SMALLEST_STRIP_TEXT_MM * mm:
+        strip = content_width / columns.value / mm
+        room = f"leaves {max(0.0, width / mm):.1f}mm across a strip ({strip:.0f}mm wide) for its text"
+        if unpadded_width >= SMALLEST_STRIP_TEXT_MM * mm and not _is_builtin(padding):
+            problems.append(padding.problem(f"{room}, beside its number and inside this padding on each side; "
+                                            f"a strip needs at least {SMALLEST_STRIP_TEXT_MM}mm, so make the padding "
+                                            "smaller"))
+        else:
+            deciding = columns if not _is_builtin(columns) else number_size if not _is_builtin(number_size) \
+                else padding
+            problems.append(deciding.problem(f"with {columns.value} columns, padding {padding.written} and "
+                                             f"number_size {number_size.written}, {room}; a strip needs at least "
+                                             f"{SMALLEST_STRIP_TEXT_MM}mm, so use fewer columns, a smaller padding "
+                                             "or a smaller number_size"))
+    line = smallest.value * 1.25  # one line of the smallest text, with its leading
+    if height < line:
+        room = (f"leaves {max(0.0, height / mm):.1f}mm down a strip ({strip_height.written} tall) for its text, "
+                f"less than one line of its smallest text ({smallest.written})")
+        if unpadded_height >= line and not _is_builtin(padding):
+            problems.append(padding.problem(f"{room} inside this padding above and below; make the padding smaller"))
+        else:
+            problems.append(strip_height.problem(f"{room}; make the strips taller (or the padding smaller)"))
+    return problems + _mat_problems(tree)
+
+
+def _mat_problems(tree: SettingsTree) -> list[Problem]:
+    """A sorting mat's title band must leave its three spaces for strips room on the page."""
+    sort, body = tree["cardsort"], tree["font"]["size"]
+    title, padding = sort["mat_title_size"], sort["padding"]
+    short, long = sorted(tree["paper"].value)
+    page_height = short if sort["orientation"].value == "landscape" else long
+    height = page_height - tree["margins"]["top"].value - tree["margins"]["bottom"].value
+    mm = POINTS_PER_UNIT["mm"]
+    needed = 3 * SMALLEST_MAT_ZONE_MM * mm
+    top = mat_top_height(title.value, body.value, padding.value)
+    if height - top >= needed:
+        return []
+    deciding = next((setting for setting in (padding, title, body) if not _is_builtin(setting)), padding)
+    if deciding is padding and height - mat_top_height(title.value, body.value, 0.0) < needed:
+        deciding = title if not _is_builtin(title) else padding
+    return [deciding.problem(f"a sorting mat's title ({title.written} with the question at {body.written}, inside "
+                             f"padding {padding.written}) takes {top / mm:.0f}mm of the {height / mm:.0f}mm down "
+                             f"the page, leaving less than {SMALLEST_MAT_ZONE_MM}mm for each of its three spaces "
+                             "for strips; make the mat_title_size, the font size or the padding smaller")]
+
+
+def _is_builtin(setting: Setting) -> bool:
+    """Written in a layout built into revisionprint, which the teacher cannot change."""
+    return setting.line != 0 and Path(setting.file).resolve().is_relative_to(builtin_layout_folder().resolve())
+
+
 def _column_problems(tree: SettingsTree) -> list[Problem]:
     """Each column of the factor table must hold a word inside its cell_padding: at least
     SMALLEST_COLUMN_MM of text on the paper and orientation the table is printed on."""
@@ -405,8 +485,7 @@ def _deciding_size(stock: Stock, safe_margin: Setting, own_stocks: dict) -> Sett
     entry = next((entry for entry in own_stocks.values() if entry.value is stock), None)
     if entry is None or entry.parts is None or "card" not in entry.parts:
         return safe_margin  # a built-in stock: only the margin can change
-    margin_is_builtin = Path(safe_margin.file).resolve().is_relative_to(builtin_layout_folder().resolve())
-    if margin_is_builtin or text_room_problem(stock, 0.0) is not None:
+    if _is_builtin(safe_margin) or text_room_problem(stock, 0.0) is not None:
         return entry.parts["card"]
     return safe_margin
 

@@ -235,6 +235,35 @@ class CardSortLayout:
     padding: float
     mat_title_size: float
 
+    @property
+    def number_width(self) -> float:
+        return strip_number_width(self.number_size)
+
+    def mat_top_height(self, body_size: float) -> float:
+        return mat_top_height(self.mat_title_size, body_size, self.padding)
+
+    def text_box(self, content_width: float) -> tuple[float, float]:
+        """(width, height) of the text on a strip, in a page `content_width` wide."""
+        return strip_text_box(content_width, self.columns, self.strip_height, self.padding, self.number_size)
+
+
+def mat_top_height(mat_title_size: float, body_size: float, padding: float) -> float:
+    """The band at the top of a sorting mat: the factor's name, two lines of the question, padding."""
+    return mat_title_size * 1.3 + body_size * 2.6 + 2 * padding
+
+
+def strip_number_width(number_size: float) -> float:
+    """The column a card-sort strip's number stands in: four digits at its size."""
+    return number_size * 2.6
+
+
+def strip_text_box(content_width: float, columns: int, strip_height: float, padding: float,
+                   number_size: float) -> tuple[float, float]:
+    """(width, height) of a card-sort strip's text: padding, the number, padding, the text,
+    padding across; padding above and below. The layout check and the renderer both use it."""
+    strip_width = content_width / columns
+    return strip_width - strip_number_width(number_size) - 3 * padding, strip_height - 2 * padding
+
 
 @dataclass(frozen=True)
 class TimelineLayout:

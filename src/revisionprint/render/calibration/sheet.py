@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ...model import CalibrationOptions, Duplex, Layout, RenderedPdf, Stroke, Topic
 from ..cards import marks
-from ..cards.geometry import back_slot, card_slots
+from ...model.card_grid import back_slot, card_slots
 from ..cards.printing import DOUBLE_SIDED
 from ..fonts import register_family
 from ..theme import colour, set_stroke

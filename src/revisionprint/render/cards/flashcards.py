@@ -17,7 +17,7 @@ from ...cardsets import select_by_tags
 from ...memory import cycle_collector_paused
 from ...model import CardPrinting, CutGuides, Duplex, Layout, RenderedPdf, Sides, Topic, VerticalAlign
 from . import marks
-from .geometry import CardSlot
+from ...model.card_grid import CardSlot
 from ..paragraph import TextWriter, write_stacked
 from .margins import draw_margins, plan_margins
 from .printing import printing_advice, side_note

@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ...model import CardMarks, Layout, Lines, Stock, Stroke
-from .geometry import BandBox, CardSlot
+from ...model.card_grid import BandBox, CardSlot
 from ..fonts import draw_string, string_width
 from ..paragraph import TextWriter
 from ..theme import colour, set_stroke

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer, Table
 
+from ...limits import SMALLEST_MAT_ZONE_MM
 from ...model import CardSortOptions, Factor, FactorColumn, Layout, RenderedPdf, Stroke, Topic, factor_column
+from ...units import MM
 from ..document import build_flowing_document, content_frame, counted, paper_description
 from ..fitting import TextBlock, fit_block
 from ..fonts import register_family
@@ -86,7 +88,9 @@ def _strip_sheets(topic: Topic, layout: Layout, all_strips: list[Strip], width: 
                   problems: RenderProblems) -> list[Flowable]:
     sort = layout.cardsort
     strip_width = width / sort.columns
-    cells = [_strip_cell(strip, layout, strip_width, problems) for strip in all_strips]
+    # The layout check leaves room for text (layouts/loader.py), so the box is never empty.
+    text_box = sort.text_box(width)
+    cells = [_strip_cell(strip, layout, text_box, problems) for strip in all_strips]
     cells += [""] * (-len(cells) % sort.columns)
     rows = [cells[start:start + sort.columns] for start in range(0, len(cells), sort.columns)]
     flowables = _heading(topic.question or topic.title, layout, layout.body_size, layout.colours.text)
@@ -103,13 +107,11 @@ def _strip_sheets(topic: Topic, layout: Layout, all_strips: list[Strip], width: 
     return flowables
 
 
-def _strip_cell(strip: Strip, layout: Layout, strip_width: float, problems: RenderProblems) -> Table:
+def _strip_cell(strip: Strip, layout: Layout, text_box: tuple[float, float], problems: RenderProblems) -> Table:
     """The strip's number, then its text at the largest size that fits (shrunk further and
     reported if even the smallest does not)."""
     sort, colours = layout.cardsort, layout.colours
-    number_width = sort.number_size * 2.6
-    text_width = strip_width - number_width - 2 * sort.padding
-    text_height = sort.strip_height - 2 * sort.padding
+    text_width, text_height = text_box
     fitted = fit_block(TextBlock([strip.text], bullets=False), layout.font_family, colours.text, text_width,
                        text_height, sort.text_size)
     if not fitted.fits:
@@ -118,7 +120,7 @@ def _strip_cell(strip: Strip, layout: Layout, strip_width: float, problems: Rend
                      "make 'cardsort.strip_height' taller in the layout (--keep-going prints it smaller)")
     text = KeepInFrame(text_width, text_height, fitted.flowables, mode="shrink")
     number = _heading(str(strip.number), layout, sort.number_size, colours.muted)
-    cell = Table([[number, text]], colWidths=[number_width, text_width + sort.padding],
+    cell = Table([[number, text]], colWidths=[sort.padding + sort.number_width, sort.padding + text_width],
                  rowHeights=sort.strip_height)
     cell.setStyle(table_text_style(layout) + [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), sort.padding),
@@ -138,8 +140,10 @@ def _mat(topic: Topic, factor: Factor, layout: Layout, width: float, height: flo
     top = [[[MarkedName(title, mark, sort.mat_title_size * 0.3, colours.text, layout.factors.grid_width)] + question]]
     headings = [_heading(factor_column(key).heading, layout, layout.factors.heading_size, colours.text)
                 for key in SORTED_COLUMNS]
-    top_height = sort.mat_title_size * 1.3 + layout.body_size * 2.6 + 2 * sort.padding
-    zone = (height - top_height) / len(SORTED_COLUMNS) - 1
+    top_height = sort.mat_top_height(layout.body_size)
+    # The layout check leaves each zone room on the page inside its margins; the header and footer
+    # may take more, and then a mat too tall for its page is reported, never squashed.
+    zone = max((height - top_height) / len(SORTED_COLUMNS) - 1, SMALLEST_MAT_ZONE_MM * MM)
     table = Table(top + [[heading] for heading in headings], colWidths=[width],
                   rowHeights=[top_height] + [zone] * len(SORTED_COLUMNS))
     table.setStyle(table_text_style(layout) + [("VALIGN", (0, 0), (-1, -1), "TOP"),

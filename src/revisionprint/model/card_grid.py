@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ...errors import RevisionprintError
-from ...model import Duplex, Stock
+from ..errors import RevisionprintError
+from .layout import Duplex, Stock
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,24 @@ def folded_pairs(stock: Stock) -> tuple[list[FoldedPair], str]:
     Fold across the longer side of the sheet's grid, so each half holds whole cards.
     Returns the pairs and the fold direction ('vertical' or 'horizontal').
     """
+    pairs, direction = _fold(stock)
+    if not pairs:
+        raise CannotFold(f"Printing with duplex fold needs every card on one half of the sheet to face a card on the "
+                         f"other half, and the cards of {stock.name} do not; {FOLD_ADVICE}")
+    return pairs, direction
+
+
+# What to change when a stock cannot fold, said when the layout is read and when printing.
+FOLD_ADVICE = ("the grid must be centred, with an even number of columns or rows; use duplex long-edge, "
+               "short-edge or none instead, or a stock that can fold")
+
+
+def can_fold(stock: Stock) -> bool:
+    """Whether duplex fold can print on the stock: some card faces another across the middle."""
+    return bool(_fold(stock)[0])
+
+
+def _fold(stock: Stock) -> tuple[list[FoldedPair], str]:
     slots = card_slots(stock)
     for direction in ("vertical", "horizontal"):
         pairs = []
@@ -96,9 +114,7 @@ def folded_pairs(stock: Stock) -> tuple[list[FoldedPair], str]:
                 pairs.append(FoldedPair(slot, partner))
         if pairs:
             return pairs, direction
-    raise CannotFold(f"Printing with duplex fold needs every card on one half of the sheet to face a card on the other "
-                     f"half, and the cards of {stock.name} do not (the grid must be centred, with an even "
-                     "number of columns or rows); use --duplex long-edge, short-edge or none instead")
+    return [], ""
 
 
 def _same_place(a: CardSlot, b: CardSlot, tolerance: float = 1.5) -> bool:
