@@ -137,6 +137,8 @@ def test_cardsort_command_and_build_make_the_strips_and_the_key(run, tmp_path):
      "make the padding smaller"),
     ("{columns: 4, number_size: 72pt}", "cs.yaml:2:21: cardsort.columns: with 4 columns",
      "use fewer columns, a smaller padding or a smaller number_size"),
+    ("{strip_height: 150mm}", "cs.yaml:2:26: cardsort.strip_height: is more than half the 2",
+     "make the strips shorter"),
     ("{orientation: landscape, mat_title_size: 72pt, padding: 12mm, strip_height: 40mm}\nfont: {size: 72pt}",
      "cs.yaml:2:67: cardsort.padding: a sorting mat's title (72pt with the question at 72pt, inside padding 12mm) "
      "takes 123mm of the 180mm down the page", "make the mat_title_size, the font size or the padding smaller"),

@@ -370,6 +370,13 @@ def _page_width(tree: SettingsTree, section: str) -> float:
     return page_width - tree["margins"]["left"].value - tree["margins"]["right"].value
 
 
+def _page_height(tree: SettingsTree, section: str) -> float:
+    """The height inside the margins of the page a product prints on, turned as its section says."""
+    short, long = sorted(tree["paper"].value)
+    page_height = short if tree[section]["orientation"].value == "landscape" else long
+    return page_height - tree["margins"]["top"].value - tree["margins"]["bottom"].value
+
+
 def _timeline_width_problems(tree: SettingsTree) -> list[Problem]:
     """A timeline's numbered writing line must fit across its page: said where the length is written,
     when the layout is read, rather than when a worksheet is printed."""
@@ -431,6 +438,11 @@ def _strip_problems(tree: SettingsTree) -> list[Problem]:
             problems.append(padding.problem(f"{room} inside this padding above and below; make the padding smaller"))
         else:
             problems.append(strip_height.problem(f"{room}; make the strips taller (or the padding smaller)"))
+    page_height = _page_height(tree, "cardsort")
+    if strip_height.value > page_height / 2:
+        problems.append(strip_height.problem(f"is more than half the {page_height / mm:.0f}mm down the card sort's "
+                                             "page inside its margins; a sheet of strips holds at least two "
+                                             "down, below the instructions, so make the strips shorter"))
     return problems + _mat_problems(tree)
 
 
@@ -438,9 +450,7 @@ def _mat_problems(tree: SettingsTree) -> list[Problem]:
     """A sorting mat's title band must leave its three spaces for strips room on the page."""
     sort, body = tree["cardsort"], tree["font"]["size"]
     title, padding = sort["mat_title_size"], sort["padding"]
-    short, long = sorted(tree["paper"].value)
-    page_height = short if sort["orientation"].value == "landscape" else long
-    height = page_height - tree["margins"]["top"].value - tree["margins"]["bottom"].value
+    height = _page_height(tree, "cardsort")
     mm = POINTS_PER_UNIT["mm"]
     needed = 3 * SMALLEST_MAT_ZONE_MM * mm
     top = mat_top_height(title.value, body.value, padding.value)
