@@ -139,9 +139,9 @@ def test_cardsort_command_and_build_make_the_strips_and_the_key(run, tmp_path):
      "use fewer columns, a smaller padding or a smaller number_size"),
     ("{strip_height: 150mm}", "cs.yaml:2:26: cardsort.strip_height: is more than half the 2",
      "make the strips shorter"),
-    ("{orientation: landscape, mat_title_size: 72pt, padding: 12mm, strip_height: 40mm}\nfont: {size: 72pt}",
-     "cs.yaml:2:67: cardsort.padding: a sorting mat's title (72pt with the question at 72pt, inside padding 12mm) "
-     "takes 123mm of the 180mm down the page", "make the mat_title_size, the font size or the padding smaller"),
+    ("{orientation: landscape, mat_title_size: 72pt, padding: 26mm, strip_height: 60mm}\nfont: {size: 72pt}",
+     "cs.yaml:2:67: cardsort.padding: a sorting mat's title (72pt with the question at 72pt, inside padding 26mm) "
+     "takes 151mm of the 180mm down the page", "make the mat_title_size, the font size, the padding or the margins"),
 ])
 def test_strips_with_no_room_for_text_are_reported_at_the_layout_line(run, tmp_path, monkeypatch, settings, where,
                                                                      change):

@@ -424,8 +424,8 @@ def _strip_problems(tree: SettingsTree) -> list[Problem]:
                                             f"a strip needs at least {SMALLEST_STRIP_TEXT_MM}mm, so make the padding "
                                             "smaller"))
         else:
-            deciding = columns if not _is_builtin(columns) else number_size if not _is_builtin(number_size) \
-                else padding
+            deciding = _teachers(columns, number_size, padding, tree["margins"]["right"], tree["margins"]["left"],
+                                 tree["paper"])
             problems.append(deciding.problem(f"with {columns.value} columns, padding {padding.written} and "
                                              f"number_size {number_size.written}, {room}; a strip needs at least "
                                              f"{SMALLEST_STRIP_TEXT_MM}mm, so use fewer columns, a smaller padding "
@@ -437,7 +437,8 @@ def _strip_problems(tree: SettingsTree) -> list[Problem]:
         if unpadded_height >= line and not _is_builtin(padding):
             problems.append(padding.problem(f"{room} inside this padding above and below; make the padding smaller"))
         else:
-            problems.append(strip_height.problem(f"{room}; make the strips taller (or the padding smaller)"))
+            problems.append(_teachers(strip_height, smallest, padding).problem(
+                f"{room}; make the strips taller, or the padding or the smallest text smaller"))
     page_height = _page_height(tree, "cardsort")
     if strip_height.value > page_height / 2:
         problems.append(strip_height.problem(f"is more than half the {page_height / mm:.0f}mm down the card sort's "
@@ -456,13 +457,22 @@ def _mat_problems(tree: SettingsTree) -> list[Problem]:
     top = mat_top_height(title.value, body.value, padding.value)
     if height - top >= needed:
         return []
-    deciding = next((setting for setting in (padding, title, body) if not _is_builtin(setting)), padding)
-    if deciding is padding and height - mat_top_height(title.value, body.value, 0.0) < needed:
-        deciding = title if not _is_builtin(title) else padding
+    # Point at what the teacher wrote: the padding if that alone is to blame, else the sizes, else the page.
+    padding_to_blame = height - mat_top_height(title.value, body.value, 0.0) >= needed
+    margins = tree["margins"]
+    deciding = _teachers(*((padding,) if padding_to_blame else ()), title, body, padding, margins["bottom"],
+                         margins["top"], tree["paper"])
     return [deciding.problem(f"a sorting mat's title ({title.written} with the question at {body.written}, inside "
                              f"padding {padding.written}) takes {top / mm:.0f}mm of the {height / mm:.0f}mm down "
-                             f"the page, leaving less than {SMALLEST_MAT_ZONE_MM}mm for each of its three spaces "
-                             "for strips; make the mat_title_size, the font size or the padding smaller")]
+                             f"the page inside its margins, leaving less than {SMALLEST_MAT_ZONE_MM}mm for each of "
+                             "its three spaces for strips; make the mat_title_size, the font size, the padding or "
+                             "the margins smaller")]
+
+
+def _teachers(*settings: Setting) -> Setting:
+    """The first of the settings not written in a built-in layout (else the first): the one a
+    message about values that do not fit together should point at."""
+    return next((setting for setting in settings if not _is_builtin(setting)), settings[0])
 
 
 def _is_builtin(setting: Setting) -> bool:
