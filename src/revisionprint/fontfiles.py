@@ -18,6 +18,9 @@ from typing import Optional, Union
 from . import DATA_FOLDER
 
 
+LEADING = 1.22  # line spacing as a multiple of the size: 1.2-1.35 reads well in print
+
+
 @dataclass(frozen=True)
 class FontFamily:
     name: str
@@ -42,6 +45,11 @@ class FontChoice:
 
     main: FontFamily
     fallbacks: tuple[FontFamily, ...] = ()
+    # How the text is set: line spacing as a multiple of the size; space added after each
+    # character (a share of the average letter's width) and to each space (a share of its width).
+    leading: float = LEADING
+    letter_spacing: float = 0.0
+    word_spacing: float = 0.0
 
     @property
     def families(self) -> tuple[FontFamily, ...]:
@@ -77,7 +85,21 @@ def _dejavu_sans() -> FontFamily:
     )
 
 
-_BUILT_IN = {"Open Sans": _open_sans, "DejaVu Sans": _dejavu_sans}
+def _atkinson_hyperlegible() -> FontFamily:
+    # Atkinson Hyperlegible (Braille Institute) is drawn so that easily confused letters differ
+    # (I l 1, O 0, b d p q): the dyslexia-friendly layout's face. Static TTF, OFL.
+    spec = importlib.util.find_spec("fontpkg_atkinson_hyperlegible")
+    folder = Path(spec.origin).parent / "files"
+    return FontFamily(
+        "Atkinson Hyperlegible",
+        folder / "AtkinsonHyperlegible-Regular.ttf",
+        folder / "AtkinsonHyperlegible-Bold.ttf",
+        folder / "AtkinsonHyperlegible-Italic.ttf",
+        folder / "AtkinsonHyperlegible-BoldItalic.ttf",
+    )
+
+
+_BUILT_IN = {"Open Sans": _open_sans, "Atkinson Hyperlegible": _atkinson_hyperlegible, "DejaVu Sans": _dejavu_sans}
 FAMILY_NAMES = tuple(_BUILT_IN)
 LAST_FALLBACK = "DejaVu Sans"
 
@@ -99,6 +121,16 @@ def font_choice(family: Union[str, FontFamily, FontChoice], fallback_files: tupl
     if main.name != LAST_FALLBACK:
         fallbacks.append(font_family(LAST_FALLBACK))
     return FontChoice(main, tuple(fallbacks))
+
+
+def styled(family: FontFamily, all_bold: bool, italic_as_bold: bool) -> FontFamily:
+    """A family printed with fewer of its faces: large print sets every text in bold, and large
+    print and dyslexia-friendly pages print emphasis in bold, never italic."""
+    if all_bold:
+        return FontFamily(f"{family.name} Bold", family.bold, family.bold, family.bold, family.bold)
+    if italic_as_bold:
+        return FontFamily(f"{family.name} Upright", family.regular, family.bold, family.bold, family.bold)
+    return family
 
 
 def font_file_problem(path: Path) -> Optional[str]:

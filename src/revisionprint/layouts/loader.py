@@ -7,7 +7,7 @@ nothing extends `default`, so every merged layout is complete.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -17,15 +17,16 @@ from yaml.nodes import MappingNode, ScalarNode
 
 from .. import DATA_FOLDER
 from ..errors import InvalidFiles, Problem, UsageProblem, excerpt
-from ..fontfiles import FontChoice, FontFamily, font_choice
+from ..fontfiles import FontChoice, FontFamily, font_choice, font_family, styled
 from ..limits import SMALLEST_COLUMN_MM, SMALLEST_CONTENT_MM, SMALLEST_MAT_ZONE_MM, SMALLEST_STRIP_TEXT_MM
 from ..units import POINTS_PER_UNIT
-from ..model import (Box, CalibrationStyle, CardMarks, CardSortLayout, Colours, Continuum, Duplex, FactorKey, FactorTableLayout,
-                     FurnitureStyle, Lines, NameField, Stroke, FlashcardLayout, Layout, PageFurniture, SizeRange, Stock,
-                     TextGrowth, TimelineLayout, can_fold, mat_top_height, strip_text_box)
+from ..model import (BoardStyle, Box, CalibrationStyle, CardMarks, CardSortLayout, Colours, Continuum, Duplex, Emphasis,
+                     FactorKey, FactorTableLayout, FlashcardLayout, FontWeight, FurnitureStyle, Layout, Lines, NameField,
+                     PageFurniture, School, SizeRange, Stock, Stroke, TextGrowth, TimelineLayout, can_fold,
+                     mat_top_height, strip_text_box)
 from ..model.card_grid import FOLD_ADVICE
 from ..yamlfile import STR_TAG, YamlFile, did_you_mean, read_yaml
-from .options import Setting, read_settings, written_values
+from .options import Setting, TextSize, read_settings, written_values
 from .stocks import builtin_stocks, find_stock, stock_names, text_room_problem
 from .schema import LAYOUT_SCHEMA
 
@@ -276,16 +277,24 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
         timeline=TimelineLayout(**{key: Stroke(**value) if isinstance(value, dict) else value
                                    for key, value in timeline.items()}),
         factor_key=FactorKey(colours=v["factor_key"]["colours"], shapes=v["factor_key"]["shapes"]),
+        school=School(**v["school"]),
+        board=BoardStyle(**v["board"]),
         extends=tuple(_display(path) for path in files[:-1]),
         stocks=tuple({id(stock): stock for stock in _stocks(v).values()}.values()),
     )
 
 
 def _font_choice(font: dict) -> FontChoice:
-    """The layout's own font files if it names them, else its family; then its fallbacks."""
+    """The layout's own font files if it names them, else its family; then its fallbacks; each
+    with the faces the weight and emphasis allow (large print: bold only), set with the layout's
+    leading and spacing."""
     files = font.get("files", {})
-    family = FontFamily.from_files(**files) if "regular" in files else font["family"]
-    return font_choice(family, font.get("fallbacks", ()))
+    family = FontFamily.from_files(**files) if "regular" in files else font_family(font["family"])
+    choice = font_choice(family, font.get("fallbacks", ()))
+    all_bold, italic_as_bold = font["weight"] == FontWeight.BOLD, font["emphasis"] == Emphasis.BOLD
+    return replace(choice, main=styled(choice.main, all_bold, italic_as_bold),
+                   fallbacks=tuple(styled(fallback, all_bold, italic_as_bold) for fallback in choice.fallbacks),
+                   leading=font["leading"])
 
 
 def _stocks(values: dict) -> dict:
@@ -311,6 +320,7 @@ def _cross_check(tree: SettingsTree) -> list[Problem]:
         first = next(iter(files.values()))
         report(first, "the font's files need a 'regular' one: the file text is printed in")
     problems += _margin_problems(tree["paper"], tree["margins"])
+    problems += _below_minimum(tree)
     columns, widths = tree["factors"]["columns"], tree["factors"]["widths"]
     if len(columns.value) != len(widths.value):
         report(widths, f"gives {len(widths.value)} widths for {len(columns.value)} columns "
@@ -499,7 +509,24 @@ def _column_problems(tree: SettingsTree) -> list[Problem]:
                            "so make the smallest width larger (the widths are shares of the table's width)")]
 
 
-def _deciding_size(stock: Stock, safe_margin: Setting, own_stocks: dict) -> Setting:
+def _below_minimum(tree: SettingsTree) -> list[Problem]:
+    """Every text size at least the layout's minimum (large print: 18pt), wherever it was set.
+    The calibration sheet is the teacher's tool, not a student's page, so it is left out."""
+    minimum = tree["font"]["minimum_size"]
+    problems = []
+
+    def walk(section: SettingsTree, schema: dict) -> None:
+        for key, value in section.items():
+            option = schema.get(key)
+            if isinstance(value, dict) and isinstance(option, dict):
+                walk(value, option)
+            elif isinstance(option, TextSize) and value is not minimum and value.value < minimum.value - 1e-6:
+                problems.append(value.problem(
+                    f"{value.written} is smaller than this layout's minimum text size ({minimum.written}, "
+                    f"font.minimum_size, {minimum.file}:{minimum.line}); make it at least {minimum.written}"))
+
+    walk({key: value for key, value in tree.items() if key != "calibration"}, LAYOUT_SCHEMA)
+    return problemsdef _deciding_size(stock: Stock, safe_margin: Setting, own_stocks: dict) -> Setting:
     """Which to point at when a card leaves no room for text: the layout's own stock's card,
     unless the teacher chose the safe margin and the card would do with no margin at all."""
     entry = next((entry for entry in own_stocks.values() if entry.value is stock), None)

@@ -145,6 +145,61 @@ class Length(Option):
         return f"'{raw}' is too large here; it can be at most {self.at_most} (see docs/limits.md)"
 
 
+class TextSize(Length):
+    """A text size, no smaller than the layout's `font.minimum_size` either (checked after merging)."""
+
+
+class Number(Option):
+    show_value = True
+
+    def __init__(self, smallest: float, largest: float):
+        self.smallest, self.largest = smallest, largest
+
+    def convert(self, raw):
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ValueError(f"'{raw}' should be a number from {self.smallest:g} to {self.largest:g}, like 1.5") from None
+        if not self.smallest <= value <= self.largest:
+            raise ValueError(f"{raw} should be from {self.smallest:g} to {self.largest:g}")
+        return value
+
+
+class ImageFile(Text):
+    """A PNG or JPEG file, written relative to the layout that names it; "" for none."""
+
+    KINDS = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+
+    def read(self, source, node, item):
+        setting = super().read(source, node, item)
+        if setting is None or not setting.value:
+            return setting
+        path = Path(source.name).parent / Path(setting.value).expanduser()
+        try:
+            with open(path, "rb") as stream:
+                head = stream.read(8)
+        except FileNotFoundError:
+            source.report(node, item, f"there is no file '{setting.value}' (looked for {path}); a path is "
+                                      "relative to the layout file")
+            return None
+        except OSError as error:
+            source.report(node, item, f"'{setting.value}' cannot be read ({error.strerror or error})")
+            return None
+        if not any(head.startswith(magic) for magic in self.KINDS):
+            source.report(node, item, f"'{setting.value}' is not a PNG or JPEG image; save it as PNG or JPEG")
+            return None
+        return replace(setting, value=str(path))
+
+
+class OptionalColour(Option):
+    """A colour, or `none`."""
+
+    def convert(self, raw):
+        if raw.strip().lower() == "none":
+            return None
+        return Colour().convert(raw)
+
+
 class Offset(Length):
     """How far a printer shifts the second side: a few millimetres either way, never more than LIMIT_MM."""
 
@@ -314,6 +369,19 @@ class Template(Text):
             hint = f"; write {{{meant}}} alone, with nothing after its name" if meant else \
                 did_you_mean(name, self.PLACEHOLDERS)
             raise ValueError(f"'{excerpt(piece)}' is not a placeholder{hint} (placeholders: {names})")
+        return raw
+
+
+class MarksTemplate(Text):
+    """How a board writes a question's marks: "[{marks} marks]", "({marks})"."""
+
+    def convert(self, raw):
+        try:
+            fields = [name for _, name, _, _ in string.Formatter().parse(raw) if name is not None]
+        except ValueError:
+            raise ValueError(f"'{raw}' has an unmatched {{ or }}; write {{{{ or }}}} for a brace itself") from None
+        if any(name != "marks" for name in fields) or (raw and "marks" not in fields):
+            raise ValueError(f"'{raw}' should say where the marks go with {{marks}}, like \"[{{marks}} marks]\"")
         return raw
 
 

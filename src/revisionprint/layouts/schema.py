@@ -10,15 +10,17 @@ from ..fontfiles import FAMILY_NAMES
 from ..limits import (LARGEST_BAND_HEIGHT_MM, LARGEST_GAP_MM, LARGEST_LINE_WIDTH_MM, LARGEST_NAME_FIELD_MM,
                       LARGEST_PAGE_PART_MM, LARGEST_SAFE_MARGIN_MM, LARGEST_TEXT_PT, LARGEST_WRITING_LINE_SPACING_MM,
                       SMALLEST_TEXT_PT)
-from ..model import (FACTOR_COLUMNS, WRITTEN_COLUMNS, CutGuides, Duplex, Era, MarkerShape, TimelineMode,
-                     VerticalAlign)
-from .options import (Boolean, Choice, ChoiceList, Colour, ColourList, Dash, FontFile, FontFileList, Integer, Length,
-                      NumberList, Offset, Paper, Template, Text)
+from ..model import (BOARDS, FACTOR_COLUMNS, WRITTEN_COLUMNS, CutGuides, Duplex, Emphasis, Era, FontWeight, MarkerShape,
+                     TimelineMode, VerticalAlign)
+from .options import (Boolean, Choice, ChoiceList, Colour, ColourList, Dash, FontFile, FontFileList, ImageFile,
+                      Integer, Length, MarksTemplate, Number, NumberList, Offset, OptionalColour, Paper, Template,
+                      Text, TextSize)
 from .stocks import STOCK_ENTRIES
 
 ORIENTATION = Choice("portrait", "landscape")
 # Every length has a documented largest value (docs/limits.md), far above real use.
-TEXT_SIZE = Length(at_least=SMALLEST_TEXT_PT, at_most=f"{LARGEST_TEXT_PT}pt")
+# A TextSize: font.minimum_size (large print) is checked against every one.
+TEXT_SIZE = TextSize(at_least=SMALLEST_TEXT_PT, at_most=f"{LARGEST_TEXT_PT}pt")
 TEXT_SIZES = {"largest": TEXT_SIZE, "smallest": TEXT_SIZE}
 
 
@@ -52,8 +54,14 @@ LAYOUT_SCHEMA = {
         # the regular file.
         "files": {style: FontFile() for style in ("regular", "bold", "italic", "bold_italic")},
         "fallbacks": FontFileList(),
+        "weight": Choice(*FontWeight.ALL),  # bold: every text in the bold face (large print)
+        "emphasis": Choice(*Emphasis.ALL),  # what *italic* prints as: bold for large print and dyslexia
+        "leading": Number(1.0, 3.0),  # line spacing, as a multiple of the text size
+        # No text size in the layout may be smaller (checked once the layouts are merged).
+        "minimum_size": TEXT_SIZE,
     },
-    "colours": {name: Colour() for name in ("text", "muted", "rule", "accent", "heading_band", "paper")},
+    "colours": {**{name: Colour() for name in ("text", "muted", "rule", "accent", "heading_band", "paper")},
+                "page_tint": OptionalColour()},
     "lines": {kind: STROKE for kind in LINE_KINDS},
     "furniture": {
         "text": TEXT_SIZES,
@@ -61,6 +69,13 @@ LAYOUT_SCHEMA = {
         "name_field": {"size": TEXT_SIZE, "name": NAME_FIELD, "class": NAME_FIELD, "date": NAME_FIELD},
     },
     "calibration": {"text_size": TEXT_SIZE, "ruler_label_size": TEXT_SIZE},
+    "school": {"name": Text(), "logo": ImageFile(), "logo_height": gap()},
+    "board": {
+        "name": Choice(*BOARDS),
+        "marks": MarksTemplate(),
+        "extended": Text(),  # the mark before an extended-response question (OCR's asterisk)
+        "label": Text(),
+    },
     "header": FURNITURE,
     "footer": FURNITURE,
     "stocks": STOCK_ENTRIES,

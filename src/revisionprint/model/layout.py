@@ -4,8 +4,10 @@ and each product's own settings. Lengths are points."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 from ..fontfiles import FontChoice
+from .topic import Board
 
 @dataclass(frozen=True)
 class Box:
@@ -180,6 +182,8 @@ class FlashcardLayout:
     growth: TextGrowth = TextGrowth()
     band_inset: float = 1.5 * 72 / 25.4  # the tag band stops this short of a cut shared with another card
     band_bleed: float = 2 * 72 / 25.4  # and runs up to this far past a card edge with a gutter beyond
+    overflow: str = "fail"  # Overflow: a back too long for its card fails, or continues on another card
+    front_align: str = "centre"  # or "left"
 
     def face_sizes(self) -> tuple[SizeRange, SizeRange]:
         """The front's and the back's sizes on this stock's cards: bigger cards let text grow."""
@@ -308,6 +312,41 @@ class Colours:
     accent: str
     heading_band: str
     paper: str  # the sheet's own colour: text on a dark band is printed in it
+    page_tint: Optional[str] = None  # printed over the whole of every page, under everything (dyslexia)
+
+
+class FontWeight:
+    REGULAR = "regular"
+    BOLD = "bold"  # every text in the bold face: large print
+    ALL = (REGULAR, BOLD)
+
+
+class Emphasis:
+    ITALIC = "italic"
+    BOLD = "bold"  # *text* prints bold: large print and dyslexia-friendly pages have no italics
+    ALL = (ITALIC, BOLD)
+
+
+@dataclass(frozen=True)
+class School:
+    """A school's name and logo for the header of tables and worksheets."""
+
+    name: str = ""
+    logo: str = ""  # a PNG or JPEG file; "" for none
+    logo_height: float = 0.0
+
+
+@dataclass(frozen=True)
+class BoardStyle:
+    """How the exam board the layout follows writes a question."""
+
+    name: str = Board.NONE
+    marks: str = "[{marks} marks]"  # with {marks}
+    extended: str = ""  # before an extended-response question: OCR's asterisk
+    label: str = ""  # printed above the question, such as "Exam-style question"
+
+    def marks_text(self, marks: Optional[int]) -> str:
+        return self.marks.format(marks=marks) if marks is not None and self.marks else ""
 
 
 class MarkerShape:
@@ -353,7 +392,7 @@ class Layout:
     page_height: float
     paper_name: str
     margins: Box
-    font_family: FontChoice  # the fonts text is printed in; str() is the main family's name
+    font_family: FontChoice  # the fonts text is printed in (and how: leading, spacing); str() is its name
     body_size: float
     title_size: float
     colours: Colours
@@ -367,5 +406,8 @@ class Layout:
     cardsort: CardSortLayout
     timeline: TimelineLayout
     factor_key: FactorKey
+    school: School = School()
+    board: BoardStyle = BoardStyle()
+    minimum_size: float = 0.0  # no text is drawn smaller: a size derived from another never goes below it
     extends: tuple[str, ...] = field(default=())
     stocks: tuple[Stock, ...] = field(default=())  # every stock the layout can use, by name or alias

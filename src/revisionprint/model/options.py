@@ -34,7 +34,7 @@ class CardPrinting:
     """Choices for one run of flashcards that are not the layout's (stock, duplex and cut are)."""
 
     sides: str = Sides.BOTH
-    overflow: str = Overflow.FAIL
+    overflow: Optional[str] = None  # Overflow; None: the layout's flashcards.overflow
     start_position: int = 1  # first free slot on a partly used sheet of card stock
     tags: tuple[str, ...] = ()
     shuffle_seed: Optional[int] = None

@@ -86,6 +86,43 @@ class TimelineEvent:
             yield "detail", self.detail
 
 
+class Board:
+    """The exam boards a layout can follow, and a question written for any of them."""
+
+    NONE = "none"  # no board: products print no exam question
+    ANY = "any"  # a topic's question for whichever board the layout follows
+    ALL = ("aqa", "edexcel", "ocr", "cambridge", "ib")
+
+
+BOARDS = (Board.NONE, *Board.ALL)
+QUESTION_PRODUCTS = ("factors", "timeline", "cardsort", "all")  # which product a question heads
+
+
+@dataclass(frozen=True)
+class QuestionPart:
+    text: str
+    marks: Optional[int]
+
+
+@dataclass(frozen=True)
+class Question:
+    """An exam-style question a product prints at its head, in the board's style."""
+
+    text: str
+    marks: Optional[int]
+    board: str  # one of Board.ALL, or Board.ANY
+    product: str  # one of QUESTION_PRODUCTS
+    extended: bool  # an extended-response question (OCR marks them with an asterisk)
+    parts: tuple[QuestionPart, ...]
+    origin: Origin
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        if self.text:
+            yield "text", self.text
+        for index, part in enumerate(self.parts):
+            yield f"parts[{index}].text", part.text
+
+
 @dataclass(frozen=True)
 class Topic:
     title: str
@@ -97,10 +134,24 @@ class Topic:
     factors: tuple[Factor, ...]
     timeline: tuple[TimelineEvent, ...]
     origin: Origin
+    questions: tuple[Question, ...] = ()
 
     @property
     def file(self) -> str:
         return self.origin.file
+
+    def question_for(self, board: str, product: str) -> Optional[Question]:
+        """The question a product prints for this board: the board's own, else one for any board,
+        each first written for this product, then for all; None with no board, or when the topic
+        has none (the product prints as it always has)."""
+        if board == Board.NONE:
+            return None
+        for wanted_board in (board, Board.ANY):
+            for wanted_product in (product, "all"):
+                for question in self.questions:
+                    if question.board == wanted_board and question.product == wanted_product:
+                        return question
+        return None
 
     def heading_texts(self) -> Iterator[tuple[str, str]]:
         """What headers, footers and headings may print of the topic itself."""
@@ -120,6 +171,9 @@ class Topic:
         for event in self.timeline:
             for name, text in event.texts(with_detail=True):
                 yield event.origin, name, text
+        for question in self.questions:
+            for name, text in question.texts():
+                yield question.origin, name, text
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,12 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.platypus import Flowable, Paragraph
 
+from ..fontfiles import LEADING
 from ..model import SizeRange
 from .fonts import ASCII_FACES, font_runs, register_family
 from .paragraph import BREAK_HERE, CardParagraph, copy_frag, extra_space, lines_fit
 from .markup import NORMAL, SUBSCRIPT, styled_runs
 
-LEADING = 1.22  # leading as a multiple of the size: 1.2-1.35 reads well in print
 SIZE_STEP = 0.5  # sizes are tried in half points: finer steps are invisible on paper
 # Sub- and superscripts: smaller, and lowered or raised, in proportion to the text's size
 # (as a typesetter sets them; the sizes themselves are the layout's).
@@ -28,7 +28,7 @@ SUPERSCRIPT_RISE = 0.35
 @lru_cache(maxsize=4096)
 def paragraph_style(family, size: float, align: str = "left", bold: bool = False,
                     colour: str = "#000000", bullet: bool = False, space_after: float = 0.0):
-    """`family`: a built-in family's name or the layout's FontChoice."""
+    """`family`: a built-in family's name or the layout's FontChoice (whose leading it takes)."""
     from reportlab.lib.styles import ParagraphStyle
 
     faces = register_family(family)
@@ -36,7 +36,7 @@ def paragraph_style(family, size: float, align: str = "left", bold: bool = False
         name=f"{family}-{size}-{align}-{bold}-{bullet}",
         fontName=faces.bold if bold else faces.regular,
         fontSize=size,
-        leading=size * LEADING,
+        leading=size * getattr(family, "leading", LEADING),
         alignment=TA_CENTER if align == "centre" else TA_LEFT,
         textColor=HexColor(colour),
         leftIndent=size * 1.1 if bullet else 0,
