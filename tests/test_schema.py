@@ -11,7 +11,9 @@ import pytest
 import yaml
 
 from revisionprint.content import load_topic, read_topic
-from revisionprint.content.topic import EVENT_KEYS, FACTOR_KEYS, FLASHCARD_KEYS, SECTIONS, TOPIC_KEYS
+from revisionprint.content.topic import (BOARD_CHOICES, EVENT_KEYS, FACTOR_KEYS, FLASHCARD_KEYS, PART_KEYS,
+                                         QUESTION_KEYS, SECTIONS, TOPIC_KEYS)
+from revisionprint.model import QUESTION_PRODUCTS
 
 REPO = Path(__file__).resolve().parent.parent
 GUIDE = REPO / "docs" / "content-format.md"
@@ -63,6 +65,11 @@ VALID = [
     pytest.param({"title": "T", "factors": [{"name": "A", "links": ["B"], "rank": 2, "events": ["1969-03"]},
                                             {"name": "B", "links": "A", "rank": "1"}],
                   "timeline": [{"date": "1969-03", "event": "Clashes"}]}, id="links, rank and events"),
+    pytest.param(topic(questions=[{"text": "Assess the reasons for the split.", "marks": 20, "board": "OCR",
+                                   "product": "factors", "extended": True}]), id="a question"),
+    pytest.param(topic(questions=[{"board": "cambridge", "parts": [{"text": "Describe.", "marks": 4},
+                                                                   {"text": "Explain why.", "marks": 6}]}]),
+                 id="a question in parts"),
 ]
 
 INVALID = [
@@ -90,6 +97,12 @@ INVALID = [
     pytest.param(topic(timeline=[{"date": "1969", "until": None, "event": "E"}]), id="until empty"),
     pytest.param(topic(timeline=[{"event": "E"}]), id="event without a date"),
     pytest.param(topic(timeline=[{"date": "1969", "event": "E", "factor": ""}]), id="factor empty text"),
+    pytest.param(topic(questions=[{"text": "Q", "marks": 25}]), id="question without a board"),
+    pytest.param(topic(questions=[{"text": "Q", "board": "aqq"}]), id="unknown board"),
+    pytest.param(topic(questions=[{"text": "Q", "board": "aqa", "marks": "twenty"}]), id="marks in words"),
+    pytest.param(topic(questions=[{"text": "Q", "board": "aqa", "product": "cards"}]), id="unknown product"),
+    pytest.param(topic(questions=[{"board": "aqa", "marks": 8}]), id="question without text or parts"),
+    pytest.param(topic(questions=[{"text": "Q", "board": "aqa", "parts": [{"marks": 4}]}]), id="part without text"),
 ]
 
 
@@ -130,6 +143,11 @@ def test_schema_keys_are_the_validators_keys(schema):
     assert set(definitions["flashcard"]["properties"]) == set(FLASHCARD_KEYS)
     assert set(definitions["factor"]["properties"]) == set(FACTOR_KEYS)
     assert set(definitions["event"]["properties"]) == set(EVENT_KEYS)
+    assert set(definitions["examQuestion"]["properties"]) == set(QUESTION_KEYS)
+    assert set(definitions["questionPart"]["properties"]) == set(PART_KEYS)
+    boards = definitions["examQuestion"]["properties"]["board"]["enum"]
+    assert {board.casefold() for board in boards} == set(BOARD_CHOICES)
+    assert set(definitions["examQuestion"]["properties"]["product"]["enum"]) == set(QUESTION_PRODUCTS)
     assert [branch["required"] for branch in schema["anyOf"]] == [[section] for section in SECTIONS]
 
 
@@ -139,12 +157,16 @@ def test_schema_requires_what_the_validator_requires(schema):
     assert set(definitions["flashcard"]["required"]) == {"front", "back"}
     assert definitions["factor"]["required"] == ["name"]
     assert set(definitions["event"]["required"]) == {"date", "event"}
-    for part in (schema, definitions["flashcard"], definitions["factor"], definitions["event"]):
+    assert definitions["examQuestion"]["required"] == ["board"]
+    assert definitions["questionPart"]["required"] == ["text"]
+    for part in (schema, definitions["flashcard"], definitions["factor"], definitions["event"],
+                 definitions["examQuestion"], definitions["questionPart"]):
         assert part["additionalProperties"] is False
 
 
 def test_every_field_has_a_description(schema):
-    for part in (schema, *(schema["$defs"][name] for name in ("flashcard", "factor", "event"))):
+    for part in (schema, *(schema["$defs"][name] for name in ("flashcard", "factor", "event", "examQuestion",
+                                                               "questionPart"))):
         for key, value in part["properties"].items():
             assert value.get("description"), key
 

@@ -16,10 +16,11 @@ from ..cardsets import tag_key
 from ..errors import InvalidFiles, Problem, excerpt
 from ..limits import MAX_CARDS, MAX_EVENTS, MAX_FACTORS, MAX_LIST_ITEMS
 from ..memory import cycle_collector_paused
-from ..model import Factor, Flashcard, Origin, PartialDate, TimelineEvent, Topic, astronomical, days_in_month
+from ..model import (QUESTION_PRODUCTS, Board, Factor, Flashcard, Origin, PartialDate, Question, QuestionPart,
+                     TimelineEvent, Topic, astronomical, days_in_month)
 from ..yamlfile import YamlFile, did_you_mean, read_yaml
 
-TOPIC_KEYS = ("title", "subject", "course", "source", "question", "flashcards", "factors", "timeline")
+TOPIC_KEYS = ("title", "subject", "course", "source", "question", "questions", "flashcards", "factors", "timeline")
 SECTIONS = ("flashcards", "factors", "timeline")
 FLASHCARD_KEYS = ("front", "back", "tags", "front_image", "back_image")
 IMAGE_KINDS = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
@@ -27,6 +28,10 @@ OTHER_IMAGE_KINDS = {b"GIF8": "a GIF", b"RIFF": "a WebP image", b"BM": "a BMP im
                      b"MM\x00*": "a TIFF", b"<svg": "an SVG drawing", b"<?xm": "an SVG drawing", b"%PDF": "a PDF"}
 FACTOR_KEYS = ("name", "summary", "evidence", "for", "against", "links", "rank", "events")
 EVENT_KEYS = ("date", "until", "event", "detail", "factor")
+QUESTION_KEYS = ("text", "marks", "board", "product", "extended", "parts")
+PART_KEYS = ("text", "marks")
+BOARD_CHOICES = (*Board.ALL, Board.ANY)
+MOST_MARKS = 100
 
 _DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _ERA_DATE = re.compile(r"^(?:(AD)\s*(\d{1,4})|(\d{1,4})\s*(BC|BCE|AD|CE))$", re.IGNORECASE)
@@ -71,6 +76,19 @@ def find_event(name: str, timeline: tuple[TimelineEvent, ...]) -> Optional[Timel
 def events_dated(name: str, timeline: tuple[TimelineEvent, ...]) -> list[TimelineEvent]:
     wanted = " ".join(name.split()).casefold()
     return [event for event in timeline if wanted in (str(event.date).casefold(), event.date.label().casefold())]
+
+
+def _marks(text: str) -> int:
+    if not re.fullmatch(r"\d+", text) or not 1 <= int(text) <= MOST_MARKS:
+        raise ValueError(f"'{text}' should be a whole number of marks from 1 to {MOST_MARKS}")
+    return int(text)
+
+
+def _yes_no(text: str) -> bool:
+    words = {"true": True, "yes": True, "false": False, "no": False}
+    if text.lower() not in words:
+        raise ValueError(f"'{text}' should be true or false")
+    return words[text.lower()]
 
 
 def _position(node: Node) -> tuple[int, int]:
@@ -146,8 +164,63 @@ class _TopicReader:
             factors=factors,
             timeline=timeline,
             origin=self.origin(root, ""),
+            questions=self.questions(fields.get("questions")),
         )
         return topic
+
+    def questions(self, node: Optional[Node]) -> tuple[Question, ...]:
+        """Exam-style questions, each for one board (or any) and the product it heads."""
+        questions = []
+        for index, question_node in enumerate(self.source.sequence(node, "questions", "questions")):
+            item = f"questions[{index}]"
+            fields = self.source.mapping(question_node, item, QUESTION_KEYS, required=("board",),
+                                         what="a question with 'text:', 'marks:' and 'board:'")
+            if not fields:
+                continue
+            text = self.source.text(fields.get("text"), f"{item}.text", required=False) or ""
+            parts = self.parts(fields.get("parts"), f"{item}.parts")
+            if not text and not parts and "board" in fields:
+                self.source.report(question_node, item, "has no text; write the question in 'text:' "
+                                                        "(or its parts (a), (b)... in 'parts:')")
+                continue
+            marks = self.marks(fields.get("marks"), f"{item}.marks")
+            board = self.choice(fields.get("board"), f"{item}.board", BOARD_CHOICES, "board")
+            product = self.choice(fields.get("product"), f"{item}.product", QUESTION_PRODUCTS, "product") or "all"
+            extended = self.source.converted(fields["extended"], f"{item}.extended", _yes_no) \
+                if "extended" in fields else False
+            if board is not None and extended is not None:
+                questions.append(Question(text, marks, board, product, extended, parts,
+                                          self.origin(question_node, item)))
+        return tuple(questions)
+
+    def parts(self, node: Optional[Node], item: str) -> tuple[QuestionPart, ...]:
+        parts = []
+        for index, part_node in enumerate(self.source.sequence(node, item, "parts")):
+            part_item = f"{item}[{index}]"
+            fields = self.source.mapping(part_node, part_item, PART_KEYS, required=("text",),
+                                         what="a part with 'text:' and 'marks:'")
+            text = self.source.text(fields.get("text"), f"{part_item}.text") if "text" in fields else None
+            marks = self.marks(fields.get("marks"), f"{part_item}.marks")
+            if text:
+                parts.append(QuestionPart(text, marks))
+        return tuple(parts)
+
+    def marks(self, node: Optional[Node], item: str) -> Optional[int]:
+        if node is None:
+            return None
+        return self.source.converted(node, item, _marks)
+
+    def choice(self, node: Optional[Node], item: str, choices: tuple[str, ...], noun: str) -> Optional[str]:
+        if node is None:
+            return None
+        written = self.source.text(node, item)
+        if written is None:
+            return None
+        if written.casefold() in choices:
+            return written.casefold()
+        self.source.report(node, item, f"'{written}' is not a {noun}{did_you_mean(written.casefold(), choices)} "
+                                       f"(choose from {', '.join(choices)})")
+        return None
 
     def flashcards(self, node: Optional[Node]) -> tuple[Flashcard, ...]:
         cards = []

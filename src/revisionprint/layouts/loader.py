@@ -526,7 +526,10 @@ def _below_minimum(tree: SettingsTree) -> list[Problem]:
                     f"font.minimum_size, {minimum.file}:{minimum.line}); make it at least {minimum.written}"))
 
     walk({key: value for key, value in tree.items() if key != "calibration"}, LAYOUT_SCHEMA)
-    return problemsdef _deciding_size(stock: Stock, safe_margin: Setting, own_stocks: dict) -> Setting:
+    return problems
+
+
+def _deciding_size(stock: Stock, safe_margin: Setting, own_stocks: dict) -> Setting:
     """Which to point at when a card leaves no room for text: the layout's own stock's card,
     unless the teacher chose the safe margin and the card would do with no margin at all."""
     entry = next((entry for entry in own_stocks.values() if entry.value is stock), None)

@@ -346,7 +346,7 @@ class BoardStyle:
     label: str = ""  # printed above the question, such as "Exam-style question"
 
     def marks_text(self, marks: Optional[int]) -> str:
-        return self.marks.format(marks=marks) if marks is not None and self.marks else ""
+        return self.marks.replace("{marks}", str(marks)) if marks is not None and self.marks else ""
 
 
 class MarkerShape:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Optional
 
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model import Layout, PageFurniture, SizeRange, Topic
@@ -70,7 +71,8 @@ class Furniture:
         canvas.setFillColor(colour(self.layout.colours.muted))
         header_y = height - margins.top + 3.5 * MM
         footer_y = margins.bottom - 6 * MM
-        self._draw_slots(canvas, self.layout.header, values, header_y, margins.left, width - margins.right)
+        header_left = margins.left + self._draw_school(canvas, header_y)
+        self._draw_slots(canvas, self.layout.header, values, header_y, header_left, width - margins.right)
         self._draw_slots(canvas, self.layout.footer, values, footer_y, margins.left, width - margins.right)
         set_stroke(canvas, self.layout.lines.header_rule)
         canvas.line(margins.left, header_y - 1.8 * MM, width - margins.right, header_y - 1.8 * MM)
@@ -96,6 +98,23 @@ class Furniture:
         if texts[1]:
             size, text = _fit_line(texts[1], face, right - left - 2 * used - 8 * MM, sizes)
             draw_string(canvas, (left + right) / 2, y, text, face, size, "centre")
+
+    def _draw_school(self, canvas: Canvas, baseline: float) -> float:
+        """The school's logo and name at the header's left; how much room they take."""
+        school = self.layout.school
+        x = self.layout.margins.left
+        used = 0.0
+        if school.logo:
+            image = ImageReader(school.logo)
+            image_width, image_height = image.getSize()
+            width = school.logo_height * image_width / image_height
+            canvas.drawImage(image, x, baseline - 0.5 * MM, width, school.logo_height, mask="auto")
+            used = width + 2 * MM
+        if school.name:
+            face, size = self.faces.bold, self.layout.furniture.text.largest
+            draw_string(canvas, x + used, baseline, school.name, face, size)
+            used += string_width(school.name, face, size) + 4 * MM
+        return used
 
     def _draw_answer_banner(self, canvas: Canvas, width: float, header_y: float) -> None:
         label = "ANSWERS - teacher copy"
@@ -155,7 +174,7 @@ class _FurnishedCanvas(Canvas):
 
     def __init__(self, *args, furniture: Optional[Furniture] = None,
                  draw_page: Optional[Callable[[Canvas, int, int], None]] = None, font: Optional[str] = None,
-                 **kwargs):
+                 tint: Optional[str] = None, **kwargs):
         # Every page starts in the layout's font: ReportLab's own start, Helvetica, is a font
         # the PDF would name without embedding it (a print shop's preflight refuses that).
         # (BaseDocTemplate passes initialFontName=None itself.)
@@ -164,10 +183,23 @@ class _FurnishedCanvas(Canvas):
         self._furniture = furniture
         self._draw_page = draw_page
         self._kept_pages: list[dict] = []
+        self._tint = tint if tint is not None or furniture is None else furniture.layout.colours.page_tint
+        self._paint_tint()
 
     def showPage(self):
         self._kept_pages.append(dict(self.__dict__))
         self._startPage()
+        self._paint_tint()
+
+    def _paint_tint(self) -> None:
+        """The page tint under everything else on the page (a cream page for dyslexia-friendly sheets)."""
+        if self._tint is None:
+            return
+        width, height = self._pagesize
+        self.saveState()
+        self.setFillColor(colour(self._tint))
+        self.rect(0, 0, width, height, stroke=0, fill=1)
+        self.restoreState()
 
     def save(self):
         pages = len(self._kept_pages)
@@ -182,10 +214,12 @@ class _FurnishedCanvas(Canvas):
 
 
 def furnished_canvas(furniture: Optional[Furniture] = None,
-                     draw_page: Optional[Callable[[Canvas, int, int], None]] = None, font: Optional[str] = None):
+                     draw_page: Optional[Callable[[Canvas, int, int], None]] = None, font: Optional[str] = None,
+                     tint: Optional[str] = None):
     """A canvasmaker for BaseDocTemplate.build, or a factory for a plain canvas; `font` (the
-    layout's regular face) is needed without furniture."""
-    return partial(_FurnishedCanvas, furniture=furniture, draw_page=draw_page, font=font)
+    layout's regular face) is needed without furniture; every page is tinted with `tint` (or the
+    furniture's layout's page tint) first."""
+    return partial(_FurnishedCanvas, furniture=furniture, draw_page=draw_page, font=font, tint=tint)
 
 
 def document_info(topic: Topic, kind: SheetKind) -> dict:

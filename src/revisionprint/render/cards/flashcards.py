@@ -40,7 +40,7 @@ def render(topic: Topic, layout: Layout, options: CardPrinting,
     # (the last page is always of the last sheet, in every duplex mode).
     canvas = furnished_canvas(draw_page=lambda c, page, total: _draw_margins(
         c, plan, pages[page - 1], page == 1, pages[-1].sheet),
-        font=plan.faces.regular)(
+        font=plan.faces.regular, tint=layout.colours.page_tint)(
         buffer, pagesize=(plan.stock.page_width, plan.stock.page_height), invariant=1)
     describe_document(canvas, topic, SheetKind("Flashcards"))
     with cycle_collector_paused():

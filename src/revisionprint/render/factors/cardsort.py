@@ -17,6 +17,7 @@ from ...limits import SMALLEST_MAT_ZONE_MM
 from ...model import CardSortOptions, Factor, FactorColumn, Layout, RenderedPdf, Stroke, Topic, factor_column
 from ...units import MM
 from ..document import build_flowing_document, content_frame, counted, paper_description
+from ..question import question_heading
 from ..fitting import TextBlock, fit_block
 from ..fonts import register_family
 from ..furniture import SheetKind
@@ -94,6 +95,8 @@ def _strip_sheets(topic: Topic, layout: Layout, all_strips: list[Strip], width: 
     cells += [""] * (-len(cells) % sort.columns)
     rows = [cells[start:start + sort.columns] for start in range(0, len(cells), sort.columns)]
     flowables = _heading(topic.question or topic.title, layout, layout.body_size, layout.colours.text)
+    # The exam question for the layout's board, if the topic has one for the card sort.
+    flowables += question_heading(topic, layout, "cardsort", width, problems, register_family(layout.font_family))
     flowables += _heading("Cut along the dashed lines, then sort each strip onto its factor's mat.", layout,
                           layout.body_size, layout.colours.muted, bold=False)
     flowables.append(Spacer(0, sort.padding))

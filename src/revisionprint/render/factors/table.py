@@ -15,6 +15,7 @@ from ..fitting import TextBlock
 from ..fonts import Faces, register_family
 from ..furniture import SheetKind
 from ..problems import RenderProblems
+from ..question import question_heading
 from .breaking import BodyRow, TableShape
 from .cells import LinesToTheFoot, cell_flowables, name_flowables
 from .continuum import ContinuumLine
@@ -39,7 +40,7 @@ def render(topic: Topic, layout: Layout, options: FactorTableOptions) -> Rendere
     if topic.factors:
         shape = TableShape(
             layout=layout,
-            heading=_heading(topic, layout, problems, faces, blank),
+            heading=_heading(topic, layout, problems, faces, blank, frame_width),
             column_headings=[_column_heading(key, layout) for key in factors_layout.columns],
             widths=widths,
             frame_height=frame_height,
@@ -59,7 +60,7 @@ def render(topic: Topic, layout: Layout, options: FactorTableOptions) -> Rendere
             flowables.append(LinesToTheFoot(prompt, factors_layout.writing_line_spacing, factors_layout.writing_line,
                                             FEWEST_EXPLAIN_LINES))
     else:
-        flowables += _heading(topic, layout, problems, faces, blank)
+        flowables += _heading(topic, layout, problems, faces, blank, frame_width)
 
     data, pages = build_flowing_document(topic, layout, kind, factors_layout.orientation, flowables)
     return RenderedPdf(
@@ -96,10 +97,12 @@ def _column_heading(key: str, layout: Layout) -> list[Flowable]:
         layout.font_family, layout.factors.heading_size, layout.colours.text)
 
 
-def _heading(topic: Topic, layout: Layout, problems: RenderProblems, faces: Faces, blank: bool) -> list[Flowable]:
+def _heading(topic: Topic, layout: Layout, problems: RenderProblems, faces: Faces, blank: bool,
+             width: float) -> list[Flowable]:
     """The question the table answers, in bold, with the topic under it (unless the header or
-    footer already names it: the title once is enough); what to do, on tables with blanks. It
-    heads every page, as the table's first repeated row."""
+    footer already names it: the title once is enough); the exam question for the layout's
+    board, if the topic has one; what to do, on tables with blanks. It heads every page, as the
+    table's first repeated row (whose cell has no padding on the left)."""
     colours = layout.colours
     if topic.question:
         problems.check_glyphs(topic.origin, "question", topic.question, faces)
@@ -111,6 +114,9 @@ def _heading(topic: Topic, layout: Layout, problems: RenderProblems, faces: Face
                                layout.factors.instruction if blank else "") if text]
     if under:
         flowables += TextBlock(under, bullets=False).flowables(layout.font_family, layout.body_size, colours.muted)
+    question = question_heading(topic, layout, "factors", width - layout.factors.cell_padding, problems, faces)
+    if question:
+        flowables += [Spacer(0, layout.factors.cell_padding)] + question[:-1]  # the row's own padding follows
     return flowables
 
 

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from ...model import Layout, RenderedPdf, TimelineMode, TimelineOptions, Topic
 from ..document import build_flowing_document, content_frame, counted, paper_description
+from ..question import question_heading
 from ..fitting import TextBlock
 from ..fonts import Faces, register_family
 from ..furniture import SheetKind
@@ -87,6 +88,8 @@ class TimelineSheet:
         layout = self.layout
         instructions = KEY_INSTRUCTIONS if self.options.answers else INSTRUCTIONS
         parts = self.text([self.topic.title], layout.title_size, bold=True)
+        # The exam question for the layout's board, if the topic has one for the timeline.
+        parts += question_heading(self.topic, layout, "timeline", self.width, self.problems, self.faces)
         parts += self.text([instructions[self.options.mode]], layout.body_size)
         parts.append(Spacer(0, layout.body_size * HEADING_GAP))
         return parts
