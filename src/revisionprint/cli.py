@@ -69,8 +69,28 @@ layout_option = click.option("--layout", "layout_name", default="default", show_
 keep_going_option = click.option("--keep-going", is_flag=True,
                                  help="Write the PDFs even if some text does not fit or cannot be drawn (still reported).")
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
-overflow_option = click.option("--overflow", type=click.Choice(Overflow.ALL), default=Overflow.FAIL, show_default=True,
-                               help="A flashcard back too long for its card: fail, or continue it on an extra card.")
+overflow_option = click.option("--overflow", type=click.Choice(Overflow.ALL),
+                               help="A flashcard back too long for its card: fail, or continue it on an extra card. "
+                               "Default: the layout's (fail in the built-in ones, continue in large print).")
+set_option = click.option("--set", "set_values", multiple=True, metavar="KEY=VALUE",
+                          help="Change one layout value for this run, as the layout file would: --set margins.top=20mm "
+                          "--set font.size=12pt (repeatable; 'revisionprint layouts show NAME' lists the keys).")
+
+
+def card_options(command):
+    """--stock, --duplex, --sides and --cut, for every command that prints flashcards."""
+    for option in reversed((
+        click.option("--stock", metavar="NAME", help="Card stock or plain-paper grid (see 'revisionprint stocks')."),
+        click.option("--duplex", type=click.Choice(Duplex.ALL), help="How backs meet fronts: long-edge, short-edge, "
+                     "fold (no duplex printer) or none (print backs by hand). Default: the layout's (long-edge in the "
+                     "built-in ones)."),
+        click.option("--sides", type=click.Choice(Sides.ALL), default=Sides.BOTH, show_default=True,
+                     help="Print fronts, backs or both."),
+        click.option("--cut", type=click.Choice(CutGuides.ALL), help="Cut guides: lines, crop marks outside the "
+                     "cards, none, or auto (lines on plain paper, crop marks on perforated stock)."),
+    )):
+        command = option(command)
+    return command
 content_argument = click.argument("content", type=click.Path(exists=True, dir_okay=False))
 
 
@@ -141,10 +161,13 @@ def _finish(report, quiet: bool) -> None:
 @click.option("--only", metavar="PRODUCT,...", help="Build only these: flashcards, factors (the completed and "
               "the blank table), factors-blank, cardsort (strips and answer key), cardsort-answers, timeline "
               "(worksheet and answers), timeline-answers.")
+@card_options
 @overflow_option
+@set_option
 @keep_going_option
 @quiet_option
-def build(content: tuple[str, ...], layout_name: str, output: Path, only: Optional[str], overflow: str,
+def build(content: tuple[str, ...], layout_name: str, output: Path, only: Optional[str], stock: Optional[str],
+          duplex: Optional[str], sides: str, cut: Optional[str], overflow: Optional[str], set_values: tuple[str, ...],
           keep_going: bool, quiet: bool) -> None:
     """Build every product of each topic into the output folder.
 
@@ -153,17 +176,18 @@ def build(content: tuple[str, ...], layout_name: str, output: Path, only: Option
     from .build import PRODUCTS, build_topics, select_products
 
     products = select_products(_comma_list(only)) if only else list(PRODUCTS)
-    topics, layout = _load(list(content) or _default_content(), layout_name)
+    settings = _card_settings(stock, duplex, cut, overflow) + _set_settings(set_values)
+    topics, layout = _load(list(content) or _default_content(), layout_name, settings)
     report = build_topics(topics, layout, output, products, keep_going, _progress(quiet),
-                          options=[CardPrinting(overflow=overflow)])
+                          options=[CardPrinting(sides=sides)])
     _finish(report, quiet)
 
 
-def _single_product(content: str, key: str, output: Optional[Path], layout_name: str, keep_going: bool,
-                    quiet: bool, options: Sequence[Any] = ()) -> None:
+def _single_product(content: str, key: str, output: Optional[Path], layout_name: str, set_values: tuple[str, ...],
+                    keep_going: bool, quiet: bool, options: Sequence[Any] = ()) -> None:
     from .build import build_one, product
 
-    topics, layout = _load([content], layout_name)
+    topics, layout = _load([content], layout_name, _set_settings(set_values))
     item = product(key).with_options(options)
     target = output or DEFAULT_OUTPUT_FOLDER / item.file_name(topics[0])
     _finish(build_one(topics[0], layout, item, target, keep_going), quiet)
@@ -191,14 +215,7 @@ def _comma_list(value: Optional[str]) -> tuple[str, ...]:
 @content_argument
 @output_file_option
 @layout_option
-@click.option("--stock", metavar="NAME", help="Card stock or plain-paper grid (see 'revisionprint stocks').")
-@click.option("--duplex", type=click.Choice(Duplex.ALL), help="How backs meet fronts: long-edge, short-edge, fold "
-              "(no duplex printer) or none (print backs by hand). Default: the layout's (long-edge in the built-in "
-              "ones).")
-@click.option("--sides", type=click.Choice(Sides.ALL), default=Sides.BOTH, show_default=True,
-              help="Print fronts, backs or both.")
-@click.option("--cut", type=click.Choice(CutGuides.ALL), help="Cut guides: lines, crop marks outside the "
-              "cards, none, or auto (lines on plain paper, crop marks on perforated stock).")
+@card_options
 @click.option("--tags", metavar="TAG,...", help="Only cards with any of these tags.")
 @click.option("--shuffle", is_flag=True, help="Shuffle the cards: the same order every time for the same --seed N (0 if not given).")
 @click.option("--seed", type=int, help="Seed for --shuffle: the same seed gives the same order.")
@@ -207,10 +224,11 @@ def _comma_list(value: Optional[str]) -> tuple[str, ...]:
 @click.option("--start-position", type=click.IntRange(1, None), default=1, show_default=True,
               help="Start on this card of a partly used sheet (the backs follow).")
 @overflow_option
+@set_option
 @keep_going_option
 @quiet_option
 def flashcards(content, output, layout_name, stock, duplex, sides, cut, tags, shuffle, seed, copies,
-               start_position, overflow, keep_going, quiet):
+               start_position, overflow, set_values, keep_going, quiet):
     """Cut-out flashcard sheets: fronts and backs that print behind each other."""
     from .build import build_one, product
 
@@ -218,8 +236,8 @@ def flashcards(content, output, layout_name, stock, duplex, sides, cut, tags, sh
         raise click.BadParameter("--seed only makes sense with --shuffle", param_hint="--seed")
     if tags is not None and not _comma_list(tags):
         raise click.BadParameter("give at least one tag, such as --tags ideology", param_hint="--tags")
-    topics, layout = _load([content], layout_name, _card_settings(stock, duplex, cut))
-    printing = CardPrinting(sides=sides, overflow=overflow, start_position=start_position, tags=_comma_list(tags),
+    topics, layout = _load([content], layout_name, _card_settings(stock, duplex, cut, overflow) + _set_settings(set_values))
+    printing = CardPrinting(sides=sides, start_position=start_position, tags=_comma_list(tags),
                             shuffle_seed=(seed if seed is not None else 0) if shuffle else None, copies=copies)
     item = product("flashcards").with_options([printing])
     target = output or DEFAULT_OUTPUT_FOLDER / item.file_name(topics[0])
@@ -252,13 +270,28 @@ class _CountingBar:
             self.bar.__exit__(*exc)
 
 
-def _card_settings(stock: Optional[str], duplex: Optional[str] = None, cut: Optional[str] = None) -> tuple:
+def _card_settings(stock: Optional[str], duplex: Optional[str] = None, cut: Optional[str] = None,
+                   overflow: Optional[str] = None) -> tuple:
     """The card options as layout settings: one more layer on the layout, checked like the file."""
     from .layouts import CommandLineSetting
 
     given = (("--stock", "flashcards.stock", stock), ("--duplex", "flashcards.duplex", duplex),
-             ("--cut", "flashcards.cut", cut))
+             ("--cut", "flashcards.cut", cut), ("--overflow", "flashcards.overflow", overflow))
     return tuple(CommandLineSetting(option, path, value) for option, path, value in given if value is not None)
+
+
+def _set_settings(values: tuple[str, ...]) -> tuple:
+    """Each --set KEY=VALUE as a layout setting, reported as coming from '--set KEY'."""
+    from .layouts import CommandLineSetting
+
+    settings = []
+    for given in values:
+        key, equals, value = given.partition("=")
+        key = key.strip()
+        if not equals or not key or not value.strip():
+            raise click.BadParameter(f"'{given}' should be KEY=VALUE, such as --set margins.top=20mm", param_hint="--set")
+        settings.append(CommandLineSetting(f"--set {key}", key, value.strip()))
+    return tuple(settings)
 
 
 @cli.command()
@@ -269,9 +302,10 @@ def _card_settings(stock: Optional[str], duplex: Optional[str] = None, cut: Opti
 @click.option("--blank-columns", metavar="COLUMN,...", help="Leave only these columns blank, printing the others: "
               "any of summary, evidence, for, against, links, rank, judgement.")
 @layout_option
+@set_option
 @keep_going_option
 @quiet_option
-def factors(content, output, blank, blank_columns, layout_name, keep_going, quiet):
+def factors(content, output, blank, blank_columns, layout_name, set_values, keep_going, quiet):
     """The factor summary table (completed, --blank, or partly blank with --blank-columns)."""
     if blank_columns is not None:
         if blank:
@@ -284,7 +318,7 @@ def factors(content, output, blank, blank_columns, layout_name, keep_going, quie
     else:
         options = []
     _single_product(content, "factors-blank" if blank or blank_columns else "factors", output, layout_name,
-                    keep_going, quiet, options)
+                    set_values, keep_going, quiet, options)
 
 
 @cli.command()
@@ -294,12 +328,13 @@ def factors(content, output, blank, blank_columns, layout_name, keep_going, quie
               help="Shuffles the strips: the same seed gives the same order (and the same answer key).")
 @click.option("--answers", is_flag=True, help="The answer key: each strip's number under its factor.")
 @layout_option
+@set_option
 @keep_going_option
 @quiet_option
-def cardsort(content, output, seed, answers, layout_name, keep_going, quiet):
+def cardsort(content, output, seed, answers, layout_name, set_values, keep_going, quiet):
     """A card sort: every evidence point and argument on a numbered strip to cut out, with a mat per factor."""
-    _single_product(content, "cardsort-answers" if answers else "cardsort", output, layout_name, keep_going, quiet,
-                    [CardSortOptions(seed=seed, answers=answers)])
+    _single_product(content, "cardsort-answers" if answers else "cardsort", output, layout_name, set_values,
+                    keep_going, quiet, [CardSortOptions(seed=seed, answers=answers)])
 
 
 @cli.command()
@@ -312,16 +347,17 @@ def cardsort(content, output, seed, answers, layout_name, keep_going, quiet):
               "gives the same sheet and key (default 0).")
 @click.option("--answers", is_flag=True, help="The answer key of the mode, with the same numbers and letters.")
 @layout_option
+@set_option
 @keep_going_option
 @quiet_option
-def timeline(content, output, mode, seed, answers, layout_name, keep_going, quiet):
+def timeline(content, output, mode, seed, answers, layout_name, set_values, keep_going, quiet):
     """A timeline worksheet in one of five modes, or its --answers."""
     from .build import build_one, timeline_product
 
     if seed is not None and mode not in TimelineMode.SEEDED:
         raise click.BadParameter(f"--seed sets the order of the match word bank and the cut-out strips; "
                                  f"the {mode} worksheet has no such order", param_hint="--seed")
-    topics, layout = _load([content], layout_name)
+    topics, layout = _load([content], layout_name, _set_settings(set_values))
     item = timeline_product(mode, answers, seed or 0)
     target = output or DEFAULT_OUTPUT_FOLDER / item.file_name(topics[0])
     _finish(build_one(topics[0], layout, item, target, keep_going), quiet)
@@ -334,13 +370,14 @@ def timeline(content, output, mode, seed, answers, layout_name, keep_going, quie
 @click.option("-o", "--output", type=click.Path(dir_okay=False), callback=_file_name, required=True,
               help="PDF file to write.")
 @layout_option
-def calibrate(stock, duplex, output, layout_name):
+@set_option
+def calibrate(stock, duplex, output, layout_name, set_values):
     """A two-sided test sheet that measures how far your printer moves the backs."""
     from .build import CALIBRATION, build_one
     from .layouts import load_layout
 
-    report = build_one(None, load_layout(layout_name, _card_settings(stock, duplex)), CALIBRATION, output,
-                       keep_going=False)
+    layout = load_layout(layout_name, _card_settings(stock, duplex) + _set_settings(set_values))
+    report = build_one(None, layout, CALIBRATION, output, keep_going=False)
     _finish(report, quiet=False)
     click.echo("  Then read the rulers as the sheet says (details in the README, 'Lining up fronts and backs').")
 
@@ -367,8 +404,9 @@ def stocks(layout_name):
 @cli.command()
 @click.argument("content", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @layout_option
+@set_option
 @quiet_option
-def validate(content: tuple[str, ...], layout_name: str, quiet: bool) -> None:
+def validate(content: tuple[str, ...], layout_name: str, set_values: tuple[str, ...], quiet: bool) -> None:
     """Check topic files and report every problem, with its file and line; a line for each file."""
     from .build import check_printable, printing_problems
     from .content import read_topic
@@ -377,7 +415,7 @@ def validate(content: tuple[str, ...], layout_name: str, quiet: bool) -> None:
 
     layout_problems, layout = [], None
     try:
-        layout = load_layout(layout_name)
+        layout = load_layout(layout_name, _set_settings(set_values))
     except InvalidFiles as error:
         layout_problems = error.problems
     invalid, topics = [], []

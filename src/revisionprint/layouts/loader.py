@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 import yaml
 from yaml.error import Mark
-from yaml.nodes import MappingNode, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import DATA_FOLDER
 from ..errors import InvalidFiles, Problem, UsageProblem, excerpt
@@ -45,7 +45,7 @@ class CommandLineSetting:
     """A layout value given for one run (`--stock avery-5371`): the last layer merged into the
     layout, read by the same options as the files, and reported as coming from the option."""
 
-    option: str  # "--stock"
+    option: str  # "--stock", or "--set margins.top"
     path: str  # "flashcards.stock"
     value: str
 
@@ -155,7 +155,12 @@ def _command_line_tree(setting: CommandLineSetting) -> tuple[SettingsTree, list[
     """One option's value as a settings tree, as if written in a file named after the option."""
     # Line -1: a Problem from here has line 0, which prints as the option alone, with no line.
     mark = Mark(setting.option, 0, -1, -1, None, None)
-    node = ScalarNode(STR_TAG, setting.value, mark, mark, style='"')
+    value = setting.value.strip()
+    node: Node = ScalarNode(STR_TAG, setting.value, mark, mark, style='"')
+    if value.startswith("[") and value.endswith("]"):  # a list: --set factors.widths=[1,2,2]
+        items = [item.strip().strip("'\"") for item in value[1:-1].split(",") if item.strip()]
+        node = SequenceNode("tag:yaml.org,2002:seq", [ScalarNode(STR_TAG, item, mark, mark) for item in items],
+                            mark, mark, flow_style=True)
     for key in reversed(setting.path.split(".")):
         node = MappingNode("tag:yaml.org,2002:map", [(ScalarNode(STR_TAG, key, mark, mark), node)], mark, mark)
     source = YamlFile(setting.option, node)
@@ -233,6 +238,8 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
             back_size=SizeRange(**cards["back_text"]),
             cut=cards["cut"],
             duplex=cards["duplex"],
+            overflow=cards["overflow"],
+            front_align=cards["front_align"],
             back_offset_x=cards["back_offset"]["x"],
             back_offset_y=cards["back_offset"]["y"],
             tag_colours=cards["tag_colours"],

@@ -11,7 +11,7 @@ from ..limits import (LARGEST_BAND_HEIGHT_MM, LARGEST_GAP_MM, LARGEST_LINE_WIDTH
                       LARGEST_PAGE_PART_MM, LARGEST_SAFE_MARGIN_MM, LARGEST_TEXT_PT, LARGEST_WRITING_LINE_SPACING_MM,
                       SMALLEST_TEXT_PT)
 from ..model import (BOARDS, FACTOR_COLUMNS, WRITTEN_COLUMNS, CutGuides, Duplex, Emphasis, Era, FontWeight, MarkerShape,
-                     TimelineMode, VerticalAlign)
+                     Overflow, TimelineMode, VerticalAlign)
 from .options import (Boolean, Choice, ChoiceList, Colour, ColourList, Dash, FontFile, FontFileList, ImageFile,
                       Integer, Length, MarksTemplate, Number, NumberList, Offset, OptionalColour, Paper, Template,
                       Text, TextSize)
@@ -83,11 +83,13 @@ LAYOUT_SCHEMA = {
         "stock": Text(),
         "safe_margin": Length(at_most=f"{LARGEST_SAFE_MARGIN_MM}mm"),
         "front_text": TEXT_SIZES,
+        "front_align": Choice("centre", "left"),
         "back_text": TEXT_SIZES,
         "grow": {"from_side": page_part(10), "front_to": TEXT_SIZE, "back_to": TEXT_SIZE},
         "vertical_align": Choice(*VerticalAlign.ALL),
         "cut": Choice(*CutGuides.ALL),
         "duplex": Choice(*Duplex.ALL),
+        "overflow": Choice(*Overflow.ALL),
         "back_offset": {"x": Offset(), "y": Offset()},
         "tag_colours": ColourList(),
         "number_size": TEXT_SIZE,

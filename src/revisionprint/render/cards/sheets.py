@@ -161,7 +161,8 @@ class CardSheets:
             front, back = self._refits[key]
         else:
             front_width, front_height, back_width, back_height = printed.boxes
-            front = self._refitted(_front_block(card.front), printed.front, front_size, front_width, front_height)
+            front = self._refitted(_front_block(card.front, self.cards.front_align), printed.front, front_size,
+                                   front_width, front_height)
             back = self._refitted(_back_block(card), printed.back, back_size, back_width, back_height)
             if self.printing.copies > 1:
                 self._refits[key] = front, back
@@ -228,16 +229,18 @@ class CardSheets:
             front_width, front_height = front_picture.text[2:]
         if back_picture is not None:
             back_width, back_height = back_picture.text[2:]
-        front = fit_block(_front_block(card.front), family, colour, front_width, front_height, self.front_size)
+        front = fit_block(_front_block(card.front, self.cards.front_align), family, colour, front_width,
+                          front_height, self.front_size)
         back = fit_block(_back_block(card), family, colour, back_width, back_height, self.back_size)
         self._check(card, front, back, back_height)
         label = f"{self.code} {card.number}"
-        if back.fits or self.printing.overflow != Overflow.CONTINUE:
+        overflow = self.printing.overflow or self.cards.overflow
+        if back.fits or overflow != Overflow.CONTINUE:
             return [PrintedCard(front, back, label, card.tags, front_picture, back_picture, card,
                                 (front_width, front_height, back_width, back_height))]
         parts = split_into_boxes(back, back_width, back_height)
-        continued = fit_block(_front_block(f"{card.front} (continued)"), family, colour, front_width, front_height,
-                              self.front_size)
+        continued = fit_block(_front_block(f"{card.front} (continued)", self.cards.front_align), family, colour,
+                              front_width, front_height, self.front_size)
         return [PrintedCard(front if index == 0 else continued, part, f"{label} ({index + 1}/{len(parts)})",
                             card.tags, front_picture, back_picture) for index, part in enumerate(parts)]
 
@@ -247,7 +250,8 @@ class CardSheets:
         if not front.fits:
             self.problems.add(card.origin, "front", _too_big(front, [card.front], f"the front of a {size} card",
                                                              self.front_size.smallest, "shorten the question"))
-        if not back.fits and (self.printing.overflow != Overflow.CONTINUE or not back.words_fit):
+        overflow = self.printing.overflow or self.cards.overflow
+        if not back.fits and (overflow != Overflow.CONTINUE or not back.words_fit):
             self.problems.add(card.origin, "back", _too_big(
                 back, card.back, f"a {size} card", self.back_size.smallest,
                 f"it needs {back.height / MM:.0f} mm of {back_height / MM:.0f} mm: shorten it, split it into "
@@ -258,8 +262,8 @@ class CardSheets:
             self.problems.check_glyphs(card.origin, field_name, text, self.faces)
 
 
-def _front_block(question: str) -> TextBlock:
-    return TextBlock([question], bullets=False, align="centre", bold=True)
+def _front_block(question: str, align: str) -> TextBlock:
+    return TextBlock([question], bullets=False, align=align, bold=True)
 
 
 def _back_block(card: Flashcard) -> TextBlock:
