@@ -562,25 +562,3 @@ def available_layouts() -> list[LayoutInfo]:
         description = tree["description"].value if "description" in tree else ""
         infos.append(LayoutInfo(name, description, paper, where))
     return infos
-
-
-class _ShowDumper(yaml.SafeDumper):
-    """Lists on one line, as a person writes them: columns: [factor, summary]."""
-
-
-def _flow_list(dumper: yaml.SafeDumper, data) -> yaml.Node:
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
-
-
-_ShowDumper.add_representer(list, _flow_list)
-_ShowDumper.add_representer(tuple, _flow_list)
-
-
-def merged_layout_yaml(name: str) -> str:
-    """The fully merged layout, as a user would write it, to see what `extends` gave."""
-    merged, files = _merged_tree(name)
-
-    chain = " <- ".join(_display(path) for path in reversed(files))
-    body = yaml.dump({key: value for key, value in written_values(merged).items() if key != "extends"}, sort_keys=False, allow_unicode=True, width=100,
-                          Dumper=_ShowDumper)
-    return f"# {name}: merged from {chain}\n{body}"
