@@ -392,10 +392,12 @@ def test_a_wrong_set_is_reported_as_coming_from_the_option(run, tmp_path, settin
                                                "one of the choices; did you mean 'Atkinson Hyperlegible'?"),
     ("school:\n  logo: crest.png\n", "layouts/bad.yaml:2:9: school.logo: there is no file 'crest.png'"),
     ("school:\n  logo: notes.txt\n", "layouts/bad.yaml:2:9: school.logo: 'notes.txt' is not a PNG or JPEG image"),
+    ("school:\n  logo: broken.png\n", "layouts/bad.yaml:2:9: school.logo: 'broken.png' cannot be read as an image"),
     ("colours:\n  page_tint: cream\n", "layouts/bad.yaml:2:14: colours.page_tint: 'cream' is not a colour"),
 ])
 def test_a_wrong_layout_value_is_reported_at_its_line(in_project, run, yaml_text, words):
     (in_project / "notes.txt").write_text("not a picture")
+    (in_project / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)  # cut short in the copy
     (in_project / "bad.yaml").write_text(yaml_text)
     result = run("layouts", "show", "bad")
     assert result.exit_code == 1

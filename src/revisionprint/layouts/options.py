@@ -188,7 +188,24 @@ class ImageFile(Text):
         if not any(head.startswith(magic) for magic in self.KINDS):
             source.report(node, item, f"'{setting.value}' is not a PNG or JPEG image; save it as PNG or JPEG")
             return None
+        problem = _unreadable_image(path)
+        if problem is not None:
+            source.report(node, item, f"'{setting.value}' {problem}; save it again as PNG or JPEG")
+            return None
         return replace(setting, value=str(path))
+
+
+def _unreadable_image(path: Path) -> Optional[str]:
+    """Why an image file that starts like a PNG or JPEG cannot be printed, or None. Read with
+    Pillow (which ReportLab itself draws images with), only when a layout names a logo."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        return f"cannot be read as an image ({error})"
+    return None
 
 
 class OptionalColour(Option):
