@@ -26,23 +26,52 @@ PICTURES = {
     "timeline-answers": ("timeline-answers", 0),
 }
 WIDTH_PIXELS = 700
+# docs/exam-boards.md's gallery: each built-in layout's look, as a product's first page.
+LAYOUT_PICTURES = {
+    # layout: product file endings
+    "aqa": ("factors-blank",),
+    "edexcel": ("timeline",),
+    "ocr": ("factors-blank",),
+    "cambridge": ("factors-blank",),
+    "ib": ("factors",),
+    "large-print": ("flashcards", "factors-blank", "timeline"),
+    "large-print-24": ("flashcards",),
+    "dyslexia": ("flashcards", "factors-blank", "timeline"),
+    "greyscale": ("flashcards", "factors"),
+}
+LAYOUT_WIDTH_PIXELS = 420
 
 
 def main() -> None:
     images = Path("docs/images")
     images.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        result = CliRunner().invoke(cli, ["build", "content/sino-soviet-relations.yaml", "-o", folder, "--quiet"])
-        if result.exit_code != 0:
-            raise SystemExit(result.output)
+        _build(folder, "default")
         for name, (ending, page_index) in PICTURES.items():
-            pdf_path = next(Path(folder).glob(f"*-{ending}.pdf"))
-            document = pypdfium2.PdfDocument(pdf_path)
-            page = document[page_index % len(document)]
-            scale = WIDTH_PIXELS / page.get_width()
-            page.render(scale=scale).to_pil().save(images / f"{name}.png", optimize=True)
-            document.close()
-            print(f"wrote {images / name}.png")
+            _picture(Path(folder), ending, page_index, images / f"{name}.png", WIDTH_PIXELS)
+    (images / "layouts").mkdir(exist_ok=True)
+    for layout, endings in LAYOUT_PICTURES.items():
+        with tempfile.TemporaryDirectory() as folder:
+            _build(folder, layout)
+            for ending in endings:
+                _picture(Path(folder), ending, 0, images / "layouts" / f"{layout}-{ending}.png", LAYOUT_WIDTH_PIXELS)
+
+
+def _build(folder: str, layout: str) -> None:
+    result = CliRunner().invoke(cli, ["build", "content/sino-soviet-relations.yaml", "-o", folder, "--quiet",
+                                      "--layout", layout])
+    if result.exit_code != 0:
+        raise SystemExit(result.output)
+
+
+def _picture(folder: Path, ending: str, page_index: int, target: Path, width: int) -> None:
+    pdf_path = next(folder.glob(f"*-{ending}.pdf"))
+    document = pypdfium2.PdfDocument(pdf_path)
+    page = document[page_index % len(document)]
+    scale = width / page.get_width()
+    page.render(scale=scale).to_pil().save(target, optimize=True)
+    document.close()
+    print(f"wrote {target}")
 
 
 if __name__ == "__main__":
