@@ -267,6 +267,26 @@ def test_dyslexia_prints_atkinson_hyperlegible_with_no_italics_on_tinted_pages(r
     assert nucleus and all("Bold" in char["fontname"] for char in nucleus[:1])  # *nucleus* prints bold
 
 
+def test_dyslexia_spaces_letters_and_words_wider_than_the_face_itself(run, write_topic, tmp_path):
+    from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from revisionprint.fontfiles import font_family
+
+    registerFont(TTFont("PlainAtkinson", str(font_family("Atkinson Hyperlegible").regular)))
+    topic = write_topic("title: Cells\nflashcards:\n  - front: Q\n    back: illicit minimum in a mill\n")
+    build(run, topic, tmp_path, "dyslexia", "--only", "flashcards")
+    back = [char for char in chars_of(tmp_path / "cells-flashcards.pdf")
+            if char["text"] in "ilictmnu" and "Regular" in char["fontname"]]
+    assert back
+    for char in back:
+        plain = stringWidth(char["text"], "PlainAtkinson", char["size"])
+        assert char["width"] >= plain + 0.1 * char["size"] * 0.5, char["text"]  # at least 10% of a letter more
+    with pdfplumber.open(tmp_path / "cells-flashcards.pdf") as pdf:
+        words = [word for word in pdf.pages[1].extract_words() if word["text"] in ("illicit", "minimum")]
+    assert len(words) == 2 and words[1]["x0"] - words[0]["x1"] > stringWidth(" ", "PlainAtkinson", 11) * 1.4
+
+
 def test_dyslexia_spaces_lines_half_as_much_again_and_prints_no_red_or_green_text(tmp_path):
     layout = load_layout("dyslexia")
     assert layout.font_family.leading == 1.5 and 12 <= layout.body_size <= 14
@@ -429,3 +449,19 @@ def test_build_takes_the_card_options(run, tmp_path):
         assert len(pdf.pages) == 2  # fronts only: 17 cards, 10 to a sheet
     refused = run("build", EXAMPLE, "-o", tmp_path, "--stock", "avery-c3201")
     assert refused.exit_code == 2 and "did you mean" in refused.output
+
+
+def test_a_spaced_out_face_leaves_the_plain_face_as_it_is():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from dataclasses import replace
+
+    from revisionprint.fontfiles import font_choice
+    from revisionprint.render.fonts import register_family
+
+    atkinson = font_choice("Atkinson Hyperlegible")
+    spaced = register_family(replace(atkinson, letter_spacing=0.3))
+    plain = register_family(atkinson)
+    other = register_family(replace(atkinson, letter_spacing=0.6))
+    widths = [stringWidth("i", faces.regular, 10) for faces in (plain, spaced, other)]
+    assert widths[0] < widths[1] - 1 < widths[2] - 2

@@ -301,7 +301,7 @@ def _font_choice(font: dict) -> FontChoice:
     all_bold, italic_as_bold = font["weight"] == FontWeight.BOLD, font["emphasis"] == Emphasis.BOLD
     return replace(choice, main=styled(choice.main, all_bold, italic_as_bold),
                    fallbacks=tuple(styled(fallback, all_bold, italic_as_bold) for fallback in choice.fallbacks),
-                   leading=font["leading"])
+                   leading=font["leading"], letter_spacing=font["letter_spacing"], word_spacing=font["word_spacing"])
 
 
 def _stocks(values: dict) -> dict:

@@ -57,6 +57,8 @@ LAYOUT_SCHEMA = {
         "weight": Choice(*FontWeight.ALL),  # bold: every text in the bold face (large print)
         "emphasis": Choice(*Emphasis.ALL),  # what *italic* prints as: bold for large print and dyslexia
         "leading": Number(1.0, 3.0),  # line spacing, as a multiple of the text size
+        "letter_spacing": Number(0.0, 1.0),  # added between letters: a share of the average letter's width
+        "word_spacing": Number(0.0, 3.0),  # added to each space: a share of its width
         # No text size in the layout may be smaller (checked once the layouts are merged).
         "minimum_size": TEXT_SIZE,
     },

@@ -47,6 +47,7 @@ ASCII_FACES: set[str] = set()  # faces that have every printable ASCII character
 _PRINTABLE_ASCII = range(0x20, 0x7F)
 _names = itertools.count(1)
 _FACE_OF_FILE: dict[tuple, str] = {}  # (family's base name, file) -> the face registered for it
+_SPACING: dict[str, tuple[float, float]] = {}  # a face -> the letter and word spacing it is set with
 
 
 @lru_cache(maxsize=None)
@@ -61,6 +62,9 @@ def register_family(family: Union[str, FontChoice]) -> Faces:
     if choice != _default_choice(choice.main.name):
         base = f"{base}~{next(_names)}"  # the user's fonts, or fallbacks of their own: a chain of its own
     main = _register(choice.main, base)
+    if choice.letter_spacing or choice.word_spacing:
+        for style in STYLES:  # the main faces only: a fallback's faces are shared by every layout
+            _SPACING[getattr(main, style)] = (choice.letter_spacing, choice.word_spacing)
     for style in STYLES:
         _coverage(getattr(main, style))
     fallbacks = [_register(fallback, fallback.name.replace(" ", "")) for fallback in choice.fallbacks]
@@ -106,7 +110,9 @@ def _coverage(face: str) -> dict[int, int]:
     problem = font_file_problem(path)
     try:
         if problem is None:
-            pdfmetrics.registerFont(SubsetFont(face, str(path)))
+            font = SubsetFont(face, str(path))
+            _space_out(font, *_SPACING.get(face, (0.0, 0.0)))
+            pdfmetrics.registerFont(font)
     except (TTFError, OSError) as error:
         problem = f"cannot be used ({error})"
     if problem is not None:
@@ -171,6 +177,27 @@ def draw_string(canvas, x: float, y: float, text: str, face: str, size: float, a
         writing.setFont(name, size)
         writing.textOut(piece)
     canvas.drawText(writing)
+
+
+def _space_out(font: TTFont, letter_spacing: float, word_spacing: float) -> None:
+    """Wider letter and word spacing (dyslexia-friendly pages) made part of the face: each
+    character's advance grows by `letter_spacing` x the average width of a-z, and a space's by
+    `word_spacing` x its own width more. The PDF's widths come from the same table, so every
+    measurement, line break and viewer agrees, and nothing that draws text needs to know."""
+    if not letter_spacing and not word_spacing:
+        return
+    # ReportLab shares one font among all registered with the same face name: a spaced-out face
+    # is a face of its own, or it would space out (or lose its spacing to) the plain one.
+    font.face.name += f"-Spaced{round(letter_spacing * 100)}x{round(word_spacing * 100)}".encode("ascii")
+    plain = font.face.charWidths
+    letters = [plain[code] for code in range(ord("a"), ord("z") + 1) if code in plain]
+    extra = letter_spacing * sum(letters) / max(1, len(letters))
+    widths = {code: width + extra for code, width in plain.items()}  # a table of its own: never the file's
+    for space in (0x20, 0xA0):
+        if space in widths:
+            widths[space] += word_spacing * plain[space]
+    font.face.charWidths = widths
+    font.face.defaultWidth += extra
 
 
 @lru_cache(maxsize=None)
