@@ -285,6 +285,7 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
                                    for key, value in timeline.items()}),
         factor_key=FactorKey(colours=v["factor_key"]["colours"], shapes=v["factor_key"]["shapes"]),
         school=School(**v["school"]),
+        minimum_size=v["font"]["minimum_size"],
         board=BoardStyle(**v["board"]),
         extends=tuple(_display(path) for path in files[:-1]),
         stocks=tuple({id(stock): stock for stock in _stocks(v).values()}.values()),

@@ -168,6 +168,7 @@ def _style(layout: Layout, rows: int, tail: bool) -> list:
         ("TOPPADDING", (0, 0), (-1, -1), factors.cell_padding),
         ("BOTTOMPADDING", (0, 0), (-1, -1), factors.cell_padding),
         ("LEFTPADDING", (0, 0), (-1, 0), 0),
+        ("RIGHTPADDING", (0, 0), (-1, 0), 0),  # the heading (and an exam question's marks) flush with the grid
         ("TOPPADDING", (0, 0), (-1, 0), 0),
         ("BOTTOMPADDING", (0, 0), (-1, 0), 2 * factors.cell_padding),
     ]

@@ -53,7 +53,7 @@ class ContinuumLine(Flowable):
         return availWidth, self.height
 
     def _key_size(self) -> float:
-        return self.layout.factors.text_size.largest * 0.9
+        return max(self.layout.factors.text_size.largest * 0.9, self.layout.minimum_size)
 
     def _key_rows(self) -> list[list[tuple[Factor, float]]]:
         """The key's entries with their x, in as many rows as the width needs."""
@@ -90,7 +90,7 @@ class ContinuumLine(Flowable):
         canvas.line(left, line_y, right, line_y)
         for x in (left, (left + right) / 2, right):
             canvas.line(x, line_y - radius, x, line_y + radius)
-        label_size = size * 0.9
+        label_size = max(size * 0.9, self.layout.minimum_size)
         canvas.setFont(self.faces.regular, label_size)
         if self.placed:
             for index, placed in enumerate(sorted(self.placed, key=lambda p: p.at)):

@@ -102,7 +102,7 @@ def _heading(topic: Topic, layout: Layout, problems: RenderProblems, faces: Face
     """The question the table answers, in bold, with the topic under it (unless the header or
     footer already names it: the title once is enough); the exam question for the layout's
     board, if the topic has one; what to do, on tables with blanks. It heads every page, as the
-    table's first repeated row (whose cell has no padding on the left)."""
+    table's first repeated row (whose cell has no padding at the sides)."""
     colours = layout.colours
     if topic.question:
         problems.check_glyphs(topic.origin, "question", topic.question, faces)
@@ -114,7 +114,7 @@ def _heading(topic: Topic, layout: Layout, problems: RenderProblems, faces: Face
                                layout.factors.instruction if blank else "") if text]
     if under:
         flowables += TextBlock(under, bullets=False).flowables(layout.font_family, layout.body_size, colours.muted)
-    question = question_heading(topic, layout, "factors", width - layout.factors.cell_padding, problems, faces)
+    question = question_heading(topic, layout, "factors", width, problems, faces)
     if question:
         flowables += [Spacer(0, layout.factors.cell_padding)] + question[:-1]  # the row's own padding follows
     return flowables
