@@ -466,3 +466,14 @@ def test_a_spaced_out_face_leaves_the_plain_face_as_it_is():
     other = register_family(replace(atkinson, letter_spacing=0.6))
     widths = [stringWidth("i", faces.regular, 10) for faces in (plain, spaced, other)]
     assert widths[0] < widths[1] - 1 < widths[2] - 2
+
+
+def test_a_question_for_the_product_comes_before_one_for_all(run, write_topic, tmp_path):
+    topic = write_topic(QUESTIONS_TOPIC.replace("    board: edexcel\n", "    board: edexcel\n  - text: Write a narrative "
+                                                "account analysing the key events of the split.\n    marks: 8\n"
+                                                "    board: edexcel\n    product: timeline\n"))
+    build(run, topic, tmp_path, "edexcel", "--only", "factors,timeline")
+    assert "Explain two consequences" in pdf_text(tmp_path / "the-sino-soviet-split-factors.pdf")
+    timeline = pdf_text(tmp_path / "the-sino-soviet-split-timeline.pdf")
+    assert "Write a narrative account analysing the key events of the split. (8)" in timeline
+    assert "Explain two consequences" not in timeline
