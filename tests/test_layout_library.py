@@ -117,11 +117,50 @@ def drawn_size(char: dict) -> float:
 # ---------------------------------------------------------------- every built-in layout
 
 
+def overlapping_text(pdf: Path) -> list[tuple]:
+    """Characters drawn over one another or off the page: (page, char, char). Each character's
+    box is taken at the middle of its height and width, so lines set close and tight kerning
+    never count, but a word run into its neighbour's column does."""
+    found = []
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, start=1):
+            boxes = []
+            for char in page.chars:
+                if not char["text"].strip():
+                    continue
+                if char["x0"] < -0.5 or char["x1"] > page.width + 0.5 or char["top"] < -0.5 \
+                        or char["bottom"] > page.height + 0.5:
+                    found.append((number, char["text"], "off the page"))
+                width, height = char["x1"] - char["x0"], char["bottom"] - char["top"]
+                boxes.append((char["x0"] + 0.1 * width, char["top"] + 0.3 * height, char["x1"] - 0.1 * width,
+                              char["bottom"] - 0.3 * height, char["text"]))
+            buckets: dict = {}
+            for index, box in enumerate(boxes):  # 20 pt squares: each character is compared with its neighbours
+                for x in range(int(box[0] // 20), int(box[2] // 20) + 1):
+                    for y in range(int(box[1] // 20), int(box[3] // 20) + 1):
+                        buckets.setdefault((x, y), []).append(index)
+            pairs = {(a, b) for bucket in buckets.values() for a in bucket for b in bucket if a < b}
+            for a, b in sorted(pairs):
+                one, two = boxes[a], boxes[b]
+                if min(one[2], two[2]) - max(one[0], two[0]) > 0.5 and min(one[3], two[3]) - max(one[1], two[1]) > 0.5:
+                    found.append((number, one[4], two[4]))
+    return found
+
+
 @pytest.mark.parametrize("layout", BUILT_IN)
-def test_every_built_in_layout_builds_the_example_without_problems(run, tmp_path, layout):
+def test_every_built_in_layout_builds_the_example_without_problems_or_overlaps(run, tmp_path, layout):
     result = build(run, EXAMPLE, tmp_path, layout)
     assert "problem" not in result.output
-    assert len(list(tmp_path.glob("*.pdf"))) == len(PRODUCTS)
+    pdfs = sorted(tmp_path.glob("*.pdf"))
+    assert len(pdfs) == len(PRODUCTS)
+    for pdf in pdfs:
+        assert overlapping_text(pdf) == [], pdf.name
+
+
+def test_the_overlap_check_finds_text_run_into_its_neighbour(run, write_topic, tmp_path):
+    topic = write_topic("title: T\nfactors:\n  - name: Extraordinarilylongfactorname\n    summary: S\n")
+    build(run, topic, tmp_path, "default", "--only", "factors", "--set", "factors.widths=[0.3, 3, 3, 3, 3, 3]")
+    assert overlapping_text(tmp_path / "t-factors.pdf")
 
 
 @pytest.mark.parametrize("layout", BUILT_IN)
@@ -130,6 +169,8 @@ def test_every_built_in_layout_builds_topics_of_other_shapes(run, write_topic, t
         topic = write_topic(textwrap.dedent(text), f"{name}.yaml")
         result = build(run, topic, tmp_path / name, layout)
         assert "problem" not in result.output, (name, result.output)
+        for pdf in sorted((tmp_path / name).glob("*.pdf")):
+            assert overlapping_text(pdf) == [], (name, pdf.name)
 
 
 def test_the_layouts_list_names_each_with_its_paper_and_where_it_is_from(run, monkeypatch):

@@ -23,6 +23,7 @@ from ..units import MM
 # Room under the header for the Name / Class / Date line, and where the line sits in it,
 # for a 10 pt field: both grow with the field's size.
 NAME_ROOM, NAME_LINE_DROP, NAME_FIELD_BASE = 11 * MM, 7 * MM, 10.0
+BANNER = "ANSWERS - teacher copy"
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,10 @@ class Furniture:
         header_y = height - margins.top + 3.5 * MM
         footer_y = margins.bottom - 6 * MM
         header_left = margins.left + self._draw_school(canvas, header_y)
-        self._draw_slots(canvas, self.layout.header, values, header_y, header_left, width - margins.right)
+        # On an answer key the banner holds the header's middle: the sides keep clear of it.
+        banner = self._banner_width() / 2 + 4 * MM if self.kind.answer_key else 0.0
+        self._draw_slots(canvas, self.layout.header, values, header_y, header_left, width - margins.right,
+                         clear_of=(width / 2 - banner, width / 2 + banner) if banner else None)
         self._draw_slots(canvas, self.layout.footer, values, footer_y, margins.left, width - margins.right)
         set_stroke(canvas, self.layout.lines.header_rule)
         canvas.line(margins.left, header_y - 1.8 * MM, width - margins.right, header_y - 1.8 * MM)
@@ -83,16 +87,21 @@ class Furniture:
             self._draw_name_line(canvas, width - margins.right, height - margins.top - drop)
         canvas.restoreState()
 
-    def _draw_slots(self, canvas: Canvas, slots: PageFurniture, values, y: float, left: float, right: float) -> None:
-        """Left and right first; the centre gets the room between them, kept centred on the page."""
+    def _draw_slots(self, canvas: Canvas, slots: PageFurniture, values, y: float, left: float, right: float,
+                    clear_of: Optional[tuple[float, float]] = None) -> None:
+        """Left and right first; the centre gets the room between them, kept centred on the page.
+        `clear_of`: a stretch in the middle that the sides stay out of, and the centre is not printed in."""
         face = self.faces.regular
         sizes = self.layout.furniture.text
         texts = [fill(slot, values).strip() for slot in (slots.left, slots.centre, slots.right)]
+        if clear_of is not None:
+            texts[1] = ""
         side_room = (right - left) * (0.32 if texts[1] else 0.48)
         used = 0.0
         for text, align, x in ((texts[0], "left", left), (texts[2], "right", right)):
             if text:
-                size, text = _fit_line(text, face, side_room, sizes)
+                room = side_room if clear_of is None else min(side_room, clear_of[0] - left, right - clear_of[1])
+                size, text = _fit_line(text, face, room, sizes)
                 draw_string(canvas, x, y, text, face, size, align)
                 used = max(used, string_width(text, face, size))
         if texts[1]:
@@ -116,10 +125,13 @@ class Furniture:
             used += string_width(school.name, face, size) + 4 * MM
         return used
 
+    def _banner_width(self) -> float:
+        return string_width(BANNER, self.faces.bold, self.layout.furniture.banner_size)
+
     def _draw_answer_banner(self, canvas: Canvas, width: float, header_y: float) -> None:
-        label = "ANSWERS - teacher copy"
+        label = BANNER
         size = self.layout.furniture.banner_size
-        text_width = string_width(label, self.faces.bold, size)
+        text_width = self._banner_width()
         x = (width - text_width) / 2
         canvas.setFillColor(colour(self.layout.colours.text))
         canvas.rect(x - 2 * MM, header_y - 1.2 * MM, text_width + 4 * MM, size + 1.6 * MM, stroke=0, fill=1)
