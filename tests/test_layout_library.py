@@ -277,7 +277,8 @@ def test_large_print_refuses_a_smaller_size_at_its_line(in_project, run):
 def test_large_print_fits_fewer_cards_to_a_sheet_and_carries_long_backs_on(run, tmp_path):
     result = build(run, EXAMPLE, tmp_path, "large-print", "--only", "flashcards")
     assert "plain-a4-large-print" in result.output
-    assert load_layout("large-print").flashcards.stock.cards_per_sheet < load_layout("default").flashcards.stock.cards_per_sheet
+    large, default = (load_layout(name).flashcards.stock for name in ("large-print", "default"))
+    assert large.cards_per_sheet < default.cards_per_sheet
     assert "(continued)" in pdf_text(next(tmp_path.glob("*flashcards.pdf")))
 
 
@@ -510,9 +511,9 @@ def test_a_spaced_out_face_leaves_the_plain_face_as_it_is():
 
 
 def test_a_question_for_the_product_comes_before_one_for_all(run, write_topic, tmp_path):
-    topic = write_topic(QUESTIONS_TOPIC.replace("    board: edexcel\n", "    board: edexcel\n  - text: Write a narrative "
-                                                "account analysing the key events of the split.\n    marks: 8\n"
-                                                "    board: edexcel\n    product: timeline\n"))
+    narrative = ("  - text: Write a narrative account analysing the key events of the split.\n    marks: 8\n"
+                 "    board: edexcel\n    product: timeline\n")
+    topic = write_topic(QUESTIONS_TOPIC.replace("    board: edexcel\n", "    board: edexcel\n" + narrative))
     build(run, topic, tmp_path, "edexcel", "--only", "factors,timeline")
     assert "Explain two consequences" in pdf_text(tmp_path / "the-sino-soviet-split-factors.pdf")
     timeline = pdf_text(tmp_path / "the-sino-soviet-split-timeline.pdf")

@@ -236,7 +236,8 @@ def flashcards(content, output, layout_name, stock, duplex, sides, cut, tags, sh
         raise click.BadParameter("--seed only makes sense with --shuffle", param_hint="--seed")
     if tags is not None and not _comma_list(tags):
         raise click.BadParameter("give at least one tag, such as --tags ideology", param_hint="--tags")
-    topics, layout = _load([content], layout_name, _card_settings(stock, duplex, cut, overflow) + _set_settings(set_values))
+    settings = _card_settings(stock, duplex, cut, overflow) + _set_settings(set_values)
+    topics, layout = _load([content], layout_name, settings)
     printing = CardPrinting(sides=sides, start_position=start_position, tags=_comma_list(tags),
                             shuffle_seed=(seed if seed is not None else 0) if shuffle else None, copies=copies)
     item = product("flashcards").with_options([printing])
@@ -289,7 +290,8 @@ def _set_settings(values: tuple[str, ...]) -> tuple:
         key, equals, value = given.partition("=")
         key = key.strip()
         if not equals or not key or not value.strip():
-            raise click.BadParameter(f"'{given}' should be KEY=VALUE, such as --set margins.top=20mm", param_hint="--set")
+            raise click.BadParameter(f"'{given}' should be KEY=VALUE, such as --set margins.top=20mm",
+                                     param_hint="--set")
         settings.append(CommandLineSetting(f"--set {key}", key, value.strip()))
     return tuple(settings)
 

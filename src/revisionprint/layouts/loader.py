@@ -21,8 +21,8 @@ from ..fontfiles import FontChoice, FontFamily, font_choice, font_family, styled
 from ..limits import SMALLEST_COLUMN_MM, SMALLEST_CONTENT_MM, SMALLEST_MAT_ZONE_MM, SMALLEST_STRIP_TEXT_MM
 from ..units import POINTS_PER_UNIT
 from ..model import (BoardStyle, Box, CalibrationStyle, CardMarks, CardSortLayout, Colours, Continuum, Duplex, Emphasis,
-                     FactorKey, FactorTableLayout, FlashcardLayout, FontWeight, FurnitureStyle, Layout, Lines, NameField,
-                     PageFurniture, School, SizeRange, Stock, Stroke, TextGrowth, TimelineLayout, can_fold,
+                     FactorKey, FactorTableLayout, FlashcardLayout, FontWeight, FurnitureStyle, Layout, Lines,
+                     NameField, PageFurniture, School, SizeRange, Stock, Stroke, TextGrowth, TimelineLayout, can_fold,
                      mat_top_height, strip_text_box)
 from ..model.card_grid import FOLD_ADVICE
 from ..yamlfile import STR_TAG, YamlFile, did_you_mean, read_yaml

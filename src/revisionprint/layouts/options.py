@@ -159,7 +159,8 @@ class Number(Option):
         try:
             value = float(raw)
         except ValueError:
-            raise ValueError(f"'{raw}' should be a number from {self.smallest:g} to {self.largest:g}, like 1.5") from None
+            raise ValueError(f"'{raw}' should be a number from {self.smallest:g} to {self.largest:g}, "
+                             "like 1.5") from None
         if not self.smallest <= value <= self.largest:
             raise ValueError(f"{raw} should be from {self.smallest:g} to {self.largest:g}")
         return value
