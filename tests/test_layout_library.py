@@ -4,14 +4,18 @@ layouts (layouts new, --set, a logo), read back from the PDFs as a teacher would
 from __future__ import annotations
 
 import dataclasses
+import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pdfplumber
 import pytest
+from click.testing import CliRunner
 
 from conftest import EXAMPLE, REPO, normalise, pdf_text
 from revisionprint.build import PRODUCTS as BUILT_PRODUCTS
+from revisionprint.cli import cli
 from revisionprint.layouts import load_layout
 from revisionprint.layouts.loader import builtin_layout_folder
 
@@ -147,11 +151,28 @@ def overlapping_text(pdf: Path) -> list[tuple]:
     return found
 
 
+@pytest.fixture(scope="module")
+def example_in():
+    """The example built with a layout, once for all the tests that read it: (output, PDFs)."""
+    built: dict = {}
+    folder = Path(tempfile.mkdtemp(prefix="layout-library-"))
+
+    def build_with(layout: str) -> tuple[str, list[Path]]:
+        if layout not in built:
+            result = CliRunner().invoke(cli, ["build", str(EXAMPLE), "-o", str(folder / layout), "--layout", layout],
+                                        catch_exceptions=False)
+            assert result.exit_code == 0, result.output
+            built[layout] = (result.output, sorted((folder / layout).glob("*.pdf")))
+        return built[layout]
+
+    yield build_with
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.mark.parametrize("layout", BUILT_IN)
-def test_every_built_in_layout_builds_the_example_without_problems_or_overlaps(run, tmp_path, layout):
-    result = build(run, EXAMPLE, tmp_path, layout)
-    assert "problem" not in result.output
-    pdfs = sorted(tmp_path.glob("*.pdf"))
+def test_every_built_in_layout_builds_the_example_without_problems_or_overlaps(example_in, layout):
+    output, pdfs = example_in(layout)
+    assert "problem" not in output
     assert len(pdfs) == len(PRODUCTS)
     for pdf in pdfs:
         assert overlapping_text(pdf) == [], pdf.name
@@ -251,12 +272,12 @@ def test_a_question_with_a_misspelt_board_is_reported_at_its_line(run, write_top
 
 
 @pytest.mark.parametrize("layout, smallest", [("large-print", 18), ("large-print-24", 24)])
-def test_large_print_draws_every_text_bold_and_at_least_its_size(run, tmp_path, write_topic, layout, smallest):
+def test_large_print_draws_every_text_bold_and_at_least_its_size(run, tmp_path, write_topic, example_in, layout,
+                                                                 smallest):
     topic = write_topic(SHAPES["only-cards"].replace("        ", "") + QUESTIONS_TOPIC.split("questions:")[0]
                         .replace("title: The Sino-Soviet split\n", "").replace("subject: History\n", ""))
-    for source, folder in ((EXAMPLE, tmp_path / "example"), (topic, tmp_path / "cards")):
-        build(run, source, folder, layout)
-    pdfs = sorted(tmp_path.glob("*/*.pdf"))
+    build(run, topic, tmp_path / "cards", layout)
+    pdfs = sorted(tmp_path.glob("*/*.pdf")) + example_in(layout)[1]
     assert {pdf.stem.split("1976-")[-1] for pdf in pdfs} >= set(PRODUCTS)
     for pdf in pdfs:
         chars = chars_of(pdf)
@@ -291,13 +312,13 @@ def test_an_a3_copy_of_large_print_is_one_setting_away(run, tmp_path):
 # ---------------------------------------------------------------- dyslexia-friendly
 
 
-def test_dyslexia_prints_atkinson_hyperlegible_with_no_italics_on_tinted_pages(run, tmp_path, write_topic):
+def test_dyslexia_prints_atkinson_hyperlegible_with_no_italics_on_tinted_pages(run, tmp_path, write_topic,
+                                                                             example_in):
     topic = write_topic(textwrap.dedent(SHAPES["only-cards"]))
-    for source, folder in ((EXAMPLE, tmp_path / "example"), (topic, tmp_path / "cards")):
-        build(run, source, folder, "dyslexia")
+    build(run, topic, tmp_path / "cards", "dyslexia")
     tint = load_layout("dyslexia").colours.page_tint
     expected = tuple(int(tint[index:index + 2], 16) / 255 for index in (1, 3, 5))
-    for pdf in sorted(tmp_path.glob("*/*.pdf")):
+    for pdf in sorted(tmp_path.glob("*/*.pdf")) + example_in("dyslexia")[1]:
         chars = chars_of(pdf)
         assert all("AtkinsonHyperlegible" in char["fontname"] for char in chars), pdf.name
         assert not any("Italic" in char["fontname"] for char in chars), pdf.name
