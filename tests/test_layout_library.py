@@ -87,6 +87,24 @@ SHAPES = {
           - name: Militarism
             summary: An arms race and war plans with railway timetables.
         """,
+    "long-names": """\
+        title: The fall of the Roman Republic
+        question: How far was Caesar responsible for the fall of the Republic?
+        factors:
+          - name: Caesar's ambition and his rivalry with Pompey and the Senate
+            summary: He crossed the Rubicon with his army in 49 BC.
+            evidence: [Dictator for life in 44 BC]
+            rank: 1
+          - name: The army's loyalty to its generals
+            rank: 2
+        timeline:
+          - date: -49
+            event: Caesar crosses the Rubicon
+            factor: Caesar's ambition and his rivalry with Pompey and the Senate
+          - date: -44-03-15
+            event: Caesar is assassinated
+            factor: The army's loyalty to its generals
+        """,
     "only-timeline": """\
         title: The Cuban Missile Crisis
         timeline:

@@ -140,10 +140,14 @@ def _mat(topic: Topic, factor: Factor, layout: Layout, width: float, height: flo
                                                                          colours.text)
     question = _heading(topic.question or topic.title, layout, layout.body_size, colours.muted, bold=False)
     mark = layout.factor_key.marks(tuple(f.name for f in topic.factors))[factor.name]
-    top = [[[MarkedName(title, mark, sort.mat_title_size * 0.3, colours.text, layout.factors.grid_width)] + question]]
+    top_cell = [MarkedName(title, mark, sort.mat_title_size * 0.3, colours.text, layout.factors.grid_width)] + question
+    top = [[top_cell]]
     headings = [_heading(factor_column(key).heading, layout, layout.factors.heading_size, colours.text)
                 for key in SORTED_COLUMNS]
-    top_height = sort.mat_top_height(layout.body_size)
+    # Room for a name of one line at least; a long name (or large print) wraps, and the row grows
+    # with it. (ReportLab pads a cell 6 pt at each side and 3 pt above and below.)
+    wrapped = sum(flowable.wrap(width - 12, height)[1] + flowable.getSpaceAfter() for flowable in top_cell) + 6
+    top_height = max(sort.mat_top_height(layout.body_size), wrapped)
     # The layout check leaves each zone room on the page inside its margins; the header and footer
     # may take more, and then a mat too tall for its page is reported, never squashed.
     zone = max((height - top_height) / len(SORTED_COLUMNS) - 1, SMALLEST_MAT_ZONE_MM * MM)

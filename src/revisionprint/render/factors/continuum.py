@@ -18,6 +18,9 @@ from ..theme import colour
 
 
 KEY_ROW_SPACING = 1.8  # a row of the key under the line, in label sizes
+# With factors placed on it, the line needs the question, a label above and one below: at
+# least this many text sizes tall, however large the text (the layout's height is at least it).
+PLACED_HEIGHT = 5.6
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,21 @@ class ContinuumLine(Flowable):
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
         extra_rows = max(len(self._key_rows()) - 1, 0) if not self.placed else 0
-        self.height = self.layout.factors.continuum.height + extra_rows * self._key_size() * KEY_ROW_SPACING
+        self.height = self._line_height() + extra_rows * self._key_size() * KEY_ROW_SPACING
         return availWidth, self.height
+
+    def _fitted(self, name: str, room: float, size: float) -> str:
+        """A name too long for the room left (large print) shortened with an ellipsis: the rows
+        of the table print it whole."""
+        while string_width(name, self.faces.regular, size) > room and len(name) > 1:
+            name = name[:-2].rstrip() + "\u2026"
+        return name
+
+    def _line_height(self) -> float:
+        factors = self.layout.factors
+        if self.placed:
+            return max(factors.continuum.height, PLACED_HEIGHT * factors.text_size.largest)
+        return factors.continuum.height
 
     def _key_size(self) -> float:
         return max(self.layout.factors.text_size.largest * 0.9, self.layout.minimum_size)
@@ -63,7 +79,8 @@ class ContinuumLine(Flowable):
         rows: list[list[tuple[Factor, float]]] = [[]]
         x = start
         for factor in self.factors:
-            needed = 3 * radius + string_width(factor.name, self.faces.regular, size)
+            name = self._fitted(factor.name, self.width - start - 3 * radius, size)
+            needed = 3 * radius + string_width(name, self.faces.regular, size)
             if rows[-1] and x + needed > self.width:
                 rows.append([])
                 x = start
@@ -79,7 +96,7 @@ class ContinuumLine(Flowable):
         canvas.saveState()
         canvas.setFillColor(colour(colours.text))
         draw_string(canvas, 0, self.height - size, self.question, self.faces.bold, size)
-        line_y = self.height - continuum.height * 0.55
+        line_y = self.height - self._line_height() * 0.55
         low_width = string_width(continuum.low, self.faces.regular, size)
         high_width = string_width(continuum.high, self.faces.regular, size)
         left, right = low_width + 3 * radius, self.width - high_width - 3 * radius
@@ -98,9 +115,13 @@ class ContinuumLine(Flowable):
                 draw_marker(canvas, placed.mark, x, line_y, radius * 1.3, colours.text, factors.grid_width)
                 # Alternate labels above and below, so neighbours do not overprint.
                 label_y = line_y + 2.5 * radius if index % 2 == 0 else line_y - 2.5 * radius - label_size
-                draw_string(canvas, x, label_y, placed.name, self.faces.regular, label_size, "centre")
+                # Kept on the page: a long name (or large print) is shortened and moved in from the edge.
+                name = self._fitted(placed.name, self.width, label_size)
+                half = string_width(name, self.faces.regular, label_size) / 2
+                draw_string(canvas, min(max(x, half), self.width - half), label_y, name, self.faces.regular,
+                            label_size, "centre")
         else:
-            self._draw_key(canvas, line_y - continuum.height * 0.45, label_size, radius)
+            self._draw_key(canvas, line_y - self._line_height() * 0.45, label_size, radius)
         canvas.restoreState()
 
     def _draw_key(self, canvas, y: float, size: float, radius: float) -> None:
@@ -110,5 +131,6 @@ class ContinuumLine(Flowable):
             for factor, x in row:
                 draw_marker(canvas, self.marks[factor.name], x + radius, y_text + size * 0.35, radius,
                             self.layout.colours.text, self.layout.factors.grid_width)
-                draw_string(canvas, x + 3 * radius, y_text, factor.name, self.faces.regular, size)
+                name = self._fitted(factor.name, self.width - x - 3 * radius, size)
+                draw_string(canvas, x + 3 * radius, y_text, name, self.faces.regular, size)
             y -= size * KEY_ROW_SPACING

@@ -26,14 +26,23 @@ class FactorLegend(Flowable):
         size, radius = self.size, self.layout.timeline.marker_radius
         x = stringWidth(LEGEND_TITLE, self.faces.bold, size) + GAP * size
         line = 0
-        self.places = []
+        self.places, self.names = [], []
         for name, _ in self.factors:
+            name = self._fitted(name, width - 2 * radius - GAP * size / 2)
+            self.names.append(name)
             needed = 2 * radius + GAP * size / 2 + string_width(name, self.faces.regular, size)
             if x + needed > width and x > 0:
                 line, x = line + 1, 0.0
             self.places.append((x, line))
             x += needed + GAP * size
         self.lines = line + 1
+
+    def _fitted(self, name: str, room: float) -> str:
+        """A name longer than a whole line (large print) shortened with an ellipsis: the table
+        and the cards print it whole."""
+        while string_width(name, self.faces.regular, self.size) > room and len(name) > 1:
+            name = name[:-2].rstrip() + "\u2026"
+        return name
 
     def wrap(self, availWidth, availHeight):
         self._place(availWidth)
@@ -48,7 +57,7 @@ class FactorLegend(Flowable):
         canvas.setFillColor(colour(self.layout.colours.text))
         canvas.setFont(self.faces.bold, size)
         canvas.drawString(0, self.height - step, LEGEND_TITLE)
-        for (name, mark), (x, line) in zip(self.factors, self.places):
+        for (_, mark), name, (x, line) in zip(self.factors, self.names, self.places):
             baseline = self.height - step * (line + 1)
             draw_marker(canvas, mark, x + radius, baseline + size * 0.35, radius,
                         self.layout.timeline.leader_line.colour, self.layout.timeline.leader_line.width)
