@@ -162,6 +162,14 @@ def string_width(text: str, face: str, size: float) -> float:
     return sum(stringWidth(piece, name, size) for piece, name in font_runs(text, face))
 
 
+def shortened(text: str, face: str, size: float, room: float) -> str:
+    """The text, shortened with an ellipsis if it is wider than the room (a factor's long name
+    in a one-line key, at large-print sizes)."""
+    while string_width(text, face, size) > room and len(text) > 1:
+        text = text[:-2].rstrip() + "\u2026"
+    return text
+
+
 def draw_string(canvas, x: float, y: float, text: str, face: str, size: float, align: str = "left") -> None:
     """canvas.drawString (or drawRightString, drawCentredString) with the fallback fonts."""
     runs = font_runs(text, face)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable
 
 from ...model import Factor, FactorMark, Layout
-from ..fonts import Faces, draw_string, string_width
+from ..fonts import Faces, draw_string, shortened, string_width
 from ..shapes import draw_marker
 from ..theme import colour
 
@@ -56,11 +56,8 @@ class ContinuumLine(Flowable):
         return availWidth, self.height
 
     def _fitted(self, name: str, room: float, size: float) -> str:
-        """A name too long for the room left (large print) shortened with an ellipsis: the rows
-        of the table print it whole."""
-        while string_width(name, self.faces.regular, size) > room and len(name) > 1:
-            name = name[:-2].rstrip() + "\u2026"
-        return name
+        """A name too long for the room left (large print) shortened: the table's rows print it whole."""
+        return shortened(name, self.faces.regular, size, room)
 
     def _line_height(self) -> float:
         factors = self.layout.factors

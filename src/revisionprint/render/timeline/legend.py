@@ -6,7 +6,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ...model import FactorMark, Layout
-from ..fonts import Faces, draw_string, string_width
+from ..fonts import Faces, draw_string, shortened, string_width
 from ..shapes import draw_marker
 from ..theme import colour
 
@@ -28,7 +28,8 @@ class FactorLegend(Flowable):
         line = 0
         self.places, self.names = [], []
         for name, _ in self.factors:
-            name = self._fitted(name, width - 2 * radius - GAP * size / 2)
+            # A name longer than a whole line (large print) is shortened: the table prints it whole.
+            name = shortened(name, self.faces.regular, size, width - 2 * radius - GAP * size / 2)
             self.names.append(name)
             needed = 2 * radius + GAP * size / 2 + string_width(name, self.faces.regular, size)
             if x + needed > width and x > 0:
@@ -36,13 +37,6 @@ class FactorLegend(Flowable):
             self.places.append((x, line))
             x += needed + GAP * size
         self.lines = line + 1
-
-    def _fitted(self, name: str, room: float) -> str:
-        """A name longer than a whole line (large print) shortened with an ellipsis: the table
-        and the cards print it whole."""
-        while string_width(name, self.faces.regular, self.size) > room and len(name) > 1:
-            name = name[:-2].rstrip() + "\u2026"
-        return name
 
     def wrap(self, availWidth, availHeight):
         self._place(availWidth)
