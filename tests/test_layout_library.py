@@ -345,6 +345,9 @@ def test_dyslexia_prints_atkinson_hyperlegible_with_no_italics_on_tinted_pages(r
                 first = page.rects[0]
                 assert (first["width"], first["height"]) == pytest.approx((page.width, page.height))
                 assert tuple(first["non_stroking_color"]) == pytest.approx(expected, abs=0.005)
+        for char in chars_of(pdf):  # no text in red or green
+            red, green, blue = (tuple(char["non_stroking_color"]) * 3)[:3] if char["non_stroking_color"] else (0, 0, 0)
+            assert not (red > max(green, blue) + 0.2 or green > max(red, blue) + 0.2), (pdf.name, char["text"])
     nucleus = [char for char in chars_of(next(tmp_path.glob("cards/*flashcards.pdf"))) if char["text"] == "n"]
     assert nucleus and all("Bold" in char["fontname"] for char in nucleus[:1])  # *nucleus* prints bold
 
