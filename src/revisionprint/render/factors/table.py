@@ -110,13 +110,16 @@ def _heading(topic: Topic, layout: Layout, problems: RenderProblems, faces: Face
         layout.font_family, layout.title_size, colours.text)
     title_in_furniture = any("{title}" in slot for furniture in (layout.header, layout.footer)
                              for slot in (furniture.left, furniture.centre, furniture.right))
-    under = [text for text in (topic.title if topic.question and not title_in_furniture else "",
-                               layout.factors.instruction if blank else "") if text]
-    if under:
-        flowables += TextBlock(under, bullets=False).flowables(layout.font_family, layout.body_size, colours.muted)
+    title = topic.title if topic.question and not title_in_furniture else ""
+    instruction = layout.factors.instruction if blank else ""
     question = question_heading(topic, layout, "factors", width, problems, faces)
-    if question:
-        flowables += [Spacer(0, layout.factors.cell_padding)] + question[:-1]  # the row's own padding follows
+    if title:
+        flowables += TextBlock([title], bullets=False).flowables(layout.font_family, layout.body_size, colours.muted)
+    if question:  # the exam question, then what to do
+        flowables += [Spacer(0, layout.factors.cell_padding)] + question[:-1]
+    if instruction:
+        flowables += TextBlock([instruction], bullets=False).flowables(layout.font_family, layout.body_size,
+                                                                       colours.muted)
     return flowables
 
 
