@@ -561,3 +561,13 @@ def test_a_question_for_the_product_comes_before_one_for_all(run, write_topic, t
     timeline = pdf_text(tmp_path / "the-sino-soviet-split-timeline.pdf")
     assert "Write a narrative account analysing the key events of the split. (8)" in timeline
     assert "Explain two consequences" not in timeline
+
+
+@pytest.mark.parametrize("command", [["build"], ["flashcards"], ["factors"], ["cardsort"], ["timeline"],
+                                     ["validate"], ["calibrate", "-o", "x.pdf"], ["layouts", "show", "aqa"]])
+def test_every_building_command_takes_set(run, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    topic = [] if command[0] in ("calibrate", "layouts") else [EXAMPLE]
+    result = run(*command, *topic, "--set", "margins.tpo=20mm")
+    assert result.exit_code == 2
+    assert "--set margins.tpo: unknown key 'tpo'; did you mean 'top'?" in " ".join(result.output.split())
