@@ -187,7 +187,7 @@ def draw_string(canvas, x: float, y: float, text: str, face: str, size: float, a
     canvas.drawText(writing)
 
 
-def _space_out(font: TTFont, letter_spacing: float, word_spacing: float) -> None:
+def _space_out(font: SubsetFont, letter_spacing: float, word_spacing: float) -> None:
     """Wider letter and word spacing (dyslexia-friendly pages) made part of the face: each
     character's advance grows by `letter_spacing` x the average width of a-z, and a space's by
     `word_spacing` x its own width more. The PDF's widths come from the same table, so every
