@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional, Sequence
 
-import yaml
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -26,7 +25,7 @@ from ..model import (BoardStyle, Box, CalibrationStyle, CardMarks, CardSortLayou
                      mat_top_height, strip_text_box)
 from ..model.card_grid import FOLD_ADVICE
 from ..yamlfile import STR_TAG, YamlFile, did_you_mean, read_yaml
-from .options import Setting, TextSize, read_settings, written_values
+from .options import Setting, TextSize, read_settings
 from .stocks import builtin_stocks, find_stock, stock_names, text_room_problem
 from .schema import LAYOUT_SCHEMA
 

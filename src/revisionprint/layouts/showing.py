@@ -11,10 +11,11 @@ from typing import Optional, Sequence
 import yaml
 
 from ..errors import UsageProblem
+from ..yamlfile import did_you_mean
 from .loader import (USER_LAYOUT_FOLDER, CommandLineSetting, SettingsTree, _display, _merged_tree,
                      builtin_layout_folder, find_layout, layout_names)
 from .options import Setting
-from ..yamlfile import did_you_mean
+
 
 class _ShowDumper(yaml.SafeDumper):
     """Lists on one line, as a person writes them: columns: [factor, summary]."""
