@@ -198,7 +198,7 @@ def test_every_built_in_layout_builds_the_example_without_problems_or_overlaps(e
 
 def test_the_overlap_check_finds_text_run_into_its_neighbour(run, write_topic, tmp_path):
     topic = write_topic("title: T\nfactors:\n  - name: Extraordinarilylongfactorname\n    summary: S\n")
-    build(run, topic, tmp_path, "default", "--only", "factors", "--set", "factors.widths=[0.3, 3, 3, 3, 3, 3]")
+    build(run, topic, tmp_path, "default", "--only", "factors", "--set", "factors.widths=[1, 3, 3, 3, 3, 3]")
     assert overlapping_text(tmp_path / "t-factors.pdf")
 
 
