@@ -6,7 +6,7 @@ import io
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from ..model import Layout, Topic
+from ..model import Layout, PageOptions, Topic
 from .furniture import Furniture, SheetKind, document_info, furnished_canvas
 
 
@@ -34,10 +34,11 @@ def content_frame(topic: Topic, layout: Layout, kind: SheetKind, orientation: st
 
 
 def build_flowing_document(topic: Topic, layout: Layout, kind: SheetKind, orientation: str,
-                           flowables: list) -> tuple[bytes, int]:
-    """A document of one frame inside the margins, with the shared furniture on every page."""
+                           flowables: list, page: PageOptions = PageOptions()) -> tuple[bytes, int]:
+    """A document of one frame inside the margins, with the shared furniture on every page
+    (`page`: what this copy's furniture says, such as the student's name)."""
     size = page_size(layout, orientation)
-    furniture = Furniture(layout, topic, kind)
+    furniture = Furniture(layout, topic, kind, page)
     margins = layout.margins
     frame = Frame(*content_frame(topic, layout, kind, orientation),
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="content")

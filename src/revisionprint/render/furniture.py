@@ -14,7 +14,7 @@ from typing import Callable, Optional
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from ..model import Layout, PageFurniture, SizeRange, Topic
+from ..model import Layout, PageFurniture, PageOptions, SizeRange, Topic
 from ..placeholders import fill
 from .fonts import Faces, draw_string, register_family, string_width
 from .theme import colour, set_stroke
@@ -40,6 +40,7 @@ class Furniture:
     layout: Layout
     topic: Topic
     kind: SheetKind
+    page: PageOptions = PageOptions()  # this copy's own furniture: the student's name
     faces: Faces = field(init=False)
 
     def __post_init__(self) -> None:
@@ -149,10 +150,21 @@ class Furniture:
         x = right
         for label, line_length in reversed(fields):
             canvas.line(x - line_length, y - 1, x, y - 1)
+            if label == "Name" and self.page.student_name:
+                self._write_on_line(canvas, self.page.student_name, x - line_length, y, line_length)
             x -= line_length + 1.5 * MM
             label_width = string_width(label, self.faces.regular, size)
             canvas.drawString(x - label_width, y, label)
             x -= label_width + 5 * MM
+
+
+    def _write_on_line(self, canvas: Canvas, text: str, left: float, y: float, line_length: float) -> None:
+        """A name filled in for the student (a class pack), as large as the label and shrunk only to fit."""
+        sizes = SizeRange(self.layout.furniture.name_field.size, self.layout.furniture.text.smallest)
+        inset = 1 * MM
+        size, text = _fit_line(text, self.faces.regular, line_length - 2 * inset, sizes)
+        draw_string(canvas, left + inset, y, text, self.faces.regular, size)  # any script, through the fallbacks
+        canvas.setFont(self.faces.regular, self.layout.furniture.name_field.size)
 
 
 def _size_to_fit(text: str, face: str, width: float, sizes: SizeRange) -> float:

@@ -51,7 +51,8 @@ def render(topic: Topic, layout: Layout, options: CardSortOptions) -> RenderedPd
     sort = layout.cardsort
     faces = register_family(layout.font_family)
     problems = RenderProblems.for_topic(topic, faces)
-    kind = SheetKind("Card sort (answers)" if options.answers else "Card sort", answer_key=options.answers)
+    kind = SheetKind("Card sort (answers)" if options.answers else "Card sort", answer_key=options.answers,
+                     student_sheet=not options.answers)
     _, _, width, height = content_frame(topic, layout, kind, sort.orientation)
     all_strips = strips(topic, options.seed)
     if topic.question:
@@ -70,7 +71,7 @@ def render(topic: Topic, layout: Layout, options: CardSortOptions) -> RenderedPd
             flowables += [PageBreak()] if flowables else []
             flowables.append(_mat(topic, factor, layout, width, height))
         contents = f"{counted(len(all_strips), 'strip')} and {counted(len(topic.factors), 'sorting mat')}"
-    data, pages = build_flowing_document(topic, layout, kind, sort.orientation, flowables)
+    data, pages = build_flowing_document(topic, layout, kind, sort.orientation, flowables, options.page)
     return RenderedPdf(data=data, pages=pages, contents=f"{contents} on {counted(pages, 'page')}",
                        printing=f"{paper_description(layout, sort.orientation)}, single-sided, at 100% / actual size",
                        problems=tuple(problems.messages))

@@ -62,7 +62,7 @@ def render(topic: Topic, layout: Layout, options: FactorTableOptions) -> Rendere
     else:
         flowables += _heading(topic, layout, problems, faces, blank, frame_width)
 
-    data, pages = build_flowing_document(topic, layout, kind, factors_layout.orientation, flowables)
+    data, pages = build_flowing_document(topic, layout, kind, factors_layout.orientation, flowables, options.page)
     return RenderedPdf(
         data=data,
         pages=pages,

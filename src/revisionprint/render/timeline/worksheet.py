@@ -186,7 +186,7 @@ def in_letter_order(letter: str) -> tuple[int, str]:
 def render(topic: Topic, layout: Layout, options: TimelineOptions) -> RenderedPdf:
     sheet = TimelineSheet(topic, layout, options)
     orientation = layout.timeline.orientation
-    data, pages = build_flowing_document(topic, layout, sheet.kind, orientation, sheet.flowables())
+    data, pages = build_flowing_document(topic, layout, sheet.kind, orientation, sheet.flowables(), options.page)
     return RenderedPdf(
         data=data,
         pages=pages,
