@@ -108,14 +108,15 @@ def product(key: str) -> Product:
     return next(p for p in (*PRODUCTS, CALIBRATION) if p.key == key)
 
 
-def select_products(names: Iterable[str]) -> list[Product]:
-    """`--only factors` means both factor tables; `--only factors-blank` just the blank one."""
+def select_products(names: Iterable[str], option: str = "--only", groups: bool = True) -> list[Product]:
+    """`--only factors` means both factor tables; `--only factors-blank` just the blank one.
+    Without `groups` each name is one product (a pack for students names the worksheet alone)."""
     wanted: set[str] = set()
     for name in names:
-        wanted.update(PRODUCT_GROUPS.get(name, (name,)))
+        wanted.update(PRODUCT_GROUPS.get(name, (name,)) if groups else (name,))
     unknown = sorted(wanted - set(product_choices()))
     if unknown:
-        raise UsageProblem("--only", f"unknown product '{unknown[0]}'; choose from {', '.join(product_choices())}")
+        raise UsageProblem(option, f"unknown product '{unknown[0]}'; choose from {', '.join(product_choices())}")
     return [p for p in PRODUCTS if p.key in wanted]
 
 
@@ -240,22 +241,10 @@ class BuildReport:
 def make_product(topic: Optional[Topic], layout: Layout, item: Product, target: Path, keep_going: bool,
                  report: BuildReport, **extra) -> None:
     """Render, then write: a product with problems is written only with --keep-going."""
-    from reportlab.platypus.doctemplate import LayoutError
-
-    try:
-        with reproducible_dates():
-            rendered = item.render(topic, layout, **extra)
-    except LayoutError:
-        # ReportLab found something taller than a whole page: only extreme layouts get here.
-        source = f" of {topic.file}" if topic is not None else ""
-        report.problems.append(
-            f"{layout.file}: the {item.label}{source} does not fit on the page with this layout's "
-            "margins and text sizes; make the margins or the text sizes smaller")
-        report.not_written.append(target)
-        return
+    rendered = render_product(topic, layout, item, **extra)
     # Every product checks the title it prints: say each problem once.
     report.add_problems(rendered.problems)
-    if rendered.problems and not keep_going:
+    if not rendered.data or (rendered.problems and not keep_going):
         report.not_written.append(target)
         return
     try:
@@ -266,6 +255,21 @@ def make_product(topic: Optional[Topic], layout: Layout, item: Product, target: 
         raise RevisionprintError(f"cannot write {target}: {error.strerror or error}; choose another --output."
                                  f"{already}") from None
     report.written.append(Written(target, rendered.pages, rendered.contents, rendered.printing))
+
+
+def render_product(topic: Optional[Topic], layout: Layout, item: Product, **extra) -> RenderedPdf:
+    """The product's PDF; one that cannot be laid out at all comes back with no data and a problem."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    try:
+        with reproducible_dates():
+            return item.render(topic, layout, **extra)
+    except LayoutError:
+        # ReportLab found something taller than a whole page: only extreme layouts get here.
+        source = f" of {topic.file}" if topic is not None else ""
+        return RenderedPdf(b"", 0, "", "", problems=(
+            f"{layout.file}: the {item.label}{source} does not fit on the page with this layout's "
+            "margins and text sizes; make the margins or the text sizes smaller",))
 
 
 def build_topics(topics: list[Topic], layout: Layout, output: Path, products: list[Product], keep_going: bool,

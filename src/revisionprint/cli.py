@@ -500,6 +500,80 @@ def import_command(file, output, file_format, title, term_sep, card_sep, front_c
                    "as front_image: and back_image:.")
 
 
+jobs_option = click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+                           help="Draw in this many processes at once (the PDF is the same).")
+
+
+@cli.command()
+@click.argument("content", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), callback=_file_name,
+              help="PDF file to write (default: output/<title>-pack.pdf).")
+@click.option("--products", metavar="PRODUCT,...", help="What each topic gives the pack (default: every product): "
+              "flashcards, factors, factors-blank, timeline, timeline-answers ...")
+@layout_option
+@click.option("--students", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+              help="A class list (CSV with a 'name' column, or one name a line): a copy for each, named.")
+@click.option("--copies", type=click.IntRange(1, 500), default=1, show_default=True,
+              help="Unnamed copies (without --students).")
+@click.option("--vary", is_flag=True, help="Each copy in its own order where a product has one (shuffled cards, "
+              "matching, card sorts): copy n uses the seed + n - 1.")
+@click.option("--shuffle", is_flag=True, help="Shuffle the flashcards.")
+@click.option("--seed", type=int, help="The seed of every shuffled or matched order (the same seed, the same order).")
+@click.option("--contents", "contents_page", is_flag=True, help="Start each copy with a contents page.")
+@click.option("--title", help="The pack's title (default: the topics' titles).")
+@jobs_option
+@keep_going_option
+@quiet_option
+def pack(content, output, products, layout_name, students, copies, vary, shuffle, seed, contents_page, title, jobs,
+         keep_going, quiet):
+    """One PDF of several topics' products, for each student or copy, ready to print double-sided."""
+    from .build import PRODUCTS, select_products, slugify
+    from .pack import PackRequest, read_class_list, seeded, with_seed
+
+    if students and copies != 1:
+        raise click.BadParameter("give --students (a copy for each) or --copies, not both", param_hint="--copies")
+    chosen = select_products(_comma_list(products), "--products", groups=False) if products else list(PRODUCTS)
+    chosen = [item.with_options([CardPrinting(shuffle_seed=(seed or 0) if shuffle else None)]) for item in chosen]
+    if seed is not None:
+        chosen = [with_seed(item, seed) for item in chosen]
+    if vary and not seeded(tuple(chosen)):
+        raise click.BadParameter("none of the products has an order to vary; add --shuffle, or choose a product "
+                                 "that is matched or sorted", param_hint="--vary")
+    topics, layout = _load(list(content) or _default_content(), layout_name)
+    request = PackRequest(tuple(topics), layout, tuple(chosen), read_class_list(students) if students else (),
+                          copies, vary, contents_page, title or "")
+    target = output or DEFAULT_OUTPUT_FOLDER / f"{slugify(request.pack_title)}-pack.pdf"
+    _write_pack(request, target, jobs, keep_going, quiet)
+
+
+def _write_pack(request, target: Path, jobs: int, keep_going: bool, quiet: bool) -> None:
+    from .build import write_atomically
+    from .pack import build_pack
+
+    if quiet or not sys.stderr.isatty():
+        result = build_pack(request, jobs)
+    else:
+        with _CountingBar("Drawing") as bar:
+            result = build_pack(request, jobs, bar.update)
+    for message in shown(result.problems):
+        click.echo(message, err=True)
+    if not quiet:
+        for note in result.skipped:
+            click.echo(f"Skipped: {note}")
+    if not result.data or (result.problems and not keep_going):
+        raise RevisionprintError(f"Not written, because of the problems above: {target} (any earlier copy is "
+                                 "untouched). Fix the text named, or use --keep-going to print what fits.")
+    try:
+        write_atomically(target, result.data)
+    except OSError as error:
+        raise RevisionprintError(f"cannot write {target}: {error.strerror}; choose another -o") from None
+    if not quiet:
+        click.echo(f"Wrote {target}: {result.contents}.")
+        click.echo("  Print: double-sided, at 100% / actual size; every product starts on a front side. Each part:")
+        for label, printing in result.printing.items():
+            click.echo(f"    {label}: {printing}.")
+
+
 @cli.group(invoke_without_command=True)
 @click.pass_context
 def layouts(ctx: click.Context) -> None:

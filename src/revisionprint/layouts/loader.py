@@ -211,6 +211,7 @@ def _build_layout(name: str, tree: SettingsTree, files: list[Path]) -> Layout:
     return Layout(
         name=name,
         description=v.get("description", ""),
+        author=v.get("author", ""),
         file=_display(files[-1]),
         page_width=width,
         page_height=height,

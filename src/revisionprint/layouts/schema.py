@@ -43,6 +43,7 @@ FACTOR_COLUMN_KEYS = tuple(column.key for column in FACTOR_COLUMNS)
 
 LAYOUT_SCHEMA = {
     "description": Text(),
+    "author": Text(),
     "extends": Text(),
     "paper": Paper(),
     "margins": {side: Length() for side in ("top", "right", "bottom", "left")},

@@ -411,3 +411,4 @@ class Layout:
     minimum_size: float = 0.0  # no text is drawn smaller: a size derived from another never goes below it
     extends: tuple[str, ...] = field(default=())
     stocks: tuple[Stock, ...] = field(default=())  # every stock the layout can use, by name or alias
+    author: str = ""  # who a pack's PDF says made it: a school or department

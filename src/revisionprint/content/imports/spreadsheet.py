@@ -32,7 +32,7 @@ def read_spreadsheet(text: str, reading: Reading, options: ImportOptions, fmt: s
     if first_line.lower().startswith("sep=") and len(first_line.strip()) == 5:
         delimiter, skipped = first_line.strip()[4], 1  # Excel's own hint of its separator
         text = text.split("\n", 1)[1] if "\n" in text else ""
-    delimiter = delimiter or _csv_delimiter(text.split("\n", 1)[0])
+    delimiter = delimiter or csv_delimiter(text.split("\n", 1)[0])
     rows = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
     try:
         header = next(rows, None)
@@ -70,7 +70,7 @@ def read_spreadsheet(text: str, reading: Reading, options: ImportOptions, fmt: s
     return reading.finish(cards, fmt, f"{kind} (columns {header_names})")
 
 
-def _csv_delimiter(header_line: str) -> str:
+def csv_delimiter(header_line: str) -> str:
     """Excel in much of Europe separates with semicolons, since the comma is the decimal point."""
     counts = {delimiter: len(header_cells(header_line, delimiter)) for delimiter in (",", ";", "\t")}
     return max(counts, key=lambda delimiter: (counts[delimiter], delimiter == ","))

@@ -1,0 +1,73 @@
+"""Class lists: who gets a copy, in the order the teacher hands them out.
+
+A class list is a CSV file with a column named `name` (or `student`), as a school's
+information system exports it, or a plain text file with one name a line. Each name
+keeps the line it was read from, so a name the font cannot print is reported there.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from ..content.imports.spreadsheet import csv_delimiter
+from ..errors import InvalidFiles, Problem
+from ..model import Origin
+
+NAME_COLUMNS = ("name", "student", "student name", "full name")
+SPREADSHEET_SUFFIXES = (".csv", ".tsv")
+
+
+def read_class_list(path: str | Path, display_name: str | None = None) -> tuple[Origin, ...]:
+    """Each student as an Origin whose `path` is their name, in class-list order; every problem
+    of the file reported at once."""
+    name = display_name or str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        raise InvalidFiles([Problem(name, 0, 0, "", f"cannot be read: {error.strerror}; check the file's name")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on Windows saves "CSV" in the machine's code page, not UTF-8.
+        text = raw.decode("cp1252", errors="replace")
+    if Path(path).suffix.lower() in SPREADSHEET_SUFFIXES:
+        students = _from_spreadsheet(text, name)
+    else:
+        students = _from_text(text, name)
+    if not students:
+        raise InvalidFiles([Problem(name, 1, 1, "", "has no names in it; write one student's name a line "
+                                    "(or, in a CSV file, a 'name' column)")])
+    return tuple(students)
+
+
+def _from_text(text: str, name: str) -> list[Origin]:
+    """One name a line; blank lines and lines starting with # are skipped."""
+    students = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        student = " ".join(line.split())
+        if student and not student.startswith("#"):
+            students.append(Origin(name, number, len(line) - len(line.lstrip()) + 1, student))
+    return students
+
+
+def _from_spreadsheet(text: str, name: str) -> list[Origin]:
+    # Commas, or semicolons as Excel writes CSV in much of Europe, or tabs.
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text.split("\n", 1)[0]))
+    header = next(rows, [])
+    folded = [column.strip().casefold() for column in header]
+    column = next((folded.index(wanted) for wanted in NAME_COLUMNS if wanted in folded), None)
+    if column is None:
+        found = ", ".join(f"'{heading.strip()}'" for heading in header if heading.strip()) or "none"
+        raise InvalidFiles([Problem(name, 1, 1, "", f"has no 'name' column (its columns are {found}); "
+                                    "name the column of students' names 'name' in the first row")])
+    students = []
+    for row in rows:
+        line = rows.line_num
+        student = " ".join(row[column].split()) if column < len(row) else ""
+        if student:
+            students.append(Origin(name, line, 1, student))
+    return students
+
+
