@@ -56,7 +56,11 @@ def merge(copies: list[CopyPages], title: str, subject: str, author: str) -> byt
 
     def add(data: bytes) -> int:
         first = len(writer.pages)
-        reader = readers.setdefault(data, PdfReader(io.BytesIO(data)))
+        if data not in readers:
+            # Kept for the whole merge: pypdf remembers what it copied by the reader's id(), which a
+            # reader let go could hand to the next one.
+            readers[data] = PdfReader(io.BytesIO(data))
+        reader = readers[data]
         for page in reader.pages:
             writer.add_page(page)
         if (len(writer.pages) - first) % 2:
@@ -79,8 +83,8 @@ def merge(copies: list[CopyPages], title: str, subject: str, author: str) -> byt
         writer.set_page_label(copy_first, len(writer.pages) - 1, style=PageLabelStyle.DECIMAL,
                               prefix=f"{copy.label} - " if copy.label else None, start=1)
     parents: dict[int, object] = {}
-    for depth, title, page in marks:
-        parents[depth] = writer.add_outline_item(title=title, page_number=page, parent=parents.get(depth - 1))
+    for depth, mark, page in marks:
+        parents[depth] = writer.add_outline_item(title=mark, page_number=page, parent=parents.get(depth - 1))
     writer.add_metadata({key: value for key, value in (
         ("/Title", title), ("/Subject", subject), ("/Author", author), ("/Creator", "revisionprint"),
         ("/Producer", "revisionprint (pypdf)")) if value})

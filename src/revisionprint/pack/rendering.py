@@ -7,7 +7,6 @@ product keeps); workers only draw, and the parent merges in the plan's order, so
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator, Optional
 
@@ -25,7 +24,7 @@ _layout: Optional[Layout] = None
 def render_parts(topics: tuple[Topic, ...], layout: Layout, parts: list[Part], jobs: int = 1,
                  progress: Optional[Progress] = None) -> dict[Part, RenderedPdf]:
     """Every part drawn, by part; with jobs > 1 in that many processes."""
-    jobs = max(1, min(jobs, len(parts), os.cpu_count() or 1)) if jobs > 1 else 1
+    jobs = max(1, min(jobs, len(parts)))
     if jobs == 1:
         drawn = (render_part(topics[part.topic], layout, part) for part in parts)
         return _collect(parts, drawn, progress)

@@ -1,0 +1,243 @@
+"""Class packs: what a teacher checks in the PDF (bookmarks, page labels, pages, names)."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import pdf_pages_text
+
+TOPIC = """\
+title: {title}
+subject: History
+question: Why did {title} happen?
+flashcards:
+  - front: What is {title}?
+    back: A topic of {count} cards
+    tags: [context]
+  - front: When was {title}?
+    back: [In 1950, "Or 1951"]
+    tags: [dates]
+  - front: Who led {title}?
+    back: Mao
+    tags: [people]
+factors:
+  - name: Ideology
+    summary: The ideas behind {title}.
+    evidence: [A speech]
+  - name: Leaders
+    summary: The people of {title}.
+timeline:
+  - date: 1950-02-14
+    event: A treaty about {title}
+  - date: 1960-07
+    event: Advisers leave
+  - date: 1969
+    event: Border clashes
+"""
+
+
+@pytest.fixture
+def topics(write_topic):
+    return [write_topic(TOPIC.format(title=title, count=3), f"{title.lower()}.yaml") for title in ("Alpha", "Beta")]
+
+
+@pytest.fixture
+def class_list(tmp_path):
+    path = tmp_path / "11a.csv"
+    path.write_text("surname,name,form\nLovelace,Ada Lovelace,11A\nTuring,Alan Turing,11A\n"
+                    "Hopper,Grace Hopper,11A\n", encoding="utf-8")
+    return path
+
+
+def outline(reader: PdfReader, items=None, depth=0) -> list[tuple[int, str, int]]:
+    """(depth, title, 0-based page) of every bookmark, in order."""
+    found = []
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            found += outline(reader, item, depth + 1)
+        else:
+            found.append((depth, item.title, reader.get_destination_page_number(item)))
+    return found
+
+
+def product_pages(run, tmp_path, topic, keys) -> dict[str, int]:
+    """How many pages each product has when built on its own."""
+    folder = tmp_path / f"alone-{topic.stem}"
+    assert run("build", topic, "--output", folder, "--quiet").exit_code == 0
+    return {key: len(PdfReader(next(folder.glob(f"*-{key}.pdf"))).pages) for key in keys}
+
+
+def test_a_packs_bookmarks_labels_and_pages_are_its_products_each_starting_on_a_front(run, tmp_path, topics):
+    target = tmp_path / "pack.pdf"
+    result = run("pack", *topics, "--products", "flashcards,factors-blank,timeline", "-o", target)
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(target)
+    labels = {"flashcards": "Flashcards", "factors-blank": "Blank factor table", "timeline": "Timeline worksheet"}
+    expected, page = [], 0
+    for topic, title in zip(topics, ("Alpha", "Beta")):
+        expected.append((0, title, page))
+        for key, pages in product_pages(run, tmp_path, topic, labels).items():
+            expected.append((1, labels[key], page))
+            page += pages + pages % 2  # a blank back after an odd product
+    assert outline(reader) == expected
+    assert len(reader.pages) == page
+    assert all(start % 2 == 0 for _, _, start in expected)  # page index 0, 2, ...: page 1, 3, ... a front
+    assert reader.page_labels == [str(number) for number in range(1, page + 1)]
+    assert "Wrote" in result.output and f"on {page} pages" in result.output
+
+
+def test_a_blank_back_follows_an_odd_product_and_is_its_size(run, tmp_path, topics):
+    target = tmp_path / "pack.pdf"
+    assert run("pack", topics[0], "--products", "timeline,flashcards", "-o", target).exit_code == 0
+    reader = PdfReader(target)
+    marks = outline(reader)
+    timeline_start = next(page for _, title, page in marks if title == "Timeline worksheet")
+    assert len(reader.pages) - timeline_start == 2  # the worksheet's one page, and a blank back
+    worksheet, back = reader.pages[timeline_start], reader.pages[timeline_start + 1]
+    assert (back.extract_text() or "").strip() == ""
+    assert (back.mediabox.width, back.mediabox.height) == (worksheet.mediabox.width, worksheet.mediabox.height)
+    # Flashcards come first (the product table's order), fronts on fronts: pages 1, 3 ...
+    assert marks[1][1] == "Flashcards" and marks[1][2] == 0
+
+
+def copies_by_bookmark(reader: PdfReader) -> dict[str, range]:
+    tops = [(title, page) for depth, title, page in outline(reader) if depth == 0]
+    ends = [page for _, page in tops[1:]] + [len(reader.pages)]
+    return {title: range(page, end) for (title, page), end in zip(tops, ends)}
+
+
+def test_each_student_has_their_name_on_their_own_sheets_and_nowhere_else(run, tmp_path, topics, class_list):
+    target = tmp_path / "class.pdf"
+    result = run("pack", *topics, "--students", class_list, "--products", "flashcards,factors-blank,timeline",
+                 "-o", target)
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(target)
+    texts = pdf_pages_text(target)
+    names = ["Ada Lovelace", "Alan Turing", "Grace Hopper"]
+    copies = copies_by_bookmark(reader)
+    assert list(copies) == names  # class-list order
+    sheets = [(page, title) for depth, title, page in outline(reader) if depth == 2]
+    for name, pages in copies.items():
+        assert reader.page_labels[pages[0]] == f"{name} - 1"
+        for page in pages:
+            others = [other for other in names if other != name and other in texts[page]]
+            assert not others, f"page {page + 1} of {name}'s copy names {others}"
+        # Each worksheet and table starts with the Name field filled in.
+        for page, title in sheets:
+            if page in pages and title != "Flashcards":
+                assert f"Name {name}" in texts[page], (title, page)
+    assert sum(text.count("Ada Lovelace") for text in texts) == 4  # 2 topics x (table + worksheet)
+
+
+def test_a_class_list_may_be_a_text_file_with_one_name_a_line(run, tmp_path, topics):
+    names = tmp_path / "names.txt"
+    names.write_text("# 11B, autumn term\nZoë Ashby\n\n  Ravi Patel  \n", encoding="utf-8")
+    target = tmp_path / "class.pdf"
+    assert run("pack", topics[0], "--students", names, "--products", "timeline", "-o", target).exit_code == 0
+    assert list(copies_by_bookmark(PdfReader(target))) == ["Zoë Ashby", "Ravi Patel"]
+    assert "Name Zoë Ashby" in pdf_pages_text(target)[0]
+
+
+def test_a_semicolon_csv_from_excel_is_read(run, tmp_path, topics):
+    names = tmp_path / "names.csv"
+    names.write_bytes("\ufeffName;Class\nÉlodie Martin;11C\n".encode("utf-8"))
+    target = tmp_path / "class.pdf"
+    assert run("pack", topics[0], "--students", names, "--products", "timeline", "-o", target).exit_code == 0
+    assert "Name Élodie Martin" in pdf_pages_text(target)[0]
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("names.csv", "surname,form\nLovelace,11A\n", ":1:1: has no 'name' column (its columns are 'surname', 'form')"),
+    ("names.txt", "Ada Lovelace\n张伟\n", ":2:1: the name '张伟' has '伟' (U+4F1F), '张' (U+5F20), which the font"),
+    ("names.txt", "# 11A\n\n", ":1:1: has no names in it"),
+])
+def test_a_class_list_that_cannot_be_used_is_reported_at_its_line(run, tmp_path, topics, name, text, message):
+    names = tmp_path / name
+    names.write_text(text, encoding="utf-8")
+    result = run("pack", topics[0], "--students", names, "-o", tmp_path / "class.pdf")
+    assert result.exit_code == 1
+    assert f"{names}{message}" in result.output
+    assert not (tmp_path / "class.pdf").exists()
+
+
+def test_two_pack_builds_are_byte_identical_and_carry_no_date(run, tmp_path, topics, class_list):
+    layout = tmp_path / "school.yaml"
+    layout.write_text("extends: default\nauthor: Humanities, Hilltop School\n", encoding="utf-8")
+    first, second = tmp_path / "one.pdf", tmp_path / "two.pdf"
+    for target in (first, second):
+        assert run("pack", *topics, "--students", class_list, "--contents", "--layout", layout,
+                   "-o", target).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    metadata = PdfReader(first).metadata
+    assert (metadata.title, metadata.subject, metadata.author) == ("Alpha, Beta", "History",
+                                                                   "Humanities, Hilltop School")
+    assert "/CreationDate" not in metadata and "/ModDate" not in metadata
+
+
+def test_jobs_2_writes_the_same_bytes_as_jobs_1(run, tmp_path, topics, class_list):
+    serial, parallel = tmp_path / "serial.pdf", tmp_path / "parallel.pdf"
+    assert run("pack", *topics, "--students", class_list, "--shuffle", "--vary", "--contents",
+               "--jobs", "1", "-o", serial).exit_code == 0
+    assert run("pack", *topics, "--students", class_list, "--shuffle", "--vary", "--contents",
+               "--jobs", "2", "-o", parallel).exit_code == 0
+    assert serial.read_bytes() == parallel.read_bytes()
+
+
+def fronts_in_order(target, reader: PdfReader, copy: range) -> list[str]:
+    start = next(page for depth, title, page in outline(reader) if title == "Flashcards" and page in copy)
+    text = pdf_pages_text(target)[start]
+    return sorted((text.index(f"{which} Alpha"), which) for which in ("What is", "When was", "Who led"))
+
+
+def test_vary_gives_each_student_their_own_shuffle_the_first_as_without_it(run, tmp_path, topics, class_list):
+    varied, same = tmp_path / "varied.pdf", tmp_path / "same.pdf"
+    args = ["pack", topics[0], "--students", class_list, "--products", "flashcards", "--shuffle", "--seed", "3"]
+    assert run(*args, "--vary", "-o", varied).exit_code == 0
+    assert run(*args, "-o", same).exit_code == 0
+    orders = {}
+    for target in (varied, same):
+        reader = PdfReader(target)
+        orders[target] = [[which for _, which in fronts_in_order(target, reader, pages)]
+                          for pages in copies_by_bookmark(reader).values()]
+    assert orders[same][0] == orders[same][1] == orders[same][2]
+    assert orders[varied][0] == orders[same][0]  # the first student: seed 3 itself
+    assert len({tuple(order) for order in orders[varied]}) > 1
+
+
+def test_the_contents_page_gives_the_page_each_product_starts_on(run, tmp_path, topics):
+    target = tmp_path / "pack.pdf"
+    assert run("pack", *topics, "--products", "factors,timeline", "--contents", "--title", "Year 11 revision",
+               "-o", target).exit_code == 0
+    reader = PdfReader(target)
+    contents = pdf_pages_text(target)[0]
+    assert contents.startswith("Year 11 revision")
+    for depth, title, page in outline(reader):
+        if depth == 1:
+            assert f"{title} . " in contents and f" {page + 1}" in contents
+    marks = outline(reader)
+    assert marks[0] == (0, "Contents", 0)
+    assert "Alpha Factor table" in contents and "Beta Factor table" in contents  # each under its topic
+    assert reader.pages[1].extract_text().strip() == ""  # the contents page's blank back
+
+
+def test_unnamed_copies(run, tmp_path, topics):
+    target = tmp_path / "pack.pdf"
+    assert run("pack", topics[0], "--products", "timeline", "--copies", "3", "-o", target).exit_code == 0
+    reader = PdfReader(target)
+    assert list(copies_by_bookmark(reader)) == ["Copy 1", "Copy 2", "Copy 3"]
+    assert len(reader.pages) == 6
+
+
+@pytest.mark.parametrize("args, option", [
+    (["--students", "{list}", "--copies", "2"], "--copies"),
+    (["--products", "flashcards,worksheet"], "--products"),
+    (["--products", "factors", "--vary"], "--vary"),
+])
+def test_command_line_mistakes_exit_2_naming_the_option(run, topics, class_list, args, option):
+    result = run("pack", topics[0], *[arg.format(list=class_list) for arg in args])
+    assert result.exit_code == 2
+    assert option in result.output
