@@ -32,6 +32,7 @@ def test_the_cli_never_imports_the_renderers_or_reportlab():
     "import revisionprint.content, revisionprint.layouts, revisionprint.model, revisionprint.build",
     "import revisionprint.option_checks, revisionprint.errors, revisionprint.cardsets",
     "import revisionprint.content.imports",
+    "import revisionprint.pack, revisionprint.pack.course",
     RENDER_MODULES,
 ])
 def test_nothing_but_the_cli_imports_click(statement):
@@ -44,3 +45,10 @@ def test_the_model_and_the_renderers_never_import_yaml(statement):
     assert "yaml" not in loaded
     if statement == "import revisionprint.model":
         assert "reportlab" not in loaded
+
+
+def test_packs_draw_only_through_the_products():
+    """pack/ plans and merges; ReportLab is loaded only when a part is drawn, by its product."""
+    loaded = imported_after("import revisionprint.pack, revisionprint.pack.course")
+    assert "reportlab" not in loaded
+    assert not {name for name in loaded if name.startswith("revisionprint.render")}

@@ -241,3 +241,68 @@ def test_command_line_mistakes_exit_2_naming_the_option(run, topics, class_list,
     result = run("pack", topics[0], *[arg.format(list=class_list) for arg in args])
     assert result.exit_code == 2
     assert option in result.output
+
+
+COURSE = """\
+title: Year 11 revision
+products: [flashcards, timeline]
+contents: true
+topics:
+  - topics/*.yaml
+classes:
+  - name: 11A
+    students: classes/11a.csv
+  - name: Spares
+    copies: 2
+"""
+
+
+@pytest.fixture
+def course(tmp_path, topics, class_list):
+    (tmp_path / "topics").mkdir()
+    (tmp_path / "classes").mkdir()
+    for topic in topics:
+        topic.rename(tmp_path / "topics" / topic.name)
+    class_list.rename(tmp_path / "classes" / "11a.csv")
+    path = tmp_path / "course.yaml"
+    path.write_text(COURSE, encoding="utf-8")
+    return path
+
+
+def test_a_course_file_writes_a_pack_per_class_as_the_pack_command_would(run, tmp_path, course):
+    result = run("course", course, "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "output" / "11a.pdf"
+    assert list(copies_by_bookmark(PdfReader(written))) == ["Ada Lovelace", "Alan Turing", "Grace Hopper"]
+    assert list(copies_by_bookmark(PdfReader(tmp_path / "output" / "spares.pdf"))) == ["Copy 1", "Copy 2"]
+    by_hand = tmp_path / "by-hand.pdf"
+    assert run("pack", tmp_path / "topics" / "alpha.yaml", tmp_path / "topics" / "beta.yaml", "--students",
+               tmp_path / "classes" / "11a.csv", "--products", "flashcards,timeline", "--contents",
+               "--title", "Year 11 revision", "-o", by_hand).exit_code == 0
+    assert written.read_bytes() == by_hand.read_bytes()
+
+
+@pytest.mark.parametrize("change, message", [
+    (("products: [flashcards, timeline]", "products: [flashcards, worksheet]"),
+     "course.yaml:2:24: products[1]: unknown product 'worksheet'"),
+    (("contents: true", "contents: maybe"), "course.yaml:3:11: contents: 'maybe' should be true or false"),
+    (("  - topics/*.yaml", "  - topics/gamma.yaml"), "course.yaml:5:5: topics[0]: there is no topic file "
+                                                       "'topics/gamma.yaml'"),
+    (("classes/11a.csv", "classes/11b.csv"), "course.yaml:8:15: classes[0].students: there is no class list"),
+    (("name: Spares", "name: 11A"), "course.yaml:9:11: classes[1].name: a class named '11A' is given twice"),
+    (("title:", "titel:"), "course.yaml:1:1: titel: unknown key 'titel'; did you mean 'title'?"),
+])
+def test_course_file_mistakes_are_reported_at_their_line(run, tmp_path, course, change, message):
+    course.write_text(COURSE.replace(*change), encoding="utf-8")
+    result = run("course", course)
+    assert result.exit_code == 1
+    assert f"{course.parent / message}" in result.output
+    assert not (tmp_path / "output").exists()
+
+
+def test_every_course_mistake_is_reported_in_one_run(run, tmp_path, course):
+    course.write_text(COURSE.replace("contents: true", "contents: maybe").replace("classes/11a", "classes/11c"),
+                      encoding="utf-8")
+    result = run("course", course)
+    assert "contents: 'maybe'" in result.output and "classes[0].students" in result.output
+    assert "2 problems found" in result.output

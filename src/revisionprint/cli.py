@@ -543,10 +543,29 @@ def pack(content, output, products, layout_name, students, copies, vary, shuffle
     request = PackRequest(tuple(topics), layout, tuple(chosen), read_class_list(students) if students else (),
                           copies, vary, contents_page, title or "")
     target = output or DEFAULT_OUTPUT_FOLDER / f"{slugify(request.pack_title)}-pack.pdf"
-    _write_pack(request, target, jobs, keep_going, quiet)
+    printing = _write_pack(request, target, jobs, keep_going, quiet)
+    if not quiet:
+        _print_notes(printing)
 
 
-def _write_pack(request, target: Path, jobs: int, keep_going: bool, quiet: bool) -> None:
+@cli.command()
+@click.argument("course_file", metavar="COURSE", type=click.Path(exists=True, dir_okay=False))
+@jobs_option
+@keep_going_option
+@quiet_option
+def course(course_file, jobs, keep_going, quiet):
+    """Every pack of a course file (topics, products, layout, class lists): a PDF per class."""
+    from .pack.course import load_course
+
+    printing = {}
+    for planned in load_course(course_file):
+        printing.update(_write_pack(planned.request, planned.target, jobs, keep_going, quiet))
+    if not quiet:
+        _print_notes(printing)
+
+
+def _write_pack(request, target: Path, jobs: int, keep_going: bool, quiet: bool) -> dict[str, str]:
+    """Build and write one pack; how each of its products prints, by label, for the notes."""
     from .build import write_atomically
     from .pack import build_pack
 
@@ -569,9 +588,13 @@ def _write_pack(request, target: Path, jobs: int, keep_going: bool, quiet: bool)
         raise RevisionprintError(f"cannot write {target}: {error.strerror}; choose another -o") from None
     if not quiet:
         click.echo(f"Wrote {target}: {result.contents}.")
-        click.echo("  Print: double-sided, at 100% / actual size; every product starts on a front side. Each part:")
-        for label, printing in result.printing.items():
-            click.echo(f"    {label}: {printing}.")
+    return result.printing
+
+
+def _print_notes(printing: dict[str, str]) -> None:
+    click.echo("Print double-sided, at 100% / actual size: every product starts on a front side. Each product:")
+    for label, note in printing.items():
+        click.echo(f"  {label}: {note}.")
 
 
 @cli.group(invoke_without_command=True)

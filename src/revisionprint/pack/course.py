@@ -1,0 +1,210 @@
+"""A course file: a department's whole print run (topics, products, layout, class lists) in one
+YAML file, read like topics and layouts, with every mistake reported at its line.
+
+Paths in it are relative to the course file's own folder. The format, by example, is in
+docs/packs.md.
+"""
+
+from __future__ import annotations
+
+import glob
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from yaml.nodes import Node
+
+from ..build import PRODUCTS, Product, product_choices, select_products, slugify
+from ..errors import InvalidFiles, UsageProblem
+from ..layouts.options import Boolean, Integer
+from ..model import CardPrinting
+from ..yamlfile import YamlFile, did_you_mean, read_yaml
+from .plan import PackRequest, with_seed
+from .students import read_class_list
+
+COURSE_KEYS = ("title", "layout", "products", "contents", "shuffle", "seed", "vary", "copies", "output", "topics",
+               "classes")
+CLASS_KEYS = ("name", "students", "copies")
+DEFAULT_OUTPUT = "output"
+COPIES = Integer(1, 500)
+SEED = Integer(0, 2**31 - 1)
+
+
+@dataclass(frozen=True)
+class ClassEntry:
+    name: str
+    students: Optional[str]  # the class list's path, or None for unnamed copies
+    copies: int
+    node: Node
+
+
+@dataclass(frozen=True)
+class CoursePack:
+    """One PDF of the print run: a class's pack, or the course's one pack if it names no class."""
+
+    target: Path
+    request: PackRequest
+
+
+def load_course(path: str) -> list[CoursePack]:
+    """Every pack the course file asks for, or InvalidFiles with every mistake in it, in its
+    topics and in its class lists at once."""
+    from ..content import load_topics
+    from ..layouts import load_layout
+
+    source = read_yaml(path)
+    reader = _CourseReader(source, Path(path).parent)
+    settings = reader.read() if source.root is not None else None
+    if settings is None:
+        raise InvalidFiles(source.problems)
+    problems = []
+    topics = layout = None
+    try:
+        topics = load_topics(settings["topics"])
+    except InvalidFiles as error:
+        problems += error.problems
+    try:
+        layout = load_layout(settings["layout"])
+    except InvalidFiles as error:
+        problems += error.problems
+    except UsageProblem as error:
+        source.report(settings["layout node"], "layout", error.message)
+    problems += source.problems
+    students = {}
+    for entry in settings["classes"]:
+        if entry.students is not None:
+            try:
+                students[entry.name] = read_class_list(entry.students)
+            except InvalidFiles as error:
+                problems += error.problems
+    if problems:
+        raise InvalidFiles(problems)
+    return [CoursePack(settings["output"] / _file_name(entry.name, settings["title"], topics),
+                       PackRequest(tuple(topics), layout, settings["products"], students.get(entry.name, ()),
+                                   entry.copies, settings["vary"], settings["contents"], settings["title"]))
+            for entry in settings["classes"]]
+
+
+def _file_name(class_name: str, title: str, topics) -> str:
+    """'11A' writes 11a.pdf; a course without classes writes <title>-pack.pdf."""
+    if class_name:
+        return f"{slugify(class_name)}.pdf"
+    return f"{slugify(title or ', '.join(topic.title for topic in topics))}-pack.pdf"
+
+
+class _CourseReader:
+    def __init__(self, source: YamlFile, folder: Path):
+        self.source = source
+        self.folder = folder
+
+    def read(self) -> Optional[dict]:
+        src = self.source
+        fields = src.mapping(src.root, "", COURSE_KEYS, required=("topics",),
+                             what="a course: key: value lines such as 'topics:'")
+        if not fields:
+            return None
+        title = src.text(fields["title"], "title") if "title" in fields else ""
+        seed = src.converted(fields["seed"], "seed", SEED.convert) if "seed" in fields else None
+        shuffle = self.flag(fields, "shuffle")
+        products = [item.with_options([CardPrinting(shuffle_seed=(seed or 0) if shuffle else None)])
+                    for item in self.products(fields.get("products"))]
+        if seed is not None:
+            products = [with_seed(item, seed) for item in products]
+        copies = src.converted(fields["copies"], "copies", COPIES.convert) if "copies" in fields else 1
+        classes = self.classes(fields.get("classes"), copies or 1)
+        if "copies" in fields and "classes" in fields:
+            src.report(fields["copies"], "copies", "a course with classes gives each class its own copies; "
+                                                   "move 'copies:' into a class (or remove 'classes:')")
+        layout = src.text(fields["layout"], "layout") if "layout" in fields else "default"
+        output = src.text(fields["output"], "output") if "output" in fields else DEFAULT_OUTPUT
+        return {
+            "title": title or "",
+            "layout": self.layout_path(layout or "default"),
+            "layout node": fields.get("layout", src.root),
+            "products": tuple(products),
+            "contents": self.flag(fields, "contents"),
+            "vary": self.flag(fields, "vary"),
+            "output": self.folder / (output or DEFAULT_OUTPUT),
+            "topics": self.topics(fields["topics"]),
+            "classes": classes,
+        }
+
+    def flag(self, fields: dict[str, Node], key: str) -> bool:
+        return bool(self.source.converted(fields[key], key, Boolean().convert)) if key in fields else False
+
+    def products(self, node: Optional[Node]) -> list[Product]:
+        if node is None:
+            return list(PRODUCTS)
+        keys = []
+        for index, entry in enumerate(self.source.sequence(node, "products", "products")):
+            key = self.source.text(entry, f"products[{index}]")
+            if key is not None and key not in product_choices():
+                self.source.report(entry, f"products[{index}]",
+                                   f"unknown product '{key}'{did_you_mean(key, product_choices())}")
+            elif key is not None:
+                keys.append(key)
+        if not keys and not self.source.problems:
+            self.source.report(node, "products", "lists no products; leave 'products:' out for every product")
+        return select_products(keys, "products", groups=False)
+
+    def topics(self, node: Node) -> list[str]:
+        paths = []
+        entries = self.source.sequence(node, "topics", "topic files")
+        if not entries:
+            self.source.report(node, "topics", "lists no topic files; write one a line, such as '- content/cells.yaml'")
+        for index, entry in enumerate(entries):
+            written = self.source.text(entry, f"topics[{index}]")
+            if written is None:
+                continue
+            found = self.existing(written)
+            if not found:
+                self.source.report(entry, f"topics[{index}]", f"there is no topic file '{written}' (paths are "
+                                   "relative to the course file's folder)")
+            paths += found
+        return paths
+
+    def existing(self, written: str) -> list[str]:
+        """The files a path names: a pattern such as content/*.yaml names each file it matches."""
+        path = self.folder / written
+        if any(char in written for char in "*?["):
+            return sorted(glob.glob(str(path)))
+        return [str(path)] if path.is_file() else []
+
+    def classes(self, node: Optional[Node], copies: int) -> list[ClassEntry]:
+        src = self.source
+        if node is None:
+            return [ClassEntry("", None, copies, src.root)]
+        entries = []
+        for index, entry in enumerate(src.sequence(node, "classes", "classes")):
+            item = f"classes[{index}]"
+            fields = src.mapping(entry, item, CLASS_KEYS, required=("name",),
+                                 what="a class: 'name:' and 'students:' (or 'copies:')")
+            name = src.text(fields["name"], f"{item}.name") if "name" in fields else None
+            if name is None:
+                continue
+            if name in (known.name for known in entries):
+                src.report(fields["name"], f"{item}.name", f"a class named '{name}' is given twice; "
+                                                           "each class makes one file, so give each its own name")
+            students = None
+            if "students" in fields:
+                written = src.text(fields["students"], f"{item}.students")
+                if written is not None and not (self.folder / written).is_file():
+                    src.report(fields["students"], f"{item}.students", f"there is no class list '{written}' (paths are "
+                               "relative to the course file's folder)")
+                elif written is not None:
+                    students = str(self.folder / written)
+            if "students" in fields and "copies" in fields:
+                src.report(fields["copies"], f"{item}.copies", "a class with a class list has a copy for each "
+                                                               "student; remove 'copies:' or 'students:'")
+            count = src.converted(fields["copies"], f"{item}.copies", COPIES.convert) if "copies" in fields else 1
+            entries.append(ClassEntry(name, students, count or 1, entry))
+        if not entries and not src.problems:
+            src.report(node, "classes", "lists no classes; give each a 'name:' and 'students:', or remove 'classes:'")
+        return entries
+
+    def layout_path(self, layout: str) -> str:
+        """A layout file named in the course is found beside it; a layout name is looked up as usual."""
+        if layout.endswith((".yaml", ".yml")) or "/" in layout or "\\" in layout:
+            return str(self.folder / layout)
+        return layout
+
