@@ -306,3 +306,24 @@ def test_every_course_mistake_is_reported_in_one_run(run, tmp_path, course):
     result = run("course", course)
     assert "contents: 'maybe'" in result.output and "classes[0].students" in result.output
     assert "2 problems found" in result.output
+
+
+def test_a_product_that_prints_no_name_is_drawn_twice_not_for_every_student(monkeypatch, tmp_path, topics):
+    from revisionprint import build
+    from revisionprint.content import load_topics
+    from revisionprint.layouts import load_layout
+    from revisionprint.pack import PackRequest, build_pack
+    from revisionprint.pack.students import read_class_list
+
+    names = tmp_path / "names.txt"
+    names.write_text("".join(f"Student {number}\n" for number in range(1, 7)), encoding="utf-8")
+    drawn, render = [], build.Product.render
+    monkeypatch.setattr(build.Product, "render", lambda self, *args, **kwargs: (drawn.append(self.key),
+                                                                                render(self, *args, **kwargs))[1])
+    told = []
+    request = PackRequest(tuple(load_topics([str(topics[0])])), load_layout("default"),
+                          tuple(build.select_products(["flashcards", "timeline"])[:2]), read_class_list(names))
+    pack = build_pack(request, progress=lambda more, total: told.append((more, total)))
+    assert drawn.count("flashcards") == 2 and drawn.count("timeline") == 6
+    assert sum(more for more, _ in told) == told[0][1] == 12  # the bar reaches its end
+    assert pack.copies == 6 and not pack.problems

@@ -44,7 +44,7 @@ def build_pack(request: PackRequest, jobs: int = 1, progress: Optional[Progress]
     pack = Pack(copies=max(1, len(request.students) or request.copies), skipped=skipped(request))
     pack.problems += _unprintable_names(request)
     copies = plan_copies(request)
-    rendered = render_parts(request.topics, request.layout, unique_parts(copies), jobs, progress)
+    rendered = _render(request, copies, jobs, progress)
     for part in unique_parts(copies):
         pack.problems += [message for message in rendered[part].problems if message not in pack.problems]
     if any(not pdf.data for pdf in rendered.values()):
@@ -55,6 +55,28 @@ def build_pack(request: PackRequest, jobs: int = 1, progress: Optional[Progress]
     pack.data = merge(pages, request.pack_title, ", ".join(subjects), request.layout.author)
     pack.pages = sum(padded(copy.contents_pages) + sum(padded(s.pages) for s in copy.sections) for copy in pages)
     return pack
+
+
+def _render(request: PackRequest, copies: list[PackCopy], jobs: int,
+            progress: Optional[Progress]) -> dict[Part, RenderedPdf]:
+    """Every part of every copy drawn. The first two copies are drawn first: a product that gives
+    them the same bytes (flashcards, which have no Name field) prints nothing of the copy's own, so
+    the later copies take the first copy's PDF instead of drawing it again."""
+    parts = unique_parts(copies)
+    tell = (lambda more: progress(more, len(parts))) if progress is not None else None
+    first = unique_parts(copies[:2])
+    rendered = render_parts(request.topics, request.layout, first, jobs, tell)
+    stand_ins: dict[Part, Part] = {}
+    if len(copies) > 2:
+        for index, (one, two) in enumerate(zip(copies[0].parts, copies[1].parts)):
+            if one != two and rendered[one].data == rendered[two].data:
+                stand_ins.update((copy.parts[index], one) for copy in copies[2:])
+    if tell is not None and stand_ins:
+        tell(len(set(stand_ins) - set(first)))
+    rest = [part for part in parts if part not in rendered and part not in stand_ins]
+    rendered.update(render_parts(request.topics, request.layout, rest, jobs, tell))
+    rendered.update((part, rendered[one]) for part, one in stand_ins.items())
+    return rendered
 
 
 def _copy_pages(request: PackRequest, copy: PackCopy, rendered: dict[Part, RenderedPdf], labelled: bool) -> CopyPages:

@@ -14,7 +14,7 @@ from ..build import render_product
 from ..model import Layout, RenderedPdf, Topic
 from .plan import Part
 
-Progress = Callable[[int, int], None]  # (parts drawn, parts in all)
+Progress = Callable[[int, int], None]  # (how many more parts are done, parts in all), as flashcards report
 
 # What each worker process was given once, rather than with every part.
 _topics: tuple[Topic, ...] = ()
@@ -22,8 +22,9 @@ _layout: Optional[Layout] = None
 
 
 def render_parts(topics: tuple[Topic, ...], layout: Layout, parts: list[Part], jobs: int = 1,
-                 progress: Optional[Progress] = None) -> dict[Part, RenderedPdf]:
-    """Every part drawn, by part; with jobs > 1 in that many processes."""
+                 progress: Optional[Callable[[int], None]] = None) -> dict[Part, RenderedPdf]:
+    """Every part drawn, by part; with jobs > 1 in that many processes. `progress` is told of
+    each part done."""
     jobs = max(1, min(jobs, len(parts)))
     if jobs == 1:
         drawn = (render_part(topics[part.topic], layout, part) for part in parts)
@@ -32,12 +33,13 @@ def render_parts(topics: tuple[Topic, ...], layout: Layout, parts: list[Part], j
         return _collect(parts, pool.map(_render_remembered, parts), progress)
 
 
-def _collect(parts: list[Part], drawn: Iterator[RenderedPdf], progress: Optional[Progress]) -> dict[Part, RenderedPdf]:
+def _collect(parts: list[Part], drawn: Iterator[RenderedPdf],
+             progress: Optional[Callable[[int], None]]) -> dict[Part, RenderedPdf]:
     results = {}
-    for done, (part, rendered) in enumerate(zip(parts, drawn), start=1):
+    for part, rendered in zip(parts, drawn):
         results[part] = rendered
         if progress is not None:
-            progress(done, len(parts))
+            progress(1)
     return results
 
 
