@@ -79,6 +79,8 @@ def _points(text: str) -> float:
 def drawn(pdf: Path) -> tuple[set[tuple[float, ...]], set[float]]:
     colours, sizes = set(), set()
     for page in PdfReader(pdf).pages:
+        if page.get_contents() is None:  # a pack's blank back
+            continue
         content = page.get_contents().get_data()
         for numbers, _ in COLOUR_OPERATOR.findall(content):
             colours.add(tuple(round(float(n), 3) for n in numbers.split()))
@@ -103,6 +105,7 @@ GREY_LEVEL = round(0x77 / 255, 3)
     ("timeline", EXAMPLE, "--mode", "cut-out"),
     ("timeline", EXAMPLE, "--mode", "blank-dates", "--answers"),
     ("calibrate",),
+    ("pack", EXAMPLE, "--products", "flashcards,timeline-answers", "--contents", "--title", "Revision"),
 ])
 def test_a_grey_theme_leaves_no_other_colour_or_size(tmp_path, run, command):
     layout = themed_layout(tmp_path)
