@@ -327,3 +327,13 @@ def test_a_product_that_prints_no_name_is_drawn_twice_not_for_every_student(monk
     assert drawn.count("flashcards") == 2 and drawn.count("timeline") == 6
     assert sum(more for more, _ in told) == told[0][1] == 12  # the bar reaches its end
     assert pack.copies == 6 and not pack.problems
+
+
+def test_a_topic_without_a_section_skips_its_products_and_says_so(run, tmp_path, write_topic, topics):
+    cards_only = write_topic("title: Gamma\nflashcards:\n  - front: What?\n    back: That\n", "gamma.yaml")
+    target = tmp_path / "pack.pdf"
+    result = run("pack", cards_only, topics[0], "--products", "flashcards,timeline", "-o", target)
+    assert result.exit_code == 0, result.output
+    assert f"Skipped: {cards_only}: no timeline section, so the pack has no timeline worksheet of it" in result.output
+    assert [(depth, title) for depth, title, _ in outline(PdfReader(target))] == [
+        (0, "Gamma"), (1, "Flashcards"), (0, "Alpha"), (1, "Flashcards"), (1, "Timeline worksheet")]
