@@ -337,3 +337,22 @@ def test_a_topic_without_a_section_skips_its_products_and_says_so(run, tmp_path,
     assert f"Skipped: {cards_only}: no timeline section, so the pack has no timeline worksheet of it" in result.output
     assert [(depth, title) for depth, title, _ in outline(PdfReader(target))] == [
         (0, "Gamma"), (1, "Flashcards"), (0, "Alpha"), (1, "Flashcards"), (1, "Timeline worksheet")]
+
+
+@pytest.mark.parametrize("key", ["timeline-match", "cardsort"])
+def test_vary_gives_seeded_products_their_own_order_for_each_student(run, tmp_path, write_topic, class_list, key):
+    evidence = "".join(f"\n      - Evidence number {number}" for number in range(8))
+    topic = write_topic(TOPIC.format(title="Alpha", count=3).replace("evidence: [A speech]", f"evidence:{evidence}")
+                        + "".join(f"  - date: {1970 + year}\n    event: Event number {year}\n" for year in range(8)),
+                        "many.yaml")
+    orders = {}
+    for vary in ((), ("--vary",)):
+        target = tmp_path / f"{key}{len(vary)}.pdf"
+        result = run("pack", topic, "--students", class_list, "--products", key, "--seed", "5", *vary, "-o", target)
+        assert result.exit_code == 0, result.output
+        reader, texts = PdfReader(target), pdf_pages_text(target)
+        orders[vary] = [texts[pages[0]].replace(name, "") for name, pages in copies_by_bookmark(reader).items()]
+    plain, varied = orders[()], orders[("--vary",)]
+    assert plain[0] == plain[1] == plain[2]
+    assert varied[0] == plain[0]  # the first student: seed 5 itself
+    assert len(set(varied)) == 3

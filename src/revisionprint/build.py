@@ -108,16 +108,36 @@ def product(key: str) -> Product:
     return next(p for p in (*PRODUCTS, CALIBRATION) if p.key == key)
 
 
-def select_products(names: Iterable[str], option: str = "--only", groups: bool = True) -> list[Product]:
-    """`--only factors` means both factor tables; `--only factors-blank` just the blank one.
-    Without `groups` each name is one product (a pack for students names the worksheet alone)."""
+def select_products(names: Iterable[str]) -> list[Product]:
+    """`--only factors` means both factor tables; `--only factors-blank` just the blank one."""
     wanted: set[str] = set()
     for name in names:
-        wanted.update(PRODUCT_GROUPS.get(name, (name,)) if groups else (name,))
+        wanted.update(PRODUCT_GROUPS.get(name, (name,)))
     unknown = sorted(wanted - set(product_choices()))
     if unknown:
-        raise UsageProblem(option, f"unknown product '{unknown[0]}'; choose from {', '.join(product_choices())}")
+        raise UsageProblem("--only", f"unknown product '{unknown[0]}'; choose from {', '.join(product_choices())}")
     return [p for p in PRODUCTS if p.key in wanted]
+
+
+def every_variant() -> tuple[Product, ...]:
+    """Every product a pack can name, one name each: the table's, then each timeline mode's
+    worksheet and key ('timeline-match', 'timeline-match-answers' ...)."""
+    modes = [timeline_product(mode, answers) for mode in TimelineMode.ALL for answers in (False, True)
+             if not (answers and mode == TimelineMode.COMPLETE)]
+    keys = {item.key for item in PRODUCTS}
+    return (*PRODUCTS, *(item for item in modes if item.key not in keys))
+
+
+def named_products(names: Iterable[str], option: str) -> list[Product]:
+    """Exactly the products named, in the order of every_variant: 'timeline' is the worksheet
+    alone (a pack handed to students leaves its answers out unless they are named)."""
+    variants = every_variant()
+    wanted = set(names)
+    unknown = sorted(wanted - {item.key for item in variants})
+    if unknown:
+        raise UsageProblem(option, f"unknown product '{unknown[0]}'; choose from "
+                                   f"{', '.join(item.key for item in variants)}")
+    return [item for item in variants if item.key in wanted]
 
 
 def product_choices() -> list[str]:

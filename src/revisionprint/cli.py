@@ -508,8 +508,8 @@ jobs_option = click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1
 @click.argument("content", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), callback=_file_name,
               help="PDF file to write (default: output/<title>-pack.pdf).")
-@click.option("--products", metavar="PRODUCT,...", help="What each topic gives the pack (default: every product): "
-              "flashcards, factors, factors-blank, timeline, timeline-answers ...")
+@click.option("--products", metavar="PRODUCT,...", help="What each topic gives the pack (default: every product, as build makes them): flashcards, factors, "
+              "factors-blank, cardsort, timeline, timeline-answers, timeline-match ... each name one product.")
 @layout_option
 @click.option("--students", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
               help="A class list (CSV with a 'name' column, or one name a line): a copy for each, named.")
@@ -527,12 +527,12 @@ jobs_option = click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1
 def pack(content, output, products, layout_name, students, copies, vary, shuffle, seed, contents_page, title, jobs,
          keep_going, quiet):
     """One PDF of several topics' products, for each student or copy, ready to print double-sided."""
-    from .build import PRODUCTS, select_products, slugify
+    from .build import PRODUCTS, named_products, slugify, with_layout_modes
     from .pack import PackRequest, read_class_list, seeded, with_seed
 
     if students and copies != 1:
         raise click.BadParameter("give --students (a copy for each) or --copies, not both", param_hint="--copies")
-    chosen = select_products(_comma_list(products), "--products", groups=False) if products else list(PRODUCTS)
+    chosen = named_products(_comma_list(products), "--products") if products else list(PRODUCTS)
     chosen = [item.with_options([CardPrinting(shuffle_seed=(seed or 0) if shuffle else None)]) for item in chosen]
     if seed is not None:
         chosen = [with_seed(item, seed) for item in chosen]
@@ -540,6 +540,8 @@ def pack(content, output, products, layout_name, students, copies, vary, shuffle
         raise click.BadParameter("none of the products has an order to vary; add --shuffle, or choose a product "
                                  "that is matched or sorted", param_hint="--vary")
     topics, layout = _load(list(content) or _default_content(), layout_name)
+    if not products:  # every product, as build makes them: each timeline mode the layout asks for
+        chosen = with_layout_modes(chosen, layout)
     request = PackRequest(tuple(topics), layout, tuple(chosen), read_class_list(students) if students else (),
                           copies, vary, contents_page, title or "")
     target = output or DEFAULT_OUTPUT_FOLDER / f"{slugify(request.pack_title)}-pack.pdf"

@@ -14,7 +14,7 @@ from typing import Optional
 
 from yaml.nodes import Node
 
-from ..build import PRODUCTS, Product, product_choices, select_products, slugify
+from ..build import PRODUCTS, Product, every_variant, named_products, slugify, with_layout_modes
 from ..errors import InvalidFiles, UsageProblem
 from ..layouts.options import Boolean, Integer
 from ..model import CardPrinting
@@ -79,8 +79,10 @@ def load_course(path: str) -> list[CoursePack]:
                 problems += error.problems
     if problems:
         raise InvalidFiles(problems)
+    products = settings["products"] if settings["products named"] else tuple(with_layout_modes(settings["products"],
+                                                                                                layout))
     return [CoursePack(settings["output"] / _file_name(entry.name, settings["title"], topics),
-                       PackRequest(tuple(topics), layout, settings["products"], students.get(entry.name, ()),
+                       PackRequest(tuple(topics), layout, products, students.get(entry.name, ()),
                                    entry.copies, settings["vary"], settings["contents"], settings["title"]))
             for entry in settings["classes"]]
 
@@ -122,6 +124,7 @@ class _CourseReader:
             "layout": self.layout_path(layout or "default"),
             "layout node": fields.get("layout", src.root),
             "products": tuple(products),
+            "products named": "products" in fields,
             "contents": self.flag(fields, "contents"),
             "vary": self.flag(fields, "vary"),
             "output": self.folder / (output or DEFAULT_OUTPUT),
@@ -135,17 +138,16 @@ class _CourseReader:
     def products(self, node: Optional[Node]) -> list[Product]:
         if node is None:
             return list(PRODUCTS)
-        keys = []
+        keys, choices = [], [item.key for item in every_variant()]
         for index, entry in enumerate(self.source.sequence(node, "products", "products")):
             key = self.source.text(entry, f"products[{index}]")
-            if key is not None and key not in product_choices():
-                self.source.report(entry, f"products[{index}]",
-                                   f"unknown product '{key}'{did_you_mean(key, product_choices())}")
+            if key is not None and key not in choices:
+                self.source.report(entry, f"products[{index}]", f"unknown product '{key}'{did_you_mean(key, choices)}")
             elif key is not None:
                 keys.append(key)
         if not keys and not self.source.problems:
             self.source.report(node, "products", "lists no products; leave 'products:' out for every product")
-        return select_products(keys, "products", groups=False)
+        return named_products(keys, "products")
 
     def topics(self, node: Node) -> list[str]:
         paths = []
