@@ -356,3 +356,14 @@ def test_vary_gives_seeded_products_their_own_order_for_each_student(run, tmp_pa
     assert plain[0] == plain[1] == plain[2]
     assert varied[0] == plain[0]  # the first student: seed 5 itself
     assert len(set(varied)) == 3
+
+
+def test_flashcard_fronts_print_on_fronts_and_backs_behind_them_after_an_odd_product(run, tmp_path, topics):
+    target = tmp_path / "pack.pdf"
+    # The timeline worksheet (one page) comes before the second topic's flashcards.
+    assert run("pack", *topics, "--products", "flashcards,timeline", "-o", target).exit_code == 0
+    texts = pdf_pages_text(target)
+    for title in ("Alpha", "Beta"):
+        front = next(index for index, text in enumerate(texts) if f"What is {title}?" in text)
+        assert front % 2 == 0, f"{title}'s fronts are on page {front + 1}, a back"
+        assert "A topic of 3 cards" in texts[front + 1]  # its backs on the other side of the sheet
