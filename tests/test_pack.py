@@ -367,3 +367,10 @@ def test_flashcard_fronts_print_on_fronts_and_backs_behind_them_after_an_odd_pro
         front = next(index for index, text in enumerate(texts) if f"What is {title}?" in text)
         assert front % 2 == 0, f"{title}'s fronts are on page {front + 1}, a back"
         assert "A topic of 3 cards" in texts[front + 1]  # its backs on the other side of the sheet
+
+
+def test_a_pack_of_many_topics_is_titled_by_its_first(run, tmp_path, write_topic):
+    paths = [write_topic(TOPIC.format(title=f"Topic {n}", count=3), f"t{n}.yaml") for n in range(1, 6)]
+    target = tmp_path / "pack.pdf"
+    assert run("pack", *paths, "--products", "factors", "-o", target).exit_code == 0
+    assert PdfReader(target).metadata.title == "Topic 1 and 4 other topics"

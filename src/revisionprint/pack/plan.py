@@ -33,7 +33,11 @@ class PackRequest:
 
     @property
     def pack_title(self) -> str:
-        return self.title or ", ".join(topic.title for topic in self.topics)
+        """The title given, or the topics' titles (a course's worth is named by its first)."""
+        titles = [topic.title for topic in self.topics]
+        if self.title or len(titles) <= 3:
+            return self.title or ", ".join(titles)
+        return f"{titles[0]} and {len(titles) - 1} other topics"
 
 
 @dataclass(frozen=True)
