@@ -9,7 +9,9 @@ drawing every part, merging, writing):
   for a class list of 30 students, each name in every Name field;
 - course: `revisionprint course` of 20 topics with every product, one copy.
 The topics are the bundled example under other titles. --jobs 1 and --jobs 2 run in turn, so a
-busy moment slows both alike; the fastest run of each counts. Figures are in bench/README.md.
+busy moment slows both alike; the fastest run of each counts. A control comes first: the same
+pure-Python arithmetic in one process and in two, which says how much a second process can gain
+on this machine at this moment (on a shared machine, often nothing). Figures are in bench/README.md.
 """
 
 from __future__ import annotations
@@ -61,10 +63,34 @@ def timed(argv: list[str]) -> tuple[float, float]:
     return time.perf_counter() - start, cpu
 
 
+def burn(count: int) -> int:
+    total = 0
+    for number in range(count):
+        total += number * number
+    return total
+
+
+def control() -> tuple[float, float]:
+    """Seconds for four equal pieces of arithmetic in one process, and shared by two."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    pieces = [3_000_000] * 4
+    start = time.perf_counter()
+    for piece in pieces:
+        burn(piece)
+    serial = time.perf_counter() - start
+    with ProcessPoolExecutor(2) as pool:
+        start = time.perf_counter()
+        list(pool.map(burn, pieces))
+        return serial, time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     runs = parser.parse_args().runs
+    serial, shared = min(control() for _ in range(runs))
+    print(f"control: arithmetic {serial:.2f} s in one process, {shared:.2f} s in two ({serial / shared:.2f}x)")
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         topics = write_topics(folder, 20)
