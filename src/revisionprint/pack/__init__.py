@@ -14,7 +14,7 @@ from typing import Optional
 from ..model import RenderedPdf
 from .merge import CopyPages, Section, merge, padded, section_starts
 from .plan import PackCopy, PackRequest, Part, plan_copies, seeded, skipped, unique_parts, with_seed
-from .rendering import Progress, render_parts
+from .rendering import Drawer, Progress
 from .students import read_class_list
 
 __all__ = ["Pack", "PackRequest", "build_pack", "read_class_list", "seeded", "with_seed"]
@@ -64,17 +64,17 @@ def _render(request: PackRequest, copies: list[PackCopy], jobs: int,
     the later copies take the first copy's PDF instead of drawing it again."""
     parts = unique_parts(copies)
     tell = (lambda more: progress(more, len(parts))) if progress is not None else None
-    first = unique_parts(copies[:2])
-    rendered = render_parts(request.topics, request.layout, first, jobs, tell)
-    stand_ins: dict[Part, Part] = {}
-    if len(copies) > 2:
-        for index, (one, two) in enumerate(zip(copies[0].parts, copies[1].parts)):
-            if one != two and rendered[one].data == rendered[two].data:
-                stand_ins.update((copy.parts[index], one) for copy in copies[2:])
-    if tell is not None and stand_ins:
-        tell(len(set(stand_ins) - set(first)))
-    rest = [part for part in parts if part not in rendered and part not in stand_ins]
-    rendered.update(render_parts(request.topics, request.layout, rest, jobs, tell))
+    with Drawer(request.topics, request.layout, jobs, tell) as drawer:
+        first = unique_parts(copies[:2])
+        rendered = drawer.draw(first)
+        stand_ins: dict[Part, Part] = {}
+        if len(copies) > 2:
+            for index, (one, two) in enumerate(zip(copies[0].parts, copies[1].parts)):
+                if one != two and rendered[one].data == rendered[two].data:
+                    stand_ins.update((copy.parts[index], one) for copy in copies[2:])
+        if tell is not None and stand_ins:
+            tell(len(stand_ins))
+        rendered.update(drawer.draw([part for part in parts if part not in rendered and part not in stand_ins]))
     rendered.update((part, rendered[one]) for part, one in stand_ins.items())
     return rendered
 
