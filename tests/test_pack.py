@@ -374,3 +374,15 @@ def test_a_pack_of_many_topics_is_titled_by_its_first(run, tmp_path, write_topic
     target = tmp_path / "pack.pdf"
     assert run("pack", *paths, "--products", "factors", "-o", target).exit_code == 0
     assert PdfReader(target).metadata.title == "Topic 1 and 4 other topics"
+
+
+def test_a_layout_can_name_the_student_on_every_page_of_their_tables(run, tmp_path, topics, class_list):
+    layout = tmp_path / "named.yaml"
+    layout.write_text('extends: default\nfooter:\n  centre: "Copy of {student}"\n', encoding="utf-8")
+    target = tmp_path / "class.pdf"
+    assert run("pack", topics[0], "--students", class_list, "--products", "factors,timeline-answers",
+               "--layout", layout, "-o", target).exit_code == 0
+    reader, texts = PdfReader(target), pdf_pages_text(target)
+    for name, pages in copies_by_bookmark(reader).items():
+        printed = [page for page in pages if texts[page]]  # not the blank backs
+        assert printed and all(f"Copy of {name}" in texts[page] for page in printed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-PLACEHOLDERS = ("title", "subject", "course", "source", "product", "page", "pages")
+PLACEHOLDERS = ("title", "subject", "course", "source", "product", "page", "pages", "student")
 
 # A doubled brace, a name in braces, or a brace on its own (which is a mistake).
 _PIECE = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")

@@ -55,6 +55,7 @@ class Furniture:
             "product": self.kind.product,
             "page": str(page),
             "pages": str(pages),
+            "student": self.page.student_name,
         }
 
     def content_top(self, page_height: float) -> float:
