@@ -8,7 +8,7 @@ import textwrap
 import pytest
 from pypdf import PdfReader
 
-from conftest import pdf_pages_text
+from conftest import EXAMPLE, pdf_pages_text
 
 TOPIC = """\
 title: {title}
@@ -386,3 +386,24 @@ def test_a_layout_can_name_the_student_on_every_page_of_their_tables(run, tmp_pa
     for name, pages in copies_by_bookmark(reader).items():
         printed = [page for page in pages if texts[page]]  # not the blank backs
         assert printed and all(f"Copy of {name}" in texts[page] for page in printed)
+
+
+def every_product_key() -> list[str]:
+    from revisionprint.build import every_variant
+
+    return [item.key for item in every_variant()]
+
+
+@pytest.mark.parametrize("key", every_product_key())
+def test_every_product_joins_a_pack_and_fills_its_name_field(run, tmp_path, key):
+    names = tmp_path / "names.txt"
+    names.write_text("Ada Lovelace\nAlan Turing\n", encoding="utf-8")
+    target = tmp_path / "pack.pdf"
+    result = run("pack", EXAMPLE, "--students", names, "--products", key, "-o", target, "--keep-going")
+    assert result.exit_code == 0, result.output
+    reader, texts = PdfReader(target), pdf_pages_text(target)
+    for name, pages in copies_by_bookmark(reader).items():
+        assert pages[0] % 2 == 0
+        for page in pages:
+            if " Class " in f" {texts[page]} " and " Date " in f" {texts[page]} ":  # a sheet with a Name field
+                assert f"Name {name} Class" in texts[page], f"{key}, page {page + 1}"
