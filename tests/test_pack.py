@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import textwrap
-
 import pytest
 from pypdf import PdfReader
 
@@ -407,3 +404,11 @@ def test_every_product_joins_a_pack_and_fills_its_name_field(run, tmp_path, key)
         for page in pages:
             if " Class " in f" {texts[page]} " and " Date " in f" {texts[page]} ":  # a sheet with a Name field
                 assert f"Name {name} Class" in texts[page], f"{key}, page {page + 1}"
+
+
+def test_two_classes_whose_files_would_share_a_name_are_reported(run, tmp_path, course):
+    course.write_text(COURSE.replace("name: Spares", "name: 11a"), encoding="utf-8")
+    result = run("course", course)
+    assert result.exit_code == 1
+    assert f"{course}:9:11: classes[1].name: a class named '11a' is given twice (its file would be 11a.pdf)" \
+        in result.output

@@ -528,14 +528,12 @@ def pack(content, output, products, layout_name, students, copies, vary, shuffle
          keep_going, quiet):
     """One PDF of several topics' products, for each student or copy, ready to print double-sided."""
     from .build import PRODUCTS, named_products, slugify, with_layout_modes
-    from .pack import PackRequest, read_class_list, seeded, with_seed
+    from .pack import PackRequest, ordered, read_class_list, seeded
 
     if students and copies != 1:
         raise click.BadParameter("give --students (a copy for each) or --copies, not both", param_hint="--copies")
     chosen = named_products(_comma_list(products), "--products") if products else list(PRODUCTS)
-    chosen = [item.with_options([CardPrinting(shuffle_seed=(seed or 0) if shuffle else None)]) for item in chosen]
-    if seed is not None:
-        chosen = [with_seed(item, seed) for item in chosen]
+    chosen = ordered(chosen, shuffle, seed)
     if vary and not seeded(tuple(chosen)):
         raise click.BadParameter("none of the products has an order to vary; add --shuffle, or choose a product "
                                  "that is matched or sorted", param_hint="--vary")

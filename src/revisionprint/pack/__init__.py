@@ -13,11 +13,11 @@ from typing import Optional
 
 from ..model import RenderedPdf
 from .merge import CopyPages, Section, merge, padded, section_starts
-from .plan import PackCopy, PackRequest, Part, plan_copies, seeded, skipped, unique_parts, with_seed
+from .plan import PackCopy, PackRequest, Part, ordered, plan_copies, seeded, skipped, unique_parts
 from .rendering import Drawer, Progress
 from .students import read_class_list
 
-__all__ = ["Pack", "PackRequest", "build_pack", "read_class_list", "seeded", "with_seed"]
+__all__ = ["Pack", "PackRequest", "build_pack", "ordered", "read_class_list", "seeded"]
 
 
 @dataclass

@@ -17,9 +17,8 @@ from yaml.nodes import Node
 from ..build import PRODUCTS, Product, every_variant, named_products, slugify, with_layout_modes
 from ..errors import InvalidFiles, UsageProblem
 from ..layouts.options import Boolean, Integer
-from ..model import CardPrinting
 from ..yamlfile import YamlFile, did_you_mean, read_yaml
-from .plan import PackRequest, with_seed
+from .plan import PackRequest, ordered
 from .students import read_class_list
 
 COURSE_KEYS = ("title", "layout", "products", "contents", "shuffle", "seed", "vary", "copies", "output", "topics",
@@ -46,6 +45,22 @@ class CoursePack:
     request: PackRequest
 
 
+@dataclass
+class CourseSettings:
+    """What the course file says, its paths made relative to where the command runs."""
+
+    title: str
+    layout: str  # a name, or a layout file's path
+    layout_node: Node  # where the layout is named, for a message about it
+    products: tuple[Product, ...]
+    every_product: bool  # no 'products:': what build makes, the layout's timeline modes included
+    contents: bool
+    vary: bool
+    output: Path
+    topics: list[str]
+    classes: list[ClassEntry]
+
+
 def load_course(path: str) -> list[CoursePack]:
     """Every pack the course file asks for, or InvalidFiles with every mistake in it, in its
     topics and in its class lists at once."""
@@ -53,25 +68,24 @@ def load_course(path: str) -> list[CoursePack]:
     from ..layouts import load_layout
 
     source = read_yaml(path)
-    reader = _CourseReader(source, Path(path).parent)
-    settings = reader.read() if source.root is not None else None
-    if settings is None:
+    course = _CourseReader(source, Path(path).parent).read() if source.root is not None else None
+    if course is None:
         raise InvalidFiles(source.problems)
     problems = []
     topics = layout = None
     try:
-        topics = load_topics(settings["topics"])
+        topics = load_topics(course.topics)
     except InvalidFiles as error:
         problems += error.problems
     try:
-        layout = load_layout(settings["layout"])
+        layout = load_layout(course.layout)
     except InvalidFiles as error:
         problems += error.problems
     except UsageProblem as error:
-        source.report(settings["layout node"], "layout", error.message)
+        source.report(course.layout_node, "layout", error.message)
     problems += source.problems
     students = {}
-    for entry in settings["classes"]:
+    for entry in course.classes:
         if entry.students is not None:
             try:
                 students[entry.name] = read_class_list(entry.students)
@@ -79,19 +93,15 @@ def load_course(path: str) -> list[CoursePack]:
                 problems += error.problems
     if problems:
         raise InvalidFiles(problems)
-    products = settings["products"] if settings["products named"] else tuple(with_layout_modes(settings["products"],
-                                                                                                layout))
-    return [CoursePack(settings["output"] / _file_name(entry.name, settings["title"], topics),
-                       PackRequest(tuple(topics), layout, products, students.get(entry.name, ()),
-                                   entry.copies, settings["vary"], settings["contents"], settings["title"]))
-            for entry in settings["classes"]]
-
-
-def _file_name(class_name: str, title: str, topics) -> str:
-    """'11A' writes 11a.pdf; a course without classes writes <title>-pack.pdf."""
-    if class_name:
-        return f"{slugify(class_name)}.pdf"
-    return f"{slugify(title or ', '.join(topic.title for topic in topics))}-pack.pdf"
+    products = tuple(with_layout_modes(course.products, layout)) if course.every_product else course.products
+    packs = []
+    for entry in course.classes:
+        request = PackRequest(tuple(topics), layout, products, students.get(entry.name, ()), entry.copies,
+                              course.vary, course.contents, course.title)
+        # '11A' writes 11a.pdf; a course without classes writes <title>-pack.pdf.
+        name = slugify(entry.name) if entry.name else f"{slugify(request.pack_title)}-pack"
+        packs.append(CoursePack(course.output / f"{name}.pdf", request))
+    return packs
 
 
 class _CourseReader:
@@ -99,7 +109,7 @@ class _CourseReader:
         self.source = source
         self.folder = folder
 
-    def read(self) -> Optional[dict]:
+    def read(self) -> Optional[CourseSettings]:
         src = self.source
         fields = src.mapping(src.root, "", COURSE_KEYS, required=("topics",),
                              what="a course: key: value lines such as 'topics:'")
@@ -108,10 +118,7 @@ class _CourseReader:
         title = src.text(fields["title"], "title") if "title" in fields else ""
         seed = src.converted(fields["seed"], "seed", SEED.convert) if "seed" in fields else None
         shuffle = self.flag(fields, "shuffle")
-        products = [item.with_options([CardPrinting(shuffle_seed=(seed or 0) if shuffle else None)])
-                    for item in self.products(fields.get("products"))]
-        if seed is not None:
-            products = [with_seed(item, seed) for item in products]
+        products = ordered(self.products(fields.get("products")), shuffle, seed)
         copies = src.converted(fields["copies"], "copies", COPIES.convert) if "copies" in fields else 1
         classes = self.classes(fields.get("classes"), copies or 1)
         if "copies" in fields and "classes" in fields:
@@ -119,18 +126,18 @@ class _CourseReader:
                                                    "move 'copies:' into a class (or remove 'classes:')")
         layout = src.text(fields["layout"], "layout") if "layout" in fields else "default"
         output = src.text(fields["output"], "output") if "output" in fields else DEFAULT_OUTPUT
-        return {
-            "title": title or "",
-            "layout": self.layout_path(layout or "default"),
-            "layout node": fields.get("layout", src.root),
-            "products": tuple(products),
-            "products named": "products" in fields,
-            "contents": self.flag(fields, "contents"),
-            "vary": self.flag(fields, "vary"),
-            "output": self.folder / (output or DEFAULT_OUTPUT),
-            "topics": self.topics(fields["topics"]),
-            "classes": classes,
-        }
+        return CourseSettings(
+            title=title or "",
+            layout=self.layout_path(layout or "default"),
+            layout_node=fields.get("layout", src.root),
+            products=tuple(products),
+            every_product="products" not in fields,
+            contents=self.flag(fields, "contents"),
+            vary=self.flag(fields, "vary"),
+            output=self.folder / (output or DEFAULT_OUTPUT),
+            topics=self.topics(fields["topics"]),
+            classes=classes,
+        )
 
     def flag(self, fields: dict[str, Node], key: str) -> bool:
         return bool(self.source.converted(fields[key], key, Boolean().convert)) if key in fields else False
@@ -184,9 +191,9 @@ class _CourseReader:
             name = src.text(fields["name"], f"{item}.name") if "name" in fields else None
             if name is None:
                 continue
-            if name in (known.name for known in entries):
-                src.report(fields["name"], f"{item}.name", f"a class named '{name}' is given twice; "
-                                                           "each class makes one file, so give each its own name")
+            if slugify(name) in (slugify(known.name) for known in entries):
+                src.report(fields["name"], f"{item}.name", f"a class named '{name}' is given twice (its file would be "
+                           f"{slugify(name)}.pdf); each class makes one file, so give each its own name")
             students = None
             if "students" in fields:
                 written = src.text(fields["students"], f"{item}.students")

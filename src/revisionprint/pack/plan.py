@@ -10,10 +10,10 @@ A product joins packs by its row in `build.PRODUCTS`: nothing here names one.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 from ..build import Product
-from ..model import Layout, Origin, Topic
+from ..model import CardPrinting, Layout, Origin, Topic
 
 SEED_FIELDS = ("seed", "shuffle_seed")
 
@@ -97,6 +97,13 @@ def _for_copy(item: Product, student: str, position: int, vary: bool) -> Product
             if seed is not None:
                 changes[name] = seed + position - 1
     return replace(item, options=replace(options, **changes)) if changes else item
+
+
+def ordered(products: Iterable[Product], shuffle: bool, seed: Optional[int]) -> list[Product]:
+    """The products with the run's order: flashcards shuffled (by the seed, 0 if none is given)
+    with `shuffle`, and every order in use seeded by `seed`."""
+    chosen = [item.with_options([CardPrinting(shuffle_seed=(seed or 0) if shuffle else None)]) for item in products]
+    return [with_seed(item, seed) for item in chosen] if seed is not None else chosen
 
 
 def with_seed(item: Product, seed: int) -> Product:
