@@ -412,3 +412,13 @@ def test_two_classes_whose_files_would_share_a_name_are_reported(run, tmp_path, 
     assert result.exit_code == 1
     assert f"{course}:9:11: classes[1].name: a class named '11a' is given twice (its file would be 11a.pdf)" \
         in result.output
+
+
+def test_a_name_in_a_script_the_main_font_lacks_prints_through_the_fallback(run, tmp_path, topics):
+    names = tmp_path / "names.txt"
+    names.write_text("Nino ნინო\n", encoding="utf-8")
+    target = tmp_path / "class.pdf"
+    assert run("pack", topics[0], "--students", names, "--products", "factors-blank", "-o", target).exit_code == 0
+    assert "Name Nino ნინო Class" in pdf_pages_text(target)[0]
+    fonts = {str(font.get("/BaseFont")) for font in PdfReader(target).pages[0]["/Resources"]["/Font"].values()}
+    assert any("DejaVu" in font for font in fonts), fonts

@@ -158,7 +158,6 @@ class Furniture:
             canvas.drawString(x - label_width, y, label)
             x -= label_width + 5 * MM
 
-
     def _write_on_line(self, canvas: Canvas, text: str, left: float, y: float, line_length: float) -> None:
         """A name filled in for the student (a class pack), as large as the label and shrunk only to fit."""
         sizes = SizeRange(self.layout.furniture.name_field.size, self.layout.furniture.text.smallest)

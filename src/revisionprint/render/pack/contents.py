@@ -9,12 +9,10 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ...model import Layout
-from ..fonts import register_family
+from ..fonts import draw_string, register_family, string_width
 from ..theme import colour
 
 LEADING = 1.5  # lines apart, as a multiple of the body size: a list read down the page
@@ -43,24 +41,23 @@ def render_contents(layout: Layout, title: str, student: str, topics: list[Conte
         nonlocal y
         y -= space
         if y < margins.bottom:
-            canvas.showPage()
+            canvas.showPage()  # which starts the next page in ReportLab's black
+            canvas.setFillColor(colour(layout.colours.text))
             y = height - margins.top - space
 
     canvas.setFillColor(colour(layout.colours.text))
-    for text in simpleSplit(title, faces.bold, layout.title_size, right - left):
+    for text in wrapped(title, faces.bold, layout.title_size, right - left):
         next_line(layout.title_size * 1.2)
-        canvas.setFont(faces.bold, layout.title_size)
-        canvas.drawString(left, y, text)
+        draw_string(canvas, left, y, text, faces.bold, layout.title_size)
     if student:
         next_line(line)
-        canvas.setFont(faces.regular, size)
-        canvas.drawString(left, y, student)
+        draw_string(canvas, left, y, student, faces.regular, size)
     next_line(line / 2)
     for topic in topics:
-        next_line(line * 1.3)
-        canvas.setFont(faces.bold, size)
         canvas.setFillColor(colour(layout.colours.text))
-        canvas.drawString(left, y, topic.title)
+        for number, text in enumerate(wrapped(topic.title, faces.bold, size, right - left)):
+            next_line(line * (1.3 if number == 0 else 1))
+            draw_string(canvas, left, y, text, faces.bold, size)
         for label, page in topic.products:
             next_line(line)
             _draw_entry(canvas, layout, faces.regular, label, str(page), left + INDENT * size, right, y)
@@ -73,13 +70,24 @@ def _draw_entry(canvas: Canvas, layout: Layout, face: str, label: str, page: str
                 y: float) -> None:
     """'Timeline worksheet ........ 7': the leader dots in the muted colour lead the eye to the number."""
     size = layout.body_size
-    canvas.setFont(face, size)
     canvas.setFillColor(colour(layout.colours.text))
-    canvas.drawString(left, y, label)
-    canvas.drawRightString(right, y, page)
-    dots_from = left + stringWidth(label, face, size) + size / 2
-    dots_to = right - stringWidth(page, face, size) - size / 2
-    dot = stringWidth(". ", face, size)
+    draw_string(canvas, left, y, label, face, size)
+    draw_string(canvas, right, y, page, face, size, align="right")
+    dots_from = left + string_width(label, face, size) + size / 2
+    dots_to = right - string_width(page, face, size) - size / 2
+    dot = string_width(". ", face, size)
     if dots_to - dots_from > dot:
         canvas.setFillColor(colour(layout.colours.muted))
-        canvas.drawRightString(dots_to, y, ". " * int((dots_to - dots_from) / dot))
+        draw_string(canvas, dots_to, y, ". " * int((dots_to - dots_from) / dot), face, size, align="right")
+
+
+def wrapped(text: str, face: str, size: float, width: float) -> list[str]:
+    """The text in lines no wider than `width`, broken between words (a word longer than a line
+    keeps a line of its own)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and string_width(f"{lines[-1]} {word}", face, size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
