@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from conftest import EXAMPLE, pdf_pages_text
 
@@ -422,3 +422,25 @@ def test_a_name_in_a_script_the_main_font_lacks_prints_through_the_fallback(run,
     assert "Name Nino ნინო Class" in pdf_pages_text(target)[0]
     fonts = {str(font.get("/BaseFont")) for font in PdfReader(target).pages[0]["/Resources"]["/Font"].values()}
     assert any("DejaVu" in font for font in fonts), fonts
+
+
+def test_a_contents_page_over_several_pages_keeps_the_theme(run, tmp_path, write_topic):
+    from test_theme import GREY_LEVEL, drawn, themed_layout
+
+    paths = [write_topic(TOPIC.format(title=f"Topic {n}", count=3), f"t{n}.yaml") for n in range(1, 41)]
+    target = tmp_path / "pack.pdf"
+    assert run("pack", *paths, "--products", "factors,timeline", "--contents", "--layout", themed_layout(tmp_path),
+               "-o", target).exit_code == 0
+    reader = PdfReader(target)
+    first_product = next(page for _, title, page in outline(reader) if title == "Factor table")
+    assert first_product >= 4  # the contents run over more than two pages
+    contents = tmp_path / "contents.pdf"
+    writer = PdfWriter()
+    for page in reader.pages[:first_product]:
+        writer.add_page(page)
+    writer.write(contents)
+    colours, _ = drawn(contents)
+    assert colours and all(set(colour) == {GREY_LEVEL} for colour in colours), colours
+    for page in PdfReader(contents).pages:  # a page starts in black: its colour is set before any text
+        content = page.get_contents().get_data() if page.get_contents() is not None else b""
+        assert not content or content.index(b" rg") < content.index(b"Tj")
