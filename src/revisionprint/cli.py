@@ -572,7 +572,7 @@ def _write_pack(request, target: Path, jobs: int, keep_going: bool, quiet: bool)
     if quiet or not sys.stderr.isatty():
         result = build_pack(request, jobs)
     else:
-        with _CountingBar("Drawing") as bar:
+        with _CountingBar(f"Drawing {target.name}") as bar:
             result = build_pack(request, jobs, bar.update)
     for message in shown(result.problems):
         click.echo(message, err=True)
