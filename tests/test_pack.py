@@ -139,9 +139,14 @@ def test_a_class_list_may_be_a_text_file_with_one_name_a_line(run, tmp_path, top
     assert "Name Zoë Ashby" in pdf_pages_text(target)[0]
 
 
-def test_a_semicolon_csv_from_excel_is_read(run, tmp_path, topics):
-    names = tmp_path / "names.csv"
-    names.write_bytes("\ufeffName;Class\nÉlodie Martin;11C\n".encode("utf-8"))
+@pytest.mark.parametrize("name, data", [
+    ("names.csv", "\ufeffName;Class\nÉlodie Martin;11C\n".encode("utf-8")),  # Excel's CSV in much of Europe
+    ("names.txt", "Name\tClass\nÉlodie Martin\t11C\n".encode("utf-16")),  # Excel's Unicode Text, saved as .txt
+    ("names.tsv", "Name\tClass\nÉlodie Martin\t11C\n".encode("utf-16")),
+])
+def test_class_lists_as_excel_saves_them_are_read(run, tmp_path, topics, name, data):
+    names = tmp_path / name
+    names.write_bytes(data)
     target = tmp_path / "class.pdf"
     assert run("pack", topics[0], "--students", names, "--products", "timeline", "-o", target).exit_code == 0
     assert "Name Élodie Martin" in pdf_pages_text(target)[0]
@@ -151,6 +156,7 @@ def test_a_semicolon_csv_from_excel_is_read(run, tmp_path, topics):
     ("names.csv", "surname,form\nLovelace,11A\n", ":1:1: has no 'name' column (its columns are 'surname', 'form')"),
     ("names.txt", "Ada Lovelace\n张伟\n", ":2:1: the name '张伟' has '伟' (U+4F1F), '张' (U+5F20), which the font"),
     ("names.txt", "# 11A\n\n", ":1:1: has no names in it"),
+    ("names.xlsx", "PK\x03\x04\x14\x00", ": is a spreadsheet file, not text; save it as CSV"),
 ])
 def test_a_class_list_that_cannot_be_used_is_reported_at_its_line(run, tmp_path, topics, name, text, message):
     names = tmp_path / name

@@ -1,7 +1,8 @@
 """Class lists: who gets a copy, in the order the teacher hands them out.
 
 A class list is a CSV file with a column named `name` (or `student`), as a school's
-information system exports it, or a plain text file with one name a line. Each name
+information system exports it (or tab-separated text, as Excel saves "Unicode Text"), or a
+plain text file with one name a line. Each name
 keeps the line it was read from, so a name the font cannot print is reported there.
 """
 
@@ -27,12 +28,19 @@ def read_class_list(path: str | Path, display_name: str | None = None) -> tuple[
         raw = Path(path).read_bytes()
     except OSError as error:
         raise InvalidFiles([Problem(name, 0, 0, "", f"cannot be read: {error.strerror}; check the file's name")])
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text"
+        raw = raw.decode("utf-16").encode("utf-8")
+    if raw.startswith(b"PK\x03\x04") or b"\x00" in raw[:1024]:
+        # A spreadsheet's own file (.xlsx, .ods, .xls), not text: its names cannot be read as lines.
+        raise InvalidFiles([Problem(name, 0, 0, "", "is a spreadsheet file, not text; save it as CSV (in Excel: "
+                                    "File > Save As > CSV UTF-8) and give that file")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         # Excel on Windows saves "CSV" in the machine's code page, not UTF-8.
         text = raw.decode("cp1252", errors="replace")
-    if Path(path).suffix.lower() in SPREADSHEET_SUFFIXES:
+    # A tab in the first line: a spreadsheet saved as text (Excel's "Unicode Text" is a .txt of tabs).
+    if Path(path).suffix.lower() in SPREADSHEET_SUFFIXES or "\t" in text.split("\n", 1)[0]:
         students = _from_spreadsheet(text, name)
     else:
         students = _from_text(text, name)
