@@ -450,3 +450,12 @@ def test_a_contents_page_over_several_pages_keeps_the_theme(run, tmp_path, write
     for page in PdfReader(contents).pages:  # a page starts in black: its colour is set before any text
         content = page.get_contents().get_data() if page.get_contents() is not None else b""
         assert not content or content.index(b" rg") < content.index(b"Tj")
+
+
+def test_mistakes_in_a_topic_and_in_the_class_list_are_reported_together(run, tmp_path, write_topic):
+    topic = write_topic("title: Gamma\nflashcards:\n  - front: What?\n", "gamma.yaml")
+    names = tmp_path / "names.csv"
+    names.write_text("surname\nLovelace\n", encoding="utf-8")
+    result = run("pack", topic, "--students", names, "-o", tmp_path / "pack.pdf")
+    assert result.exit_code == 1
+    assert f"{topic}:3:5: flashcards[0]" in result.output and f"{names}:1:1: has no 'name' column" in result.output

@@ -508,8 +508,9 @@ jobs_option = click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1
 @click.argument("content", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), callback=_file_name,
               help="PDF file to write (default: output/<title>-pack.pdf).")
-@click.option("--products", metavar="PRODUCT,...", help="What each topic gives the pack (default: every product, as build makes them): flashcards, factors, "
-              "factors-blank, cardsort, timeline, timeline-answers, timeline-match ... each name one product.")
+@click.option("--products", metavar="PRODUCT,...", help="What each topic gives the pack (default: every product, as "
+              "build makes them): flashcards, factors, factors-blank, cardsort, timeline, timeline-answers, "
+              "timeline-match ... each name one product.")
 @layout_option
 @click.option("--students", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
               help="A class list (CSV with a 'name' column, or one name a line): a copy for each, named.")
@@ -528,7 +529,7 @@ def pack(content, output, products, layout_name, students, copies, vary, shuffle
          keep_going, quiet):
     """One PDF of several topics' products, for each student or copy, ready to print double-sided."""
     from .build import PRODUCTS, named_products, slugify, with_layout_modes
-    from .pack import PackRequest, ordered, read_class_list, seeded
+    from .pack import PackRequest, ordered, seeded
 
     if students and copies != 1:
         raise click.BadParameter("give --students (a copy for each) or --copies, not both", param_hint="--copies")
@@ -537,11 +538,10 @@ def pack(content, output, products, layout_name, students, copies, vary, shuffle
     if vary and not seeded(tuple(chosen)):
         raise click.BadParameter("none of the products has an order to vary; add --shuffle, or choose a product "
                                  "that is matched or sorted", param_hint="--vary")
-    topics, layout = _load(list(content) or _default_content(), layout_name)
+    topics, layout, class_list = _load_with_class_list(list(content) or _default_content(), layout_name, students)
     if not products:  # every product, as build makes them: each timeline mode the layout asks for
         chosen = with_layout_modes(chosen, layout)
-    request = PackRequest(tuple(topics), layout, tuple(chosen), read_class_list(students) if students else (),
-                          copies, vary, contents_page, title or "")
+    request = PackRequest(tuple(topics), layout, tuple(chosen), class_list, copies, vary, contents_page, title or "")
     target = output or DEFAULT_OUTPUT_FOLDER / f"{slugify(request.pack_title)}-pack.pdf"
     printing = _write_pack(request, target, jobs, keep_going, quiet)
     if not quiet:
@@ -562,6 +562,27 @@ def course(course_file, jobs, keep_going, quiet):
         printing.update(_write_pack(planned.request, planned.target, jobs, keep_going, quiet))
     if not quiet:
         _print_notes(printing)
+
+
+def _load_with_class_list(paths: list[str], layout_name: str, students: Optional[str]):
+    """The topics, the layout and the class list, or every problem of all three at once."""
+    from .errors import InvalidFiles
+    from .pack import read_class_list
+
+    problems = []
+    topics = layout = None
+    class_list: tuple = ()
+    try:
+        topics, layout = _load(paths, layout_name)
+    except InvalidFiles as error:
+        problems += error.problems
+    try:
+        class_list = read_class_list(students) if students else ()
+    except InvalidFiles as error:
+        problems += error.problems
+    if problems:
+        raise InvalidFiles(problems)
+    return topics, layout, class_list
 
 
 def _write_pack(request, target: Path, jobs: int, keep_going: bool, quiet: bool) -> dict[str, str]:
