@@ -116,9 +116,9 @@ def _unprintable_names(request: PackRequest) -> list[str]:
     faces = register_family(request.layout.font_family)
     problems = []
     for student in request.students:
-        missing = missing_glyphs(student.path, faces)
+        missing = missing_glyphs(student.name, faces)
         if missing:
-            problems.append(f"{student.file}:{student.line}:{student.column}: the name '{student.path}' has "
+            problems.append(f"{student.file}:{student.line}:{student.column}: the name '{student.name}' has "
                             f"{describe_characters(missing)}, which the font ({request.layout.font_family}) cannot "
                             "draw; write the name in Latin, Greek or Cyrillic letters, or choose a layout whose "
                             "font has them")

@@ -13,7 +13,8 @@ from dataclasses import dataclass, fields, replace
 from typing import Any, Iterable, Optional
 
 from ..build import Product
-from ..model import CardPrinting, Layout, Origin, Topic
+from .students import Student
+from ..model import CardPrinting, Layout, Topic
 
 SEED_FIELDS = ("seed", "shuffle_seed")
 
@@ -25,7 +26,7 @@ class PackRequest:
     topics: tuple[Topic, ...]
     layout: Layout
     products: tuple[Product, ...]  # with the run's options already chosen
-    students: tuple[Origin, ...] = ()  # each student's name (`path`) and where the class list gives it
+    students: tuple[Student, ...] = ()  # in class-list order
     copies: int = 1  # without students: how many unnamed copies
     vary: bool = False
     contents_page: bool = False
@@ -61,7 +62,7 @@ class PackCopy:
 
 def plan_copies(request: PackRequest) -> list[PackCopy]:
     """The copies in class-list order, each with its products topic by topic."""
-    names = [student.path for student in request.students] or [""] * request.copies
+    names = [student.name for student in request.students] or [""] * request.copies
     copies = []
     for position, name in enumerate(names, start=1):
         parts = tuple(Part(index, _for_copy(item, name, position, request.vary))

@@ -2,27 +2,37 @@
 
 A class list is a CSV file with a column named `name` (or `student`), as a school's
 information system exports it (or tab-separated text, as Excel saves "Unicode Text"), or a
-plain text file with one name a line. Each name
-keeps the line it was read from, so a name the font cannot print is reported there.
+plain text file with one name a line. Each name keeps the line it was read from, so a name
+the font cannot print is reported there.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.imports.spreadsheet import csv_delimiter
 from ..errors import InvalidFiles, Problem
-from ..model import Origin
+
+
+@dataclass(frozen=True)
+class Student:
+    """A name on a class list, and where it is written there (for a message about it)."""
+
+    name: str
+    file: str
+    line: int
+    column: int = 1
+
 
 NAME_COLUMNS = ("name", "student", "student name", "full name")
 SPREADSHEET_SUFFIXES = (".csv", ".tsv")
 
 
-def read_class_list(path: str | Path, display_name: str | None = None) -> tuple[Origin, ...]:
-    """Each student as an Origin whose `path` is their name, in class-list order; every problem
-    of the file reported at once."""
+def read_class_list(path: str | Path, display_name: str | None = None) -> tuple[Student, ...]:
+    """Each student in class-list order, or InvalidFiles saying why the file cannot be used."""
     name = display_name or str(path)
     try:
         raw = Path(path).read_bytes()
@@ -50,17 +60,17 @@ def read_class_list(path: str | Path, display_name: str | None = None) -> tuple[
     return tuple(students)
 
 
-def _from_text(text: str, name: str) -> list[Origin]:
+def _from_text(text: str, name: str) -> list[Student]:
     """One name a line; blank lines and lines starting with # are skipped."""
     students = []
     for number, line in enumerate(text.splitlines(), start=1):
         student = " ".join(line.split())
         if student and not student.startswith("#"):
-            students.append(Origin(name, number, len(line) - len(line.lstrip()) + 1, student))
+            students.append(Student(student, name, number, len(line) - len(line.lstrip()) + 1))
     return students
 
 
-def _from_spreadsheet(text: str, name: str) -> list[Origin]:
+def _from_spreadsheet(text: str, name: str) -> list[Student]:
     # Commas, or semicolons as Excel writes CSV in much of Europe, or tabs.
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text.split("\n", 1)[0]))
     header = next(rows, [])
@@ -75,7 +85,7 @@ def _from_spreadsheet(text: str, name: str) -> list[Origin]:
         line = rows.line_num
         student = " ".join(row[column].split()) if column < len(row) else ""
         if student:
-            students.append(Origin(name, line, 1, student))
+            students.append(Student(student, name, line))
     return students
 
 
