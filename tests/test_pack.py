@@ -459,3 +459,10 @@ def test_mistakes_in_a_topic_and_in_the_class_list_are_reported_together(run, tm
     result = run("pack", topic, "--students", names, "-o", tmp_path / "pack.pdf")
     assert result.exit_code == 1
     assert f"{topic}:3:5: flashcards[0]" in result.output and f"{names}:1:1: has no 'name' column" in result.output
+
+
+def test_a_course_without_classes_is_one_pack_of_its_copies(run, tmp_path, course):
+    course.write_text(COURSE.split("classes:")[0] + "copies: 3\n", encoding="utf-8")
+    assert run("course", course, "-q").exit_code == 0
+    written = tmp_path / "output" / "year-11-revision-pack.pdf"
+    assert list(copies_by_bookmark(PdfReader(written))) == ["Copy 1", "Copy 2", "Copy 3"]
