@@ -466,3 +466,11 @@ def test_a_course_without_classes_is_one_pack_of_its_copies(run, tmp_path, cours
     assert run("course", course, "-q").exit_code == 0
     written = tmp_path / "output" / "year-11-revision-pack.pdf"
     assert list(copies_by_bookmark(PdfReader(written))) == ["Copy 1", "Copy 2", "Copy 3"]
+
+
+def test_a_class_list_longer_than_a_year_group_is_reported_at_the_name_past_the_limit(run, tmp_path, topics):
+    names = tmp_path / "names.txt"
+    names.write_text("".join(f"Student {number}\n" for number in range(1, 503)), encoding="utf-8")
+    result = run("pack", topics[0], "--students", names, "-o", tmp_path / "pack.pdf")
+    assert result.exit_code == 1
+    assert f"{names}:501:1: has more than 500 names" in result.output

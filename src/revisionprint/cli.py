@@ -14,6 +14,7 @@ import click
 
 from . import DATA_FOLDER
 from .errors import ExitCode, RevisionprintError, UsageProblem, shown, terminal_safe
+from .limits import MAX_COPIES, MAX_PACK_TOPICS
 from .model import CardPrinting, CardSortOptions, CutGuides, Duplex, FactorTableOptions, Overflow, Sides, TimelineMode
 from .units import MM
 
@@ -514,7 +515,7 @@ jobs_option = click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1
 @layout_option
 @click.option("--students", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
               help="A class list (CSV with a 'name' column, or one name a line): a copy for each, named.")
-@click.option("--copies", type=click.IntRange(1, 500), default=1, show_default=True,
+@click.option("--copies", type=click.IntRange(1, MAX_COPIES), default=1, show_default=True,
               help="Unnamed copies (without --students).")
 @click.option("--vary", is_flag=True, help="Each copy in its own order where a product has one (shuffled cards, "
               "matching, card sorts): copy n uses the seed + n - 1.")
@@ -533,6 +534,9 @@ def pack(content, output, products, layout_name, students, copies, vary, shuffle
 
     if students and copies != 1:
         raise click.BadParameter("give --students (a copy for each) or --copies, not both", param_hint="--copies")
+    if len(content) > MAX_PACK_TOPICS:
+        raise click.BadParameter(f"{len(content)} topic files is more than a pack can hold ({MAX_PACK_TOPICS}); "
+                                 "make several packs", param_hint="CONTENT")
     chosen = named_products(_comma_list(products), "--products") if products else list(PRODUCTS)
     chosen = ordered(chosen, shuffle, seed)
     if vary and not seeded(tuple(chosen)):

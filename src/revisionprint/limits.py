@@ -42,5 +42,9 @@ SMALLEST_WIDTH_SHARE = 0.1  # factors.widths
 LARGEST_WIDTH_SHARE = 100
 MAX_NUMBER_CHARACTERS = 12  # digits and point in one number: 1234567.8901
 
+# ---- a pack (revisionprint pack, revisionprint course)
+MAX_COPIES = 500  # copies of one pack, and names on one class list: a whole year group is about 300
+MAX_PACK_TOPICS = 200  # topics in one pack or course: a two-year course has a few dozen
+
 # ---- what a message repeats of a value
 EXCERPT_CHARACTERS = 60

@@ -17,6 +17,7 @@ from yaml.nodes import Node
 from ..build import PRODUCTS, Product, every_variant, named_products, slugify, with_layout_modes
 from ..errors import InvalidFiles, UsageProblem
 from ..layouts.options import Boolean, Integer
+from ..limits import MAX_COPIES, MAX_PACK_TOPICS
 from ..yamlfile import YamlFile, did_you_mean, read_yaml
 from .plan import PackRequest, ordered
 from .students import read_class_list
@@ -25,7 +26,7 @@ COURSE_KEYS = ("title", "layout", "products", "contents", "shuffle", "seed", "va
                "classes")
 CLASS_KEYS = ("name", "students", "copies")
 DEFAULT_OUTPUT = "output"
-COPIES = Integer(1, 500)
+COPIES = Integer(1, MAX_COPIES)
 SEED = Integer(0, 2**31 - 1)
 
 
@@ -170,6 +171,10 @@ class _CourseReader:
                 self.source.report(entry, f"topics[{index}]", f"there is no topic file '{written}' (paths are "
                                    "relative to the course file's folder)")
             paths += found
+        if len(paths) > MAX_PACK_TOPICS:
+            self.source.report(node, "topics", f"names {len(paths)} topic files, more than {MAX_PACK_TOPICS}; "
+                               "check the patterns, or split the course into several files")
+            return []
         return paths
 
     def existing(self, written: str) -> list[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..content.imports.spreadsheet import csv_delimiter
 from ..errors import InvalidFiles, Problem
+from ..limits import MAX_COPIES, MAX_FILE_BYTES
 
 
 @dataclass(frozen=True)
@@ -35,9 +36,13 @@ def read_class_list(path: str | Path, display_name: str | None = None) -> tuple[
     """Each student in class-list order, or InvalidFiles saying why the file cannot be used."""
     name = display_name or str(path)
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise InvalidFiles([Problem(name, 0, 0, "", f"cannot be read: {error.strerror}; check the file's name")])
+    if len(raw) > MAX_FILE_BYTES:
+        raise InvalidFiles([Problem(name, 0, 0, "", f"is larger than {MAX_FILE_BYTES // 1_000_000} MB, more than any "
+                                    "class list; check that it is the class list")])
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text"
         raw = raw.decode("utf-16").encode("utf-8")
     if raw.startswith(b"PK\x03\x04") or b"\x00" in raw[:1024]:
@@ -57,6 +62,10 @@ def read_class_list(path: str | Path, display_name: str | None = None) -> tuple[
     if not students:
         raise InvalidFiles([Problem(name, 1, 1, "", "has no names in it; write one student's name a line "
                                     "(or, in a CSV file, a 'name' column)")])
+    if len(students) > MAX_COPIES:
+        extra = students[MAX_COPIES]
+        raise InvalidFiles([Problem(name, extra.line, extra.column, "", f"has more than {MAX_COPIES} names, more than "
+                                    "a year group; make a class list for each class (a course file prints them all)")])
     return tuple(students)
 
 
