@@ -181,6 +181,16 @@ def test_two_pack_builds_are_byte_identical_and_carry_no_date(run, tmp_path, top
     assert "/CreationDate" not in metadata and "/ModDate" not in metadata
 
 
+def test_source_date_epoch_puts_no_date_in_a_pack(run, tmp_path, topics, monkeypatch):
+    """A pack takes its parts' pages, never their dated document information."""
+    plain, dated = tmp_path / "plain.pdf", tmp_path / "dated.pdf"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert run("pack", topics[0], "--products", "factors,timeline", "--contents", "-o", plain).exit_code == 0
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert run("pack", topics[0], "--products", "factors,timeline", "--contents", "-o", dated).exit_code == 0
+    assert plain.read_bytes() == dated.read_bytes()
+
+
 def test_jobs_2_writes_the_same_bytes_as_jobs_1(run, tmp_path, topics, class_list):
     serial, parallel = tmp_path / "serial.pdf", tmp_path / "parallel.pdf"
     assert run("pack", *topics, "--students", class_list, "--shuffle", "--vary", "--contents",
