@@ -484,3 +484,15 @@ def test_a_class_list_longer_than_a_year_group_is_reported_at_the_name_past_the_
     result = run("pack", topics[0], "--students", names, "-o", tmp_path / "pack.pdf")
     assert result.exit_code == 1
     assert f"{names}:501:1: has more than 500 names" in result.output
+
+
+def test_every_font_in_a_pack_is_embedded(run, tmp_path, topics, class_list):
+    from test_fonts import _fonts_of
+
+    target = tmp_path / "pack.pdf"
+    assert run("pack", *topics, "--students", class_list, "--contents", "-o", target).exit_code == 0
+    fonts = _fonts_of(target)
+    assert fonts
+    for font in fonts:
+        assert font["/BaseFont"] != "/Helvetica"
+        assert "/FontFile2" in font["/FontDescriptor"].get_object(), font["/BaseFont"]

@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ...model import Layout
 from ..fonts import draw_string, register_family, string_width
+from ..furniture import furnished_canvas
 from ..theme import colour
 
 LEADING = 1.5  # lines apart, as a multiple of the body size: a list read down the page
@@ -33,17 +34,18 @@ def render_contents(layout: Layout, title: str, student: str, topics: list[Conte
     left, right = margins.left, width - margins.right
     size, line = layout.body_size, layout.body_size * LEADING
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), invariant=1)
+    # The shared canvas, so every page starts in the layout's font (and its tint, where it has one).
+    canvas = furnished_canvas(font=faces.regular)(buffer, pagesize=(width, height), invariant=1)
     canvas.setTitle(title)
-    y = height - margins.top
+    y, pages = height - margins.top, 1
 
     def next_line(space: float) -> None:
-        nonlocal y
+        nonlocal y, pages
         y -= space
         if y < margins.bottom:
             canvas.showPage()  # which starts the next page in ReportLab's black
             canvas.setFillColor(colour(layout.colours.text))
-            y = height - margins.top - space
+            y, pages = height - margins.top - space, pages + 1
 
     canvas.setFillColor(colour(layout.colours.text))
     for text in wrapped(title, faces.bold, layout.title_size, right - left):
@@ -63,7 +65,7 @@ def render_contents(layout: Layout, title: str, student: str, topics: list[Conte
             _draw_entry(canvas, layout, faces.regular, label, str(page), left + INDENT * size, right, y)
     canvas.showPage()
     canvas.save()
-    return buffer.getvalue(), canvas.getPageNumber() - 1
+    return buffer.getvalue(), pages
 
 
 def _draw_entry(canvas: Canvas, layout: Layout, face: str, label: str, page: str, left: float, right: float,
