@@ -52,7 +52,8 @@ def build_pack(request: PackRequest, jobs: int = 1, progress: Optional[Progress]
     pack.printing = {part.product.label: rendered[part].printing for part in unique_parts(copies)}
     pages = [_copy_pages(request, copy, rendered, len(copies) > 1) for copy in copies]
     subjects = dict.fromkeys(topic.subject for topic in request.topics if topic.subject)
-    pack.data = merge(pages, request.pack_title, ", ".join(subjects), request.layout.author)
+    author = request.layout.author or request.layout.school.name  # a school's own layout names it once
+    pack.data = merge(pages, request.pack_title, ", ".join(subjects), author)
     pack.pages = sum(padded(copy.contents_pages) + sum(padded(s.pages) for s in copy.sections) for copy in pages)
     return pack
 

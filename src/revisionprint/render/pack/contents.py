@@ -35,7 +35,8 @@ def render_contents(layout: Layout, title: str, student: str, topics: list[Conte
     size, line = layout.body_size, layout.body_size * LEADING
     buffer = io.BytesIO()
     # The shared canvas, so every page starts in the layout's font (and its tint, where it has one).
-    canvas = furnished_canvas(font=faces.regular)(buffer, pagesize=(width, height), invariant=1)
+    canvas = furnished_canvas(font=faces.regular, tint=layout.colours.page_tint)(buffer, pagesize=(width, height),
+                                                                                  invariant=1)
     canvas.setTitle(title)
     y, pages = height - margins.top, 1
 
