@@ -51,8 +51,9 @@ def render(topic: Topic, layout: Layout, options: CardSortOptions) -> RenderedPd
     sort = layout.cardsort
     faces = register_family(layout.font_family)
     problems = RenderProblems.for_topic(topic, faces)
-    kind = SheetKind("Card sort (answers)" if options.answers else "Card sort", answer_key=options.answers,
-                     student_sheet=not options.answers)
+    # No Name / Class / Date line yet: on a portrait page a large-print field runs off the paper
+    # (the furniture does not fit it to the width). The page options still reach the furniture ({student}).
+    kind = SheetKind("Card sort (answers)" if options.answers else "Card sort", answer_key=options.answers)
     _, _, width, height = content_frame(topic, layout, kind, sort.orientation)
     all_strips = strips(topic, options.seed)
     if topic.question:
