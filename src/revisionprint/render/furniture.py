@@ -86,7 +86,7 @@ class Furniture:
             self._draw_answer_banner(canvas, width, header_y)
         if self.kind.student_sheet:
             drop = NAME_LINE_DROP * self.layout.furniture.name_field.size / NAME_FIELD_BASE
-            self._draw_name_line(canvas, width - margins.right, height - margins.top - drop)
+            self._draw_name_line(canvas, margins.left, width - margins.right, height - margins.top - drop)
         canvas.restoreState()
 
     def _draw_slots(self, canvas: Canvas, slots: PageFurniture, values, y: float, left: float, right: float,
@@ -141,10 +141,14 @@ class Furniture:
         canvas.setFont(self.faces.bold, size)
         canvas.drawString(x, header_y, label)
 
-    def _draw_name_line(self, canvas: Canvas, right: float, y: float) -> None:
+    def _draw_name_line(self, canvas: Canvas, left: float, right: float, y: float) -> None:
         field = self.layout.furniture.name_field
-        fields = (("Name", field.name), ("Class", field.class_), ("Date", field.date))
         size = field.size
+        # Large print on a portrait page: the lines give up length, the labels keep their size.
+        labels = sum(string_width(label, self.faces.regular, size) + 6.5 * MM for label in ("Name", "Class", "Date"))
+        lines = field.name + field.class_ + field.date
+        scale = min(1.0, max(0.0, right - left - labels) / lines) if lines else 1.0
+        fields = (("Name", field.name * scale), ("Class", field.class_ * scale), ("Date", field.date * scale))
         canvas.setFillColor(colour(self.layout.colours.text))
         set_stroke(canvas, self.layout.lines.name_field)
         canvas.setFont(self.faces.regular, size)

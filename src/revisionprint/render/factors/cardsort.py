@@ -53,7 +53,8 @@ def render(topic: Topic, layout: Layout, options: CardSortOptions) -> RenderedPd
     problems = RenderProblems.for_topic(topic, faces)
     # No Name / Class / Date line yet: on a portrait page a large-print field runs off the paper
     # (the furniture does not fit it to the width). The page options still reach the furniture ({student}).
-    kind = SheetKind("Card sort (answers)" if options.answers else "Card sort", answer_key=options.answers)
+    kind = SheetKind("Card sort (answers)" if options.answers else "Card sort", answer_key=options.answers,
+                     student_sheet=not options.answers)
     _, _, width, height = content_frame(topic, layout, kind, sort.orientation)
     all_strips = strips(topic, options.seed)
     if topic.question:
