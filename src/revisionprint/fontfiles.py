@@ -30,6 +30,12 @@ class FontFamily:
     bold_italic: Path
 
     @classmethod
+    def in_folder(cls, name: str, folder: Path, pattern: str, styles: tuple[str, str, str, str]) -> "FontFamily":
+        """A family whose four files differ only by their style's word: pattern 'X-{}.ttf' and
+        styles (regular, bold, italic, bold italic) as the maker spells them."""
+        return cls(name, *(folder / pattern.format(style) for style in styles))
+
+    @classmethod
     def from_files(cls, regular: Path, bold: Optional[Path] = None, italic: Optional[Path] = None,
                    bold_italic: Optional[Path] = None) -> "FontFamily":
         """A user's font files; a style without a file of its own prints in the nearest one given."""
@@ -63,26 +69,14 @@ def _open_sans() -> FontFamily:
     # Open Sans is static TTF (which ReportLab needs) and covers Latin, Greek and Cyrillic.
     spec = importlib.util.find_spec("ttf_opensans")
     folder = Path(spec.origin).parent / "ttf"
-    return FontFamily(
-        "Open Sans",
-        folder / "OpenSans-Regular.ttf",
-        folder / "OpenSans-Bold.ttf",
-        folder / "OpenSans-Italic.ttf",
-        folder / "OpenSans-BoldItalic.ttf",
-    )
+    return FontFamily.in_folder("Open Sans", folder, "OpenSans-{}.ttf", ("Regular", "Bold", "Italic", "BoldItalic"))
 
 
 def _dejavu_sans() -> FontFamily:
     # DejaVu Sans (shipped with its licence in data/fonts/dejavu) has arrows, sub- and
     # superscript digits, maths, ticks and boxes in every style: the last fallback.
     folder = DATA_FOLDER / "fonts" / "dejavu"
-    return FontFamily(
-        "DejaVu Sans",
-        folder / "DejaVuSans.ttf",
-        folder / "DejaVuSans-Bold.ttf",
-        folder / "DejaVuSans-Oblique.ttf",
-        folder / "DejaVuSans-BoldOblique.ttf",
-    )
+    return FontFamily.in_folder("DejaVu Sans", folder, "DejaVuSans{}.ttf", ("", "-Bold", "-Oblique", "-BoldOblique"))
 
 
 def _atkinson_hyperlegible() -> FontFamily:
@@ -90,13 +84,8 @@ def _atkinson_hyperlegible() -> FontFamily:
     # (I l 1, O 0, b d p q): the dyslexia-friendly layout's face. Static TTF, OFL.
     spec = importlib.util.find_spec("fontpkg_atkinson_hyperlegible")
     folder = Path(spec.origin).parent / "files"
-    return FontFamily(
-        "Atkinson Hyperlegible",
-        folder / "AtkinsonHyperlegible-Regular.ttf",
-        folder / "AtkinsonHyperlegible-Bold.ttf",
-        folder / "AtkinsonHyperlegible-Italic.ttf",
-        folder / "AtkinsonHyperlegible-BoldItalic.ttf",
-    )
+    return FontFamily.in_folder("Atkinson Hyperlegible", folder, "AtkinsonHyperlegible-{}.ttf",
+                                ("Regular", "Bold", "Italic", "BoldItalic"))
 
 
 _BUILT_IN = {"Open Sans": _open_sans, "Atkinson Hyperlegible": _atkinson_hyperlegible, "DejaVu Sans": _dejavu_sans}
