@@ -159,6 +159,22 @@ def test_a_control_character_is_reported_at_its_own_line_and_column(run, write_t
     assert "unicode string" not in problem and "position" not in problem
 
 
+@pytest.mark.parametrize("character", [chr(code) for code in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0xFFFE, 0xFFFF)
+                                       if chr(code) not in "\t\n\r\x85"])
+def test_every_unreadable_character_is_reported_where_it_is(run, write_topic, character):
+    # The bytes are looked at first, to spare most files a pattern over every character.
+    path = write_topic(f"title: T\nflashcards:\n  - front: The {character}end\n    back: b\n")
+    [problem] = problems_of(run("validate", path))
+    assert problem.startswith(f"{path}:3:16: has an invisible control character"), problem
+    assert f"U+{ord(character):04X}" in problem
+
+
+def test_tabs_no_break_spaces_and_pound_signs_are_readable(run, write_topic):
+    path = write_topic("title: T\nflashcards:\n  - front: \u00a3100\u00a0a year\tor so\n    back: \ufeffb\n")
+    result = run("validate", path)
+    assert result.exit_code == 0, result.output
+
+
 @pytest.mark.parametrize("tagged, column", [("!!python/name:os.system", 12), ("!!binary", 12), ("!!str", 12),
                                             ("!!int", 12), ("!local", 12), ("!<tag:yaml.org,2002:str>", 12)])
 def test_every_yaml_tag_is_refused_at_its_line(run, write_topic, tagged, column):
@@ -246,10 +262,15 @@ def test_aliases_repeating_more_than_the_limit_are_refused(run, write_topic):
     assert "its aliases (*name) would repeat more than 100,000 items" in result.output
 
 
-def test_nesting_deeper_than_the_limit_is_refused(run, write_topic):
-    within = "title: T\nflashcards: [{front: a, back: b}]\nx: " + "[" * (limits.MAX_DEPTH - 1) + "]" * (
+@pytest.mark.parametrize("anchor", ["", "&card "], ids=["plain", "with an anchor"])
+def test_nesting_deeper_than_the_limit_is_refused(run, write_topic, anchor):
+    # A file with no anchor and no tag has only its depth checked, in a walk of its own.
+    within = f"title: T\nflashcards: [{anchor}{{front: a, back: b}}]\nx: " + "[" * (limits.MAX_DEPTH - 1) + "]" * (
         limits.MAX_DEPTH - 1) + "\n"
     assert "nested too deeply" not in run("validate", write_topic(within)).output
+    beyond = f"title: T\nflashcards: [{anchor}{{front: a, back: b}}]\nx: " + "[" * 21 + "]" * 21 + "\n"
+    assert "is nested too deeply (more than 20 lists or mappings inside each other)" in \
+        run("validate", write_topic(beyond)).output
     beyond = "title: T\nx: " + "[" * 500 + "]" * 500 + "\n"
     assert "is nested too deeply (more than 20 lists or mappings inside each other)" in \
         run("validate", write_topic(beyond)).output

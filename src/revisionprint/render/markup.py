@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![\*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\*\w])")
@@ -37,6 +37,11 @@ def _put_back(text: str) -> str:
     for _, aside, char in _ESCAPED:
         text = text.replace(aside, char)
     return text
+
+
+def escape(text: str) -> str:
+    """&, < and > as entities (xml.sax.saxutils.escape would import urllib and email: 12 ms a run)."""
+    return _html_escape(text, quote=False)
 
 
 def to_markup(text: str) -> str:
