@@ -661,7 +661,12 @@ def layouts_new(name: str, start_from: str, force: bool) -> None:
 
 
 def main() -> None:
-    cli(prog_name="revisionprint")
+    from .memory import spare_the_last_collection
+
+    try:
+        cli(prog_name="revisionprint")
+    finally:
+        spare_the_last_collection()
 
 
 if __name__ == "__main__":

@@ -22,3 +22,12 @@ def cycle_collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def spare_the_last_collection() -> None:
+    """For a process about to exit. A build leaves its PDF document as cyclic garbage (ReportLab's
+    canvas and document refer to each other), holding the pages and, through the drawing
+    callbacks, the whole topic; Python's last collection at exit would walk and free it all
+    (0.15 s after 10,000 cards, measured) only for the operating system to take the memory
+    back anyway. Frozen objects are skipped by every later collection."""
+    gc.freeze()
