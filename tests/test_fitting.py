@@ -66,14 +66,21 @@ def _chars_drawn(draw) -> list[tuple]:
                  c["non_stroking_color"]) for c in pdf.pages[0].chars]
 
 
-@pytest.mark.parametrize("align, bullets, bold", [("centre", False, True), ("left", True, False),
-                                                  ("left", False, False)])
-def test_quick_drawing_puts_every_character_where_paragraph_draws_it(align, bullets, bold):
+# Sub- and superscripts, and letters Open Sans lacks (drawn in the fallback font, DejaVu Sans).
+SCRIPTED_TEXTS = ["H~2~O and CO~2~ beside x^2^ + y^2^ = r^2^, then **bold** plain",
+                  "Σ x~i~ ≈ √2 ⇒ ∀ε > 0 and **Ж** or *λ* in a row: ∑∫∂ with plain words to wrap"]
+
+
+@pytest.mark.parametrize("align, bullets, bold, texts", [("centre", False, True, TEXTS), ("left", True, False, TEXTS),
+                                                         ("left", False, False, TEXTS),
+                                                         ("left", True, False, SCRIPTED_TEXTS),
+                                                         ("centre", False, True, SCRIPTED_TEXTS)])
+def test_quick_drawing_puts_every_character_where_paragraph_draws_it(align, bullets, bold, texts):
     from revisionprint.render.paragraph import TextWriter, write_stacked
     from revisionprint.render.fitting import TextBlock, measure
 
     register_family("Open Sans")
-    block = TextBlock(TEXTS, bullets=bullets, align=align, bold=bold)
+    block = TextBlock(texts, bullets=bullets, align=align, bold=bold)
 
     def wrapped():
         flowables = block.flowables("Open Sans", 9.5, "#203040")
@@ -94,8 +101,12 @@ def test_quick_drawing_puts_every_character_where_paragraph_draws_it(align, bull
         writer.draw()
 
     expected = _chars_drawn(by_paragraph)
-    assert len(expected) > 300
-    assert _chars_drawn(quickly) == expected
+    assert len(expected) > 100
+    drawn = _chars_drawn(quickly)
+    assert [(c[0], *c[3:]) for c in drawn] == [(c[0], *c[3:]) for c in expected]
+    # Within a hundredth of a point (0.004 mm): the two ways round a centred line's widths differently.
+    assert all(abs(a[1] - b[1]) <= 0.011 and abs(a[2] - b[2]) <= 0.011 for a, b in zip(drawn, expected)), \
+        [(a, b) for a, b in zip(drawn, expected) if a[1:3] != b[1:3]][:3]
 
 
 

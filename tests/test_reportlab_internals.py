@@ -33,3 +33,18 @@ def test_a_table_keeps_its_row_heights_where_the_factor_table_reads_them():
 def test_a_canvas_knows_its_page_size():
     canvas = Canvas(None, pagesize=(100, 200))
     assert tuple(canvas._pagesize) == (100, 200), "Canvas._pagesize (render/furniture.py)"
+
+
+def test_a_text_object_keeps_its_operators_and_subset_where_the_card_writer_adds_to_them():
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from revisionprint.render.fonts import register_family
+
+    face = register_family("Open Sans").regular
+    text = Canvas(None).beginText()
+    assert text._code == ["BT", "1 0 0 1 0 0 Tm"], "PDFTextObject._code (render/paragraph.py TextWriter)"
+    text.setFont(face, 10)
+    assert text._curSubset == -1 and text._leading == 12, "PDFTextObject._curSubset, _leading (TextWriter)"
+    assert getFont(face)._dynamicFont, "TTFont._dynamicFont (TextWriter)"
+    shown = text._formatText("Abc")
+    assert shown.endswith("Tj") and text._curSubset == 0, "PDFTextObject._formatText (TextWriter)"

@@ -17,7 +17,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import FragLine, ParaLines
@@ -185,19 +186,28 @@ class TextWriter:
 
     ReportLab's text object selects the font again on every setFont, even the
     same one; a face writes a dozen lines and runs in one or two fonts, so the
-    font and colour are set only when they change.
+    font and colour are set only when they change. Strings in an embedded
+    TrueType font (every font we print with) are written as the text object's
+    own textLine and textOut write them, without its bookkeeping of where each
+    line ends, which nothing here reads: a third of drawing a card's text.
     """
 
     def __init__(self, canvas: Canvas):
         self.canvas = canvas
         self._text = canvas.beginText()
+        self._code = self._text._code  # the text object's operators, in order
         self._font: tuple = ()
+        self._face = None  # the TrueType font in use, else None: ReportLab writes the string
+        self._selection = ""  # '16 Tf 19.2 TL': the size and leading a subset is selected with
         self._colour = None
 
     def font(self, name: str, size: float) -> None:
         if self._font != (name, size):
             self._font = (name, size)
             self._text.setFont(name, size)
+            face = getFont(name)
+            self._face = face if face._dynamicFont else None
+            self._selection = f"{fp_str(size)} Tf {fp_str(self._text._leading)} TL"
 
     def colour(self, colour) -> None:
         if colour != self._colour:
@@ -205,21 +215,35 @@ class TextWriter:
             self._text.setFillColor(colour)
 
     def write(self, x: float, baseline: float, string: str) -> None:
-        self._text.setTextOrigin(x, baseline)
-        self._text.textLine(string)
+        self._code.append(f"1 0 0 1 {fp_str(x, baseline)} Tm")
+        self._code.append(f"{self._shown(string)} T*")
 
     def write_runs(self, x: float, baseline: float, runs) -> None:
         """Paragraph fragments (text with fontName, fontSize and rise) side by side."""
-        self._text.setTextOrigin(x, baseline)
+        self._code.append(f"1 0 0 1 {fp_str(x, baseline)} Tm")
         raised = False
         for run in runs:
             self.font(run.fontName, run.fontSize)
             if run.rise or raised:  # a sub- or superscript, or the text after one
                 self._text.setRise(run.rise)
                 raised = bool(run.rise)
-            self._text.textOut(run.text)
+            self._code.append(self._shown(run.text))
         if raised:
             self._text.setRise(0)
+
+    def _shown(self, string: str) -> str:
+        """The operators that show `string` in the current font: PDFTextObject._formatText's."""
+        face, text = self._face, self._text
+        if face is None:
+            return text._formatText(string)
+        doc = self.canvas._doc
+        shown = []
+        for subset, encoded in face.splitString(string, doc):
+            if subset != text._curSubset:
+                shown.append(f"{face.getSubsetInternalName(subset, doc)} {self._selection}")
+                text._curSubset = subset
+            shown.append(f"({escapePDF(encoded)}) Tj")
+        return " ".join(shown)
 
     def draw(self) -> None:
         self.canvas.saveState()  # the text's colours must not leak into what is drawn next
