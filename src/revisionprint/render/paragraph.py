@@ -23,6 +23,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import FragLine, ParaLines
 
+from .fonts import font_runs
+
 SOFT_HYPHEN = "\u00ad"  # where a word may break, with a hyphen; invisible elsewhere
 # Where a line may break with no hyphen: put between Chinese and Japanese characters, which
 # are written without spaces (fitting.text_frags). Never printed.
@@ -231,6 +233,18 @@ class TextWriter:
         if raised:
             self._text.setRise(0)
 
+    def write_string(self, x: float, baseline: float, text: str, face: str, size: float,
+                     align: str = "left") -> None:
+        """One line in `face` and its fallback fonts, as fonts.draw_string draws it on a canvas."""
+        runs = font_runs(text, face)
+        if align != "left":
+            width = sum(stringWidth(piece, name, size) for piece, name in runs)
+            x -= width if align == "right" else width / 2
+        self._code.append(f"1 0 0 1 {fp_str(x, baseline)} Tm")
+        for piece, name in runs:
+            self.font(name, size)
+            self._code.append(self._shown(piece))
+
     def _shown(self, string: str) -> str:
         """The operators that show `string` in the current font: PDFTextObject._formatText's."""
         face, text = self._face, self._text
@@ -245,8 +259,11 @@ class TextWriter:
             shown.append(f"({escapePDF(encoded)}) Tj")
         return " ".join(shown)
 
-    def draw(self) -> None:
+    def draw(self, clip=None) -> None:
+        """`clip`: a path nothing written may print outside (a card's rounded outline)."""
         self.canvas.saveState()  # the text's colours must not leak into what is drawn next
+        if clip is not None:
+            self.canvas.clipPath(clip, stroke=0, fill=0)
         self.canvas.drawText(self._text)
         self.canvas.restoreState()
 

@@ -140,16 +140,17 @@ def _legend_shown(plan: CardSheets, pages: list[PageOfCards], sheets: int) -> bo
 
 def _draw_front(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSlot) -> None:
     margin = plan.cards.safe_margin
+    writer = TextWriter(canvas)
     if card.tags:
         colours = [plan.tag_colours[tag] for tag in card.tags]
-        marks.draw_tag_band(canvas, slot, plan.bands[slot], colours, card.tags, plan.style, margin,
+        marks.draw_tag_band(canvas, writer, slot, plan.bands[slot], colours, card.tags, plan.style, margin,
                             plan.stock.corner_radius)
     width, height = plan.inner_box(with_band=bool(card.tags))
-    writer = TextWriter(canvas)
     box = (slot.x + margin, slot.y + plan.text_bottom, width, height)
     _draw_face(writer, plan, card.front, card.front_picture, box, centred=True)
     marks.write_card_number(writer, card.label, slot, plan.style, "bottom right")
-    writer.draw()
+    rounded = card.tags and plan.stock.corner_radius > 0
+    writer.draw(clip=marks.card_outline(canvas, slot, plan.stock.corner_radius) if rounded else None)
 
 
 def _draw_back(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSlot) -> None:

@@ -275,37 +275,41 @@ def _reads_better(backgrounds: tuple[str, ...], text: str, paper: str) -> str:
     return text if contrast(text) >= contrast(paper) else paper
 
 
-def draw_tag_band(canvas: Canvas, slot: CardSlot, band: BandBox, colours: list[str], tags: tuple[str, ...],
-                  style: SheetStyle, safe_margin: float, corner_radius: float = 0.0) -> None:
+def draw_tag_band(canvas: Canvas, writer: TextWriter, slot: CardSlot, band: BandBox, colours: list[str],
+                  tags: tuple[str, ...], style: SheetStyle, safe_margin: float, corner_radius: float = 0.0) -> None:
     """A strip across the top of a front naming its tags, split in equal parts, one per tag's colour,
-    each part naming its tag where the words fit: the words read in greyscale too."""
+    each part naming its tag where the words fit: the words read in greyscale too. The words go
+    into the face's text, which card_outline clips as it clips the strip."""
     canvas.saveState()
     if corner_radius > 0:
         # The band follows the card's rounded corners instead of poking out of them.
-        outline = canvas.beginPath()
-        outline.roundRect(slot.x, slot.y, slot.width, slot.height, corner_radius)
-        canvas.clipPath(outline, stroke=0, fill=0)
+        canvas.clipPath(card_outline(canvas, slot, corner_radius), stroke=0, fill=0)
     part = (band.right - band.left) / len(colours)
     for index, band_colour in enumerate(colours):
         canvas.setFillColor(colour(band_colour))
         canvas.rect(band.left + index * part, band.bottom, part, band.top - band.bottom, stroke=0, fill=1)
+    canvas.restoreState()
     y = band.bottom + BAND_BASELINE * style.marks.band_height
     size = style.marks.band_text.largest
     if len(tags) > 1 and all(string_width(tag, style.font, size) <= part - 2 * safe_margin for tag in tags):
         # Each part names its own tag, in the middle of it: the band is its own legend.
         for index, (tag, part_colour) in enumerate(zip(tags, colours)):
-            canvas.setFillColor(colour(band_text_colour([part_colour], style)))
-            draw_string(canvas, band.left + (index + 0.5) * part, y, tag, style.font, size, align="centre")
-        canvas.restoreState()
+            writer.colour(colour(band_text_colour([part_colour], style)))
+            writer.write_string(band.left + (index + 0.5) * part, y, tag, style.font, size, align="centre")
         return
     text, size = band_label(tags, style, slot.width - 2 * safe_margin)
     x = slot.x + safe_margin
     for run, run_colour in _runs_over_parts(text, style.font, size, x, band.left, part, colours):
         # Each stretch of the words in whichever of text or paper colour reads on the part under it.
-        canvas.setFillColor(colour(band_text_colour([run_colour], style)))
-        draw_string(canvas, x, y, run, style.font, size)
+        writer.colour(colour(band_text_colour([run_colour], style)))
+        writer.write_string(x, y, run, style.font, size)
         x += string_width(run, style.font, size)
-    canvas.restoreState()
+
+
+def card_outline(canvas: Canvas, slot: CardSlot, corner_radius: float):
+    outline = canvas.beginPath()
+    outline.roundRect(slot.x, slot.y, slot.width, slot.height, corner_radius)
+    return outline
 
 
 def _runs_over_parts(text: str, font: str, size: float, x: float, left: float, part: float,
