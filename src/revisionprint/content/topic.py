@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -91,10 +91,6 @@ def _yes_no(text: str) -> bool:
     return words[text.lower()]
 
 
-def _position(node: Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
 def read_topic(path: str) -> tuple[Optional[Topic], list[Problem]]:
     """The topic and every problem found in it (the topic is None if there are any)."""
     # The collector resumes only once _read_source has returned and its YAML nodes (about a
@@ -138,15 +134,25 @@ class _TopicReader:
         # prints as 'July Crisis', so the tag selects, and is coloured, as one.
         self.tag_spellings: dict[str, str] = {}
 
-    def origin(self, node: Node, item: str) -> Origin:
+    def origin(self, node: Node, item: str, tag_nodes: Sequence[Node] = ()) -> Origin:
+        """`tag_nodes`: the tags kept, so that tags[n] is at the nth tag kept, not the nth written:
+        a repeated tag is dropped, and a message about a tag (a letter the font lacks) must
+        still show that tag's line."""
         fields = []
         if isinstance(node, MappingNode):
             for key_node, value_node in node.value:
-                fields.append((key_node.value, *_position(value_node)))
-                if isinstance(value_node, SequenceNode):
-                    fields.extend((f"{key_node.value}[{index}]", *_position(entry))
-                                  for index, entry in enumerate(value_node.value))
-        return Origin(self.source.name, *_position(node), item, tuple(fields))
+                key = key_node.value
+                mark = value_node.start_mark
+                fields.append((key, mark.line + 1, mark.column + 1))
+                if isinstance(value_node, SequenceNode) and not (tag_nodes and key == "tags"):
+                    for index, entry in enumerate(value_node.value):
+                        mark = entry.start_mark
+                        fields.append((f"{key}[{index}]", mark.line + 1, mark.column + 1))
+        for index, tag_node in enumerate(tag_nodes):
+            mark = tag_node.start_mark
+            fields.append((f"tags[{index}]", mark.line + 1, mark.column + 1))
+        mark = node.start_mark
+        return Origin(self.source.name, mark.line + 1, mark.column + 1, item, tuple(fields))
 
     def topic(self) -> Optional[Topic]:
         src, root = self.source, self.source.root
@@ -254,9 +260,7 @@ class _TopicReader:
             front_image, back_image = (self.image(fields.get(key), f"{item}.{key}")
                                        for key in ("front_image", "back_image"))
             if front and back:
-                origin = self.origin(card_node, item)
-                if tag_nodes:
-                    origin = self.origin_with_tags(origin, tag_nodes)
+                origin = self.origin(card_node, item, tag_nodes)
                 cards.append(Flashcard(len(cards) + 1, front, back, back_is_list, tags, origin,
                                        front_image, back_image))
         return tuple(cards)
@@ -315,14 +319,6 @@ class _TopicReader:
                 tags[key] = self.tag_spellings.setdefault(key, tag)
                 nodes.append(entry)
         return tuple(tags.values()), nodes
-
-    @staticmethod
-    def origin_with_tags(origin: Origin, tag_nodes: list[Node]) -> Origin:
-        """tags[n] at the nth tag kept, not the nth written: a repeated tag is dropped, and a message
-        about a tag (a letter the font lacks) must still show that tag's line."""
-        other_fields = tuple(field for field in origin.fields if not field[0].startswith("tags["))
-        tag_fields = tuple((f"tags[{index}]", *_position(node)) for index, node in enumerate(tag_nodes))
-        return replace(origin, fields=other_fields + tag_fields)
 
     def report_comma_in_tag(self, node: Node, item: str, tag: str, in_list: bool) -> None:
         without_commas = excerpt(" ".join(tag.replace(",", " ").split()))
