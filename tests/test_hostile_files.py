@@ -90,6 +90,32 @@ def test_numbers_at_the_documented_limits_are_accepted(run, layout):
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.parametrize("text, where, words", [
+    # The built-in widths and padding do not fit this paper: the teacher's paper is what to change.
+    ("paper: 100mm x 100mm\n", "layouts/mine.yaml:1:8: paper",
+     "leaves the factor table 76mm across inside the margins, too narrow for its 6 columns whatever their widths"),
+    ("paper: 100mm x 100mm\nfactors: {widths: [1, 1, 1, 1, 1, 1]}\n", "layouts/mine.yaml:1:8: paper",
+     "too narrow for its 6 columns whatever their widths"),
+    ("paper: 105mm x 148mm\n", "layouts/mine.yaml:1:8: paper",
+     "narrowest column 13.6mm wide (factors.widths [1.1, 1.6, 2.3, 1.7, 1.7, 1.6])"),
+    ("paper: 100mm x 100mm\nmargins: {left: 20mm, right: 20mm}\nfactors: {columns: [factor, summary], widths: [1, 1]}\n",
+     "layouts/mine.yaml:1:8: paper", "leaves the timeline page 60mm inside its margins, but its numbered writing lines "
+     "need 70mm (timeline.writing_line_length 60mm and number_width 10mm)"),
+])
+def test_a_built_in_value_that_does_not_fit_the_teachers_paper_is_reported_at_the_paper(run, layout, text, where,
+                                                                                          words):
+    result = run("validate", EXAMPLE, "--layout", layout(text))
+    assert any(line.startswith(where) and words in line for line in problems_of(result)), result.output
+    assert "data/layouts" not in result.output  # a file the teacher cannot change
+
+
+def test_a_paper_set_on_the_command_line_is_named_as_the_option(run):
+    result = run("validate", EXAMPLE, "--set", "paper=105mmx148mm")
+    assert result.exit_code == 2, result.output
+    assert "--set paper: leaves the factor table's narrowest column 13.6mm wide" in result.output
+    assert "data/layouts" not in result.output
+
+
 def test_a_slipped_decimal_point_in_the_back_offset_suggests_the_offset_meant(run, layout):
     result = run("validate", EXAMPLE, "--layout", layout("flashcards:\n  back_offset: {x: 500mm}\n"))
     assert "did you mean 5mm?" in result.output

@@ -374,7 +374,7 @@ def _margin_problems(paper: Setting, margins: dict) -> list[Problem]:
     for first, second in (("left", "right"), ("top", "bottom")):
         room = short_side - margins[first].value - margins[second].value
         if room < SMALLEST_CONTENT_MM * POINTS_PER_UNIT["mm"] - 1e-6:
-            problems.append(margins[second].problem(
+            problems.append(_teachers(margins[second], margins[first], paper).problem(
                 f"the {first} and {second} margins ({margins[first].written} and {margins[second].written}) leave "
                 f"less than {SMALLEST_CONTENT_MM}mm of the paper ({paper.written}) to print on; make them smaller "
                 "(see docs/limits.md)"))
@@ -404,8 +404,15 @@ def _timeline_width_problems(tree: SettingsTree) -> list[Problem]:
     if number.value + length.value <= room + 0.01:
         return []
     mm = POINTS_PER_UNIT["mm"]
-    return [length.problem(f"with number_width ({number.written}) it needs {(number.value + length.value) / mm:.0f}mm, "
-                           f"but the timeline page has {room / mm:.0f}mm inside its margins; make it shorter")]
+    needed = (number.value + length.value) / mm
+    deciding = _teachers(length, number, *_page_settings(tree, "timeline"))
+    if deciding not in (length, number):
+        return [deciding.problem(f"leaves the timeline page {room / mm:.0f}mm inside its margins, but its numbered "
+                                 f"writing lines need {needed:.0f}mm (timeline.writing_line_length {length.written} "
+                                 f"and number_width {number.written}): use larger paper or smaller margins, or set "
+                                 "timeline.writing_line_length shorter in your layout")]
+    return [deciding.problem(f"with number_width ({number.written}) it needs {needed:.0f}mm, "
+                             f"but the timeline page has {room / mm:.0f}mm inside its margins; make it shorter")]
 
 
 def _fold_problems(tree: SettingsTree, chosen: Stock) -> list[Problem]:
@@ -508,13 +515,35 @@ def _column_problems(tree: SettingsTree) -> list[Problem]:
     padded = 2 * padding.value / mm if padding is not None else 0.0
     if narrowest - padded >= SMALLEST_COLUMN_MM:
         return []
-    if narrowest >= SMALLEST_COLUMN_MM + 1 and padded:
+    if narrowest >= SMALLEST_COLUMN_MM + 1 and padded and not _is_builtin(padding):
         return [padding.problem(f"leaves {max(0.0, narrowest - padded):.1f}mm for text in the narrowest column "
                                 f"({narrowest:.1f}mm wide); each column needs at least {SMALLEST_COLUMN_MM}mm of "
                                 "text inside its padding, so make the padding smaller")]
-    return [widths.problem(f"makes a column {narrowest:.1f}mm wide on this paper, too narrow for a word; "
-                           f"each column needs at least {SMALLEST_COLUMN_MM}mm of text inside its cell_padding, "
+    need = f"each column needs at least {SMALLEST_COLUMN_MM}mm of text inside its cell_padding"
+    columns = len(widths.value)
+    if table_width / columns / mm - padded < SMALLEST_COLUMN_MM:
+        # Even equal shares are too narrow: the page, not the widths, is what must change.
+        turn = "" if tree["factors"]["orientation"].value == "landscape" else \
+            ", print the table landscape (factors.orientation)"
+        return [_teachers(*_page_settings(tree, "factors"), widths).problem(
+            f"leaves the factor table {table_width / mm:.0f}mm across inside the margins, too narrow for its "
+            f"{columns} columns whatever their widths; {need}: use larger paper or smaller margins{turn}, "
+            "or leave columns out (factors.columns)")]
+    deciding = _teachers(widths, *_page_settings(tree, "factors"))
+    if deciding is not widths:
+        shares = ", ".join(f"{share:g}" for share in widths.value)
+        return [deciding.problem(f"leaves the factor table's narrowest column {narrowest:.1f}mm wide (factors.widths "
+                                 f"[{shares}]), too narrow for a word; {need}: use larger paper or smaller margins, "
+                                 "or set factors.widths in your layout to give that column a larger share")]
+    return [widths.problem(f"makes a column {narrowest:.1f}mm wide on this paper, too narrow for a word; {need}, "
                            "so make the smallest width larger (the widths are shares of the table's width)")]
+
+
+def _page_settings(tree: SettingsTree, section: str) -> tuple[Setting, ...]:
+    """What decides the room on a product's page: the paper, how it is turned, and the margins."""
+    margins = tree["margins"]
+    return (tree["paper"], tree[section]["orientation"], margins["left"], margins["right"], margins["top"],
+            margins["bottom"])
 
 
 def _below_minimum(tree: SettingsTree) -> list[Problem]:
