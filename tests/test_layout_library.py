@@ -552,6 +552,27 @@ def test_a_spaced_out_face_leaves_the_plain_face_as_it_is():
     assert widths[0] < widths[1] - 1 < widths[2] - 2
 
 
+def test_letters_from_the_fallback_font_are_spaced_out_too_and_only_where_asked():
+    from dataclasses import replace
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from revisionprint.fontfiles import font_choice
+    from revisionprint.render.fonts import font_runs, register_family
+
+    atkinson = font_choice("Atkinson Hyperlegible")
+    spaced, plain = register_family(replace(atkinson, letter_spacing=0.3)), register_family(atkinson)
+
+    def greek(faces) -> tuple[str, float]:
+        [(text, face)] = font_runs("\u03b1\u03b2\u03b3", faces.regular)  # αβγ: not in Atkinson Hyperlegible
+        assert face != faces.regular
+        return face, stringWidth(text, face, 10)
+
+    (_, spaced_width), (_, plain_width) = greek(spaced), greek(plain)
+    assert spaced_width > plain_width + 3 * 1.0  # three letters, each at least 1pt further on
+    assert plain_width == stringWidth("\u03b1\u03b2\u03b3", register_family("DejaVu Sans").regular, 10)
+
+
 def test_a_question_for_the_product_comes_before_one_for_all(run, write_topic, tmp_path):
     narrative = ("  - text: Write a narrative account analysing the key events of the split.\n    marks: 8\n"
                  "    board: edexcel\n    product: timeline\n")

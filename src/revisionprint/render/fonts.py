@@ -62,13 +62,19 @@ def register_family(family: Union[str, FontChoice]) -> Faces:
     if choice != _default_choice(choice.main.name):
         base = f"{base}~{next(_names)}"  # the user's fonts, or fallbacks of their own: a chain of its own
     main = _register(choice.main, base)
-    if choice.letter_spacing or choice.word_spacing:
-        for style in STYLES:  # the main faces only: a fallback's faces are shared by every layout
-            _SPACING[getattr(main, style)] = (choice.letter_spacing, choice.word_spacing)
+    spacing = (choice.letter_spacing, choice.word_spacing)
+    # A fallback's faces are shared by every layout that spaces its letters alike: spaced
+    # ones are faces of their own, so Greek in a dyslexia-friendly layout is spaced out too,
+    # and nowhere else.
+    spaced = f"~Spaced{round(spacing[0] * 100)}x{round(spacing[1] * 100)}" if any(spacing) else ""
+    fallbacks = [_register(fallback, fallback.name.replace(" ", "") + spaced) for fallback in choice.fallbacks]
+    families = [main, *fallbacks]
+    if spaced:
+        for faces in families:
+            for style in STYLES:
+                _SPACING[getattr(faces, style)] = spacing
     for style in STYLES:
         _coverage(getattr(main, style))
-    fallbacks = [_register(fallback, fallback.name.replace(" ", "")) for fallback in choice.fallbacks]
-    families = [main, *fallbacks]
     for style in STYLES:
         chain = [getattr(faces, style) for faces in families] + [faces.regular for faces in families]
         _CHAINS[getattr(main, style)] = tuple(dict.fromkeys(chain))
