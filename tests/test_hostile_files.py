@@ -162,7 +162,7 @@ def test_a_file_larger_than_the_limit_is_refused_without_reading_it_all(run):
     if not os.path.exists("/dev/zero"):
         pytest.skip("no /dev/zero here")
     result = run("validate", "/dev/zero")
-    assert problems_of(result) == ["/dev/zero:1:1: is larger than 10 MB, more than any topic or layout "
+    assert problems_of(result) == ["/dev/zero:1:1: is larger than 30 MB, more than any topic or layout "
                                    "(see docs/limits.md); is it the right file?"]
 
 
@@ -428,7 +428,7 @@ def test_importing_a_file_larger_than_the_limit_is_refused_without_reading_it_al
         pytest.skip("no /dev/zero here")
     result = run("import", "/dev/zero", "--format", "line-pairs", "-o", tmp_path / "cards.yaml")
     assert result.exit_code == 1
-    assert "/dev/zero:1:1: is larger than 10 MB, more than any set of cards as text" in result.output
+    assert "/dev/zero:1:1: is larger than 30 MB, more than any set of cards as text" in result.output
 
 
 def test_a_text_in_a_script_the_font_lacks_names_a_few_of_its_characters(run, write_topic):

@@ -8,7 +8,7 @@ instead of a hang or a crash. Keep docs/limits.md in step with these numbers.
 from __future__ import annotations
 
 # ---- files
-MAX_FILE_BYTES = 10_000_000  # a 30,000-card deck is about 3 MB
+MAX_FILE_BYTES = 30_000_000  # MAX_CARDS cards of about 600 characters each (a 10,000-card deck is about 4 MB)
 MAX_DEPTH = 20  # lists and mappings inside each other; a topic needs 4
 MAX_ALIAS_EXPANSIONS = 100_000  # items that aliases (*name) would repeat; a topic needs none
 
