@@ -12,11 +12,11 @@ from typing import Any, Optional, Sequence
 
 import click
 
-from . import DATA_FOLDER
-from .errors import ExitCode, RevisionprintError, UsageProblem, shown, terminal_safe
-from .limits import MAX_COPIES, MAX_PACK_TOPICS
-from .model import CardPrinting, CardSortOptions, CutGuides, Duplex, FactorTableOptions, Overflow, Sides, TimelineMode
-from .units import MM
+from .. import DATA_FOLDER
+from ..errors import ExitCode, RevisionprintError, UsageProblem, shown, terminal_safe
+from ..limits import MAX_COPIES, MAX_PACK_TOPICS
+from ..model import CardPrinting, CardSortOptions, CutGuides, Duplex, FactorTableOptions, Overflow, Sides, TimelineMode
+from ..units import MM
 
 DEFAULT_CONTENT_FOLDER = Path("content")
 DEFAULT_OUTPUT_FOLDER = Path("output")
@@ -97,9 +97,9 @@ content_argument = click.argument("content", type=click.Path(exists=True, dir_ok
 
 def _load(paths: list[str], layout_name: str, settings: tuple = ()):
     """The topics and the layout (with the command line's settings on top), or every problem of both at once."""
-    from .content import load_topics
-    from .errors import InvalidFiles
-    from .layouts import load_layout
+    from ..content import load_topics
+    from ..errors import InvalidFiles
+    from ..layouts import load_layout
 
     problems = []
     topics = layout = None
@@ -174,7 +174,7 @@ def build(content: tuple[str, ...], layout_name: str, output: Path, only: Option
 
     With no CONTENT, builds every content/*.yaml (or the bundled example).
     """
-    from .build import PRODUCTS, build_topics, select_products
+    from ..build import PRODUCTS, build_topics, select_products
 
     products = select_products(_comma_list(only)) if only else list(PRODUCTS)
     settings = _card_settings(stock, duplex, cut, overflow) + _set_settings(set_values)
@@ -186,7 +186,7 @@ def build(content: tuple[str, ...], layout_name: str, output: Path, only: Option
 
 def _single_product(content: str, key: str, output: Optional[Path], layout_name: str, set_values: tuple[str, ...],
                     keep_going: bool, quiet: bool, options: Sequence[Any] = ()) -> None:
-    from .build import build_one, product
+    from ..build import build_one, product
 
     topics, layout = _load([content], layout_name, _set_settings(set_values))
     item = product(key).with_options(options)
@@ -231,7 +231,7 @@ def _comma_list(value: Optional[str]) -> tuple[str, ...]:
 def flashcards(content, output, layout_name, stock, duplex, sides, cut, tags, shuffle, seed, copies,
                start_position, overflow, set_values, keep_going, quiet):
     """Cut-out flashcard sheets: fronts and backs that print behind each other."""
-    from .build import build_one, product
+    from ..build import build_one, product
 
     if seed is not None and not shuffle:
         raise click.BadParameter("--seed only makes sense with --shuffle", param_hint="--seed")
@@ -275,7 +275,7 @@ class _CountingBar:
 def _card_settings(stock: Optional[str], duplex: Optional[str] = None, cut: Optional[str] = None,
                    overflow: Optional[str] = None) -> tuple:
     """The card options as layout settings: one more layer on the layout, checked like the file."""
-    from .layouts import CommandLineSetting
+    from ..layouts import CommandLineSetting
 
     given = (("--stock", "flashcards.stock", stock), ("--duplex", "flashcards.duplex", duplex),
              ("--cut", "flashcards.cut", cut), ("--overflow", "flashcards.overflow", overflow))
@@ -284,7 +284,7 @@ def _card_settings(stock: Optional[str], duplex: Optional[str] = None, cut: Opti
 
 def _set_settings(values: tuple[str, ...]) -> tuple:
     """Each --set KEY=VALUE as a layout setting, reported as coming from '--set KEY'."""
-    from .layouts import CommandLineSetting
+    from ..layouts import CommandLineSetting
 
     settings = []
     for given in values:
@@ -355,7 +355,7 @@ def cardsort(content, output, seed, answers, layout_name, set_values, keep_going
 @quiet_option
 def timeline(content, output, mode, seed, answers, layout_name, set_values, keep_going, quiet):
     """A timeline worksheet in one of five modes, or its --answers."""
-    from .build import build_one, timeline_product
+    from ..build import build_one, timeline_product
 
     if seed is not None and mode not in TimelineMode.SEEDED:
         raise click.BadParameter(f"--seed sets the order of the match word bank and the cut-out strips; "
@@ -376,8 +376,8 @@ def timeline(content, output, mode, seed, answers, layout_name, set_values, keep
 @set_option
 def calibrate(stock, duplex, output, layout_name, set_values):
     """A two-sided test sheet that measures how far your printer moves the backs."""
-    from .build import CALIBRATION, build_one
-    from .layouts import load_layout
+    from ..build import CALIBRATION, build_one
+    from ..layouts import load_layout
 
     layout = load_layout(layout_name, _card_settings(stock, duplex) + _set_settings(set_values))
     report = build_one(None, layout, CALIBRATION, output, keep_going=False)
@@ -389,7 +389,7 @@ def calibrate(stock, duplex, output, layout_name, set_values):
 @layout_option
 def stocks(layout_name):
     """List the card stocks with their geometry (in mm)."""
-    from .layouts import load_layout
+    from ..layouts import load_layout
 
     for stock in load_layout(layout_name).stocks:
         def size(width, height):
@@ -411,10 +411,10 @@ def stocks(layout_name):
 @quiet_option
 def validate(content: tuple[str, ...], layout_name: str, set_values: tuple[str, ...], quiet: bool) -> None:
     """Check topic files and report every problem, with its file and line; a line for each file."""
-    from .build import check_printable, printing_problems
-    from .content import read_topic
-    from .errors import InvalidFiles
-    from .layouts import load_layout
+    from ..build import check_printable, printing_problems
+    from ..content import read_topic
+    from ..errors import InvalidFiles
+    from ..layouts import load_layout
 
     layout_problems, layout = [], None
     try:
@@ -442,8 +442,8 @@ def validate(content: tuple[str, ...], layout_name: str, set_values: tuple[str, 
 @layout_option
 def fonts(layout_name: str) -> None:
     """List the fonts text is printed in, and what each covers."""
-    from .build import font_report
-    from .layouts import load_layout
+    from ..build import font_report
+    from ..layouts import load_layout
 
     for line in font_report(load_layout(layout_name)):
         click.echo(line)
@@ -478,8 +478,8 @@ def _topic_file_name(ctx: click.Context, param: click.Parameter, value: Optional
 def import_command(file, output, file_format, title, term_sep, card_sep, front_column, back_column, tags_column,
                    force):
     """Cards from Quizlet, a spreadsheet (CSV/TSV), Anki or a text file, as a topic file."""
-    from .build import slugify, write_atomically
-    from .content.imports import ImportOptions, import_deck, media_folder, topic_files
+    from ..build import slugify, write_atomically
+    from ..content.imports import ImportOptions, import_deck, media_folder, topic_files
 
     target = output or DEFAULT_CONTENT_FOLDER / f"{slugify(Path(file).stem)}.yaml"
     if target.exists() and not force:
@@ -529,8 +529,8 @@ jobs_option = click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1
 def pack(content, output, products, layout_name, students, copies, vary, shuffle, seed, contents_page, title, jobs,
          keep_going, quiet):
     """One PDF of several topics' products, for each student or copy, ready to print double-sided."""
-    from .build import PRODUCTS, named_products, slugify, with_layout_modes
-    from .pack import PackRequest, ordered, seeded
+    from ..build import PRODUCTS, named_products, slugify, with_layout_modes
+    from ..pack import PackRequest, ordered, seeded
 
     if students and copies != 1:
         raise click.BadParameter("give --students (a copy for each) or --copies, not both", param_hint="--copies")
@@ -559,7 +559,7 @@ def pack(content, output, products, layout_name, students, copies, vary, shuffle
 @quiet_option
 def course(course_file, jobs, keep_going, quiet):
     """Every pack of a course file (topics, products, layout, class lists): a PDF per class."""
-    from .pack.course import load_course
+    from ..pack.course import load_course
 
     printing = {}
     for planned in load_course(course_file):
@@ -570,8 +570,8 @@ def course(course_file, jobs, keep_going, quiet):
 
 def _load_with_class_list(paths: list[str], layout_name: str, students: Optional[str]):
     """The topics, the layout and the class list, or every problem of all three at once."""
-    from .errors import InvalidFiles
-    from .pack import read_class_list
+    from ..errors import InvalidFiles
+    from ..pack import read_class_list
 
     problems = []
     topics = layout = None
@@ -591,8 +591,8 @@ def _load_with_class_list(paths: list[str], layout_name: str, students: Optional
 
 def _write_pack(request, target: Path, jobs: int, keep_going: bool, quiet: bool) -> dict[str, str]:
     """Build and write one pack; how each of its products prints, by label, for the notes."""
-    from .build import write_atomically
-    from .pack import build_pack
+    from ..build import write_atomically
+    from ..pack import build_pack
 
     if quiet or not sys.stderr.isatty():
         result = build_pack(request, jobs)
@@ -628,7 +628,7 @@ def layouts(ctx: click.Context) -> None:
     """List the layouts (built in, and yours in layouts/)."""
     if ctx.invoked_subcommand is not None:
         return
-    from .layouts import available_layouts
+    from ..layouts import available_layouts
 
     infos = available_layouts()
     width = max((len(info.name) for info in infos), default=0) + 1
@@ -641,7 +641,7 @@ def layouts(ctx: click.Context) -> None:
 @set_option
 def layouts_show(name: str, set_values: tuple[str, ...]) -> None:
     """Print a layout with everything it extends merged in, as YAML, each value with its file and line."""
-    from .layouts import merged_layout_yaml
+    from ..layouts import merged_layout_yaml
 
     click.echo(merged_layout_yaml(name, _set_settings(set_values)), nl=False)
 
@@ -653,7 +653,7 @@ def layouts_show(name: str, set_values: tuple[str, ...]) -> None:
 @click.option("--force", is_flag=True, help="Replace layouts/NAME.yaml if it exists.")
 def layouts_new(name: str, start_from: str, force: bool) -> None:
     """Write layouts/NAME.yaml: a layout of your own extending another, every value it may change commented."""
-    from .layouts import write_new_layout
+    from ..layouts import write_new_layout
 
     target = write_new_layout(name, start_from, force)
     click.echo(f"Wrote {target}: it extends {start_from}. Change the values you want (each is commented out), "
@@ -661,13 +661,10 @@ def layouts_new(name: str, start_from: str, force: bool) -> None:
 
 
 def main() -> None:
-    from .memory import spare_the_last_collection
+    from ..memory import spare_the_last_collection
 
     try:
         cli(prog_name="revisionprint")
     finally:
         spare_the_last_collection()
 
-
-if __name__ == "__main__":
-    main()
