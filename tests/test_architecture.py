@@ -28,6 +28,41 @@ def test_the_cli_never_imports_the_renderers_or_reportlab():
     assert "reportlab" not in loaded  # --help starts at once
 
 
+def running(*args: str) -> str:
+    """A statement that runs the command with these arguments, its output kept out of imported_after's."""
+    return ("import contextlib, io\nfrom revisionprint.cli import cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    try:\n        cli({list(args)!r})\n    except SystemExit:\n        pass")
+
+
+def cli_modules(loaded: set[str]) -> set[str]:
+    return {name for name in loaded if name.startswith("revisionprint.cli.")}
+
+
+def test_the_cli_loads_a_command_only_when_it_is_named():
+    assert not cli_modules(imported_after("import revisionprint.cli"))
+    assert cli_modules(imported_after(running("flashcards", "--help"))) == {
+        "revisionprint.cli.cards", "revisionprint.cli.options", "revisionprint.cli.reports"}
+
+
+def test_help_loads_every_command_but_never_the_renderers_or_reportlab():
+    from revisionprint.cli import COMMANDS
+
+    loaded = imported_after(running("--help"))
+    assert {f"revisionprint.cli.{where.split(':')[0]}" for where in COMMANDS.values()} <= cli_modules(loaded)
+    assert not {name for name in loaded if name.startswith("revisionprint.render")}
+    assert "reportlab" not in loaded
+
+
+def test_each_command_is_where_the_table_says():
+    import click
+
+    from revisionprint.cli import COMMANDS, cli
+
+    context = click.Context(cli)
+    assert [cli.get_command(context, name).name for name in COMMANDS] == list(COMMANDS)
+
+
 @pytest.mark.parametrize("statement", [
     "import revisionprint.content, revisionprint.layouts, revisionprint.model, revisionprint.build",
     "import revisionprint.option_checks, revisionprint.errors, revisionprint.cardsets",

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from conftest import REPO, pdf_text, printed_in_order
 from test_architecture import imported_after
-from revisionprint.cli import IMPORT_FORMATS
+from revisionprint.cli.importing import IMPORT_FORMATS
 from revisionprint.content import load_topic
 from revisionprint.content.imports import FORMATS
 from revisionprint.content.imports.cards import ImportedCard, literal, one_line
