@@ -87,3 +87,8 @@ def test_packs_draw_only_through_the_products():
     loaded = imported_after("import revisionprint.pack, revisionprint.pack.course")
     assert "reportlab" not in loaded
     assert not {name for name in loaded if name.startswith("revisionprint.render")}
+
+
+def test_showing_layouts_is_loaded_only_by_the_layouts_command():
+    assert "revisionprint.layouts.showing" not in imported_after("import revisionprint.layouts")
+    assert "revisionprint.layouts.showing" in imported_after("from revisionprint.layouts import merged_layout_yaml")
