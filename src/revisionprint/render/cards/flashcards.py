@@ -26,7 +26,7 @@ from ..fitting import Fitted, shrink_to_box
 from ..furniture import SheetKind, describe_document, furnished_canvas
 from ..fonts import register_family
 from ..problems import RenderProblems
-from ..document import counted
+from ..summary import counted
 
 
 def render(topic: Topic, layout: Layout, options: CardPrinting,

@@ -16,7 +16,8 @@ from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer, Table
 from ...limits import SMALLEST_MAT_ZONE_MM
 from ...model import CardSortOptions, Factor, FactorColumn, Layout, RenderedPdf, Stroke, Topic, factor_column
 from ...units import MM
-from ..document import build_flowing_document, content_frame, counted, paper_description
+from ..document import build_flowing_document, content_frame, paper_description
+from ..summary import counted
 from ..question import question_heading
 from ..fitting import TextBlock, fit_block
 from ..fonts import register_family
