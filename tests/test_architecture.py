@@ -92,3 +92,42 @@ def test_packs_draw_only_through_the_products():
 def test_showing_layouts_is_loaded_only_by_the_layouts_command():
     assert "revisionprint.layouts.showing" not in imported_after("import revisionprint.layouts")
     assert "revisionprint.layouts.showing" in imported_after("from revisionprint.layouts import merged_layout_yaml")
+
+
+SMALL_DECK = """title: Small deck
+flashcards:
+  - front: What is H~2~O?
+    back:
+      - Water, with **bold** and *italic* words
+      - "Σ and Ж in the fallback font, x^2^"
+    tags: [chemistry]
+  - front: A second card
+    back: A plain back
+"""
+
+
+def test_flashcards_never_import_platypus(tmp_path):
+    """Card text is wrapped and written by our own code: reportlab.platypus (Paragraph, tables,
+    frames, document templates: a tenth of a run of 1,000 cards) is never loaded for it."""
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(SMALL_DECK, encoding="utf-8")
+    loaded = imported_after(running("flashcards", str(deck), "-o", str(tmp_path / "cards.pdf"), "-q"))
+    assert (tmp_path / "cards.pdf").stat().st_size > 1000
+    assert "revisionprint.render.cards.flashcards" in loaded
+    assert not {name for name in loaded if name.startswith("reportlab.platypus")}
+
+
+def test_a_back_carried_on_to_more_cards_still_splits_with_reportlab(tmp_path):
+    """--overflow continue splits an overlong back between lines with Paragraph's own split,
+    loaded only then."""
+    long_back = " ".join(f"point{n} **bold{n}** and more words" for n in range(60))
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(f"title: Long\nflashcards:\n  - front: Long back\n    back: \"{long_back}\"\n", encoding="utf-8")
+    loaded = imported_after(running("flashcards", str(deck), "-o", str(tmp_path / "cards.pdf"), "--overflow",
+                                    "continue", "-q"))
+    assert "reportlab.platypus.paragraph" in loaded
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "cards.pdf") as pdf:
+        text = "".join(page.extract_text() or "" for page in pdf.pages)
+    assert "(continued)" in text and "point59" in text and "(2/" in text

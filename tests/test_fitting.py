@@ -76,26 +76,29 @@ SCRIPTED_TEXTS = ["H~2~O and CO~2~ beside x^2^ + y^2^ = r^2^, then **bold** plai
                                                          ("left", True, False, SCRIPTED_TEXTS),
                                                          ("centre", False, True, SCRIPTED_TEXTS)])
 def test_quick_drawing_puts_every_character_where_paragraph_draws_it(align, bullets, bold, texts):
-    from revisionprint.render.paragraph import TextWriter, write_stacked
+    """CardTexts written the quick way against the same texts as CardParagraphs drawn by Paragraph.drawOn."""
+    from revisionprint.render.cardtext import CardText
+    from revisionprint.render.textwriter import TextWriter, write_stacked
     from revisionprint.render.fitting import TextBlock, measure
 
     register_family("Open Sans")
     block = TextBlock(texts, bullets=bullets, align=align, bold=bold)
 
-    def wrapped():
-        flowables = block.flowables("Open Sans", 9.5, "#203040")
+    def wrapped(flowables):
         heights, _ = measure(flowables, 200)
         return flowables, heights
 
     def by_paragraph(canvas):
         top = 380
-        for flowable, height in zip(*wrapped()):
+        paragraphs = block.flowables("Open Sans", 9.5, "#203040")
+        assert all(isinstance(paragraph, Paragraph) for paragraph in paragraphs)
+        for flowable, height in zip(*wrapped(paragraphs)):
             flowable.drawOn(canvas, 40, top - height)
             top -= height + flowable.getSpaceAfter()
 
     def quickly(canvas):
-        flowables, heights = wrapped()
-        assert all(flowable.writable for flowable in flowables)
+        flowables, heights = wrapped(block.card_texts("Open Sans", 9.5, "#203040"))
+        assert all(isinstance(flowable, CardText) and flowable.writable for flowable in flowables)
         writer = TextWriter(canvas)
         write_stacked(writer, flowables, heights, 40, 380)
         writer.draw()
@@ -108,6 +111,39 @@ def test_quick_drawing_puts_every_character_where_paragraph_draws_it(align, bull
     assert all(abs(a[1] - b[1]) <= 0.011 and abs(a[2] - b[2]) <= 0.011 for a, b in zip(drawn, expected)), \
         [(a, b) for a, b in zip(drawn, expected) if a[1:3] != b[1:3]][:3]
 
+
+
+@pytest.mark.parametrize("texts", [TEXTS, SCRIPTED_TEXTS])
+@pytest.mark.parametrize("width", [60, 90, 160, 240])
+@pytest.mark.parametrize("bullets", [False, True])
+def test_a_card_text_wraps_as_its_card_paragraph_does(texts, width, bullets):
+    """The card path's CardText and the CardParagraph it turns into for ReportLab's machinery."""
+    from revisionprint.render.fitting import TextBlock
+
+    register_family("Open Sans")
+    block = TextBlock(texts, bullets=bullets)
+    for text in block.card_texts("Open Sans", 10, "#000000"):
+        paragraph = text.as_paragraph()
+        assert text.wrap(width, 1e6) == paragraph.wrap(width, 1e6)
+        assert lines_of(text, width) == lines_of(paragraph, width)
+        # Line records and their runs, every field (a record's repr lists its fields, sorted).
+        assert [repr(line) for line in text.blPara.lines] == [repr(line) for line in paragraph.blPara.lines]
+        assert text.getSpaceAfter() == paragraph.getSpaceAfter()
+
+
+def test_a_card_text_drawn_by_paragraph_matches_its_quick_writing_when_a_word_sticks_out():
+    """A word wider than the box makes a text unwritable: it is drawn by Paragraph.drawOn instead."""
+    from revisionprint.render.fitting import TextBlock
+
+    register_family("Open Sans")
+    text = TextBlock(["A Averyveryveryveryverylongwordthatcannotfit here"], bullets=False).card_texts(
+        "Open Sans", 10, "#000000")[0]
+    text.wrap(80, 1e6)
+    assert not text.writable
+    paragraph = text.as_paragraph()
+    paragraph.wrap(80, 1e6)
+    assert _chars_drawn(lambda canvas: text.drawOn(canvas, 10, 300)) == \
+        _chars_drawn(lambda canvas: paragraph.drawOn(canvas, 10, 300))
 
 
 def test_no_break_spaces_hold_words_together():

@@ -12,6 +12,7 @@ import importlib
 import os
 import re
 import socket
+import sys
 import tempfile
 import time
 import unicodedata
@@ -279,17 +280,23 @@ def make_product(topic: Optional[Topic], layout: Layout, item: Product, target: 
 
 def render_product(topic: Optional[Topic], layout: Layout, item: Product, **extra) -> RenderedPdf:
     """The product's PDF; one that cannot be laid out at all comes back with no data and a problem."""
-    from reportlab.platypus.doctemplate import LayoutError
-
     try:
         with reproducible_dates():
             return item.render(topic, layout, **extra)
-    except LayoutError:
+    except _layout_errors():
         # ReportLab found something taller than a whole page: only extreme layouts get here.
         source = f" of {topic.file}" if topic is not None else ""
         return RenderedPdf(b"", 0, "", "", problems=(
             f"{layout.file}: the {item.label}{source} does not fit on the page with this layout's "
             "margins and text sizes; make the margins or the text sizes smaller",))
+
+
+def _layout_errors() -> tuple[type, ...]:
+    """LayoutError if a renderer loaded ReportLab's document templates, else nothing: importing it
+    would load platypus for the flashcards too (a tenth of a run of 1,000 cards). An except clause
+    looks its types up once something is raised, when whatever could raise it has loaded it."""
+    templates = sys.modules.get("reportlab.platypus.doctemplate")
+    return (templates.LayoutError,) if templates is not None else ()
 
 
 def build_topics(topics: list[Topic], layout: Layout, output: Path, products: list[Product], keep_going: bool,

@@ -10,11 +10,6 @@ from ..model import Layout, PageOptions, Topic
 from .furniture import Furniture, SheetKind, document_info, furnished_canvas
 
 
-def counted(number: int, thing: str) -> str:
-    """'1 card', '2 cards': the build summary is read by people."""
-    return f"{number} {thing}{'' if number == 1 else 's'}"
-
-
 def page_size(layout: Layout, orientation: str) -> tuple[float, float]:
     short, long = sorted((layout.page_width, layout.page_height))
     return (long, short) if orientation == "landscape" else (short, long)

@@ -5,17 +5,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence, Union
 
+from reportlab.lib.abag import ABag
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.lib.fonts import ps2tt, tt2ps
 
 from ..fontfiles import LEADING
 from ..model import SizeRange
+from .cardtext import CardText, as_flowable
 from .fonts import ASCII_FACES, font_runs, register_family
-from .paragraph import BREAK_HERE, CardParagraph, copy_frag, extra_space, lines_fit
+from .lines import BREAK_HERE, copy_frag, extra_space, lines_fit
 from .markup import NORMAL, SUBSCRIPT, styled_runs
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+Text = Union[CardText, "Flowable"]  # a CardText, or a flowable once ReportLab's machinery took over
 
 SIZE_STEP = 0.5  # sizes are tried in half points: finer steps are invisible on paper
 # Sub- and superscripts: smaller, and lowered or raised, in proportion to the text's size
@@ -47,11 +54,25 @@ def paragraph_style(family, size: float, align: str = "left", bold: bool = False
     )
 
 
+class Frag(ABag):
+    """A run of text in one style, with the fields ReportLab's parser gives a ParaFrag (and its
+    drawing reads) for text with no links, underlines or colours of its own."""
+
+
 @lru_cache(maxsize=1024)
 def _template_frags(style) -> dict:
-    """ReportLab's own fragments for plain, bold, italic and bold italic text in this style."""
-    markup = {(False, False): "x", (True, False): "<b>x</b>", (False, True): "<i>x</i>", (True, True): "<b><i>x</i></b>"}
-    return {key: Paragraph(sample, style).frags[0] for key, sample in markup.items()}
+    """Fragments for plain, bold, italic and bold italic text in this style, as ReportLab's
+    parser makes them for 'x', '<b>x</b>', '<i>x</i>' and '<b><i>x</i></b>' (without loading
+    the parser, which is in reportlab.platypus): a style's font gives its family, and the
+    markup's bold or italic is added to the font's own."""
+    family, font_bold, font_italic = ps2tt(style.fontName)
+    templates = {}
+    for bold, italic in ((False, False), (True, False), (False, True), (True, True)):
+        weight, slant = 1 if bold else font_bold, 1 if italic else font_italic
+        templates[(bold, italic)] = Frag(rise=0, greek=0, link=[], fontName=tt2ps(family, weight, slant),
+                                         bold=weight, italic=slant, fontSize=style.fontSize,
+                                         textColor=style.textColor, us_lines=[], text="x")
+    return templates
 
 
 def text_frags(text: str, style) -> list:
@@ -117,18 +138,22 @@ class TextBlock:
     align: str = "left"
     bold: bool = False
 
-    def flowables(self, family: str, size: float, colour: str) -> list[Flowable]:
+    def card_texts(self, family: str, size: float, colour: str) -> list[CardText]:
         style = paragraph_style(family, size, self.align, self.bold, colour, self.bullets,
                                 space_after=size * 0.25 if self.bullets else 0.0)
         bullet = "\u2022" if self.bullets else None
-        return [CardParagraph(text, style, bulletText=bullet, frags=text_frags(text, style)) for text in self.texts]
+        return [CardText(text, style, bullet, text_frags(text, style)) for text in self.texts]
+
+    def flowables(self, family: str, size: float, colour: str) -> list[Flowable]:
+        """The texts as CardParagraphs, for tables and documents."""
+        return [text.as_paragraph() for text in self.card_texts(family, size, colour)]
 
 
 @dataclass
 class Fitted:
-    """Flowables already wrapped at the fitting width, ready to draw."""
+    """Texts already wrapped at the fitting width, ready to draw."""
 
-    flowables: list[Flowable]
+    flowables: list[Text]
     heights: list[float]
     size: float
     fits: bool
@@ -140,7 +165,7 @@ class Fitted:
         return sum(self.heights) + gaps
 
 
-def measure(flowables: list[Flowable], width: float) -> tuple[list[float], bool]:
+def measure(flowables: list[Text], width: float) -> tuple[list[float], bool]:
     """Each flowable's height at this width, and whether every line fits across it."""
     heights = []
     across = True
@@ -156,7 +181,7 @@ def fit_block(block: TextBlock, family: str, colour: str, width: float, height: 
     candidates = _sizes(sizes)
 
     def attempt(size: float) -> Fitted:
-        flowables = block.flowables(family, size, colour)
+        flowables = block.card_texts(family, size, colour)
         heights, across = measure(flowables, width)
         fitted = Fitted(flowables, heights, size, across, words_fit=across)
         fitted.fits = across and fitted.height <= height + 0.01
@@ -194,7 +219,7 @@ def split_into_boxes(fitted: Fitted, width: float, height: float) -> list[Fitted
     Paragraphs split between lines, never through one (ReportLab's own split).
     """
     boxes: list[Fitted] = []
-    current: list[Flowable] = []
+    current: list[Text] = []
     heights: list[float] = []
     room = height
     pending = list(fitted.flowables)
@@ -207,7 +232,11 @@ def split_into_boxes(fitted: Fitted, width: float, height: float) -> list[Fitted
             heights.append(used)
             room -= used + gap
             continue
-        parts = flowable.split(width, room - gap) if room - gap > 0 else []
+        parts = []
+        if room - gap > 0:
+            # Split (or tried) from here on: as a CardParagraph, which breaks lines ReportLab's way.
+            flowable = as_flowable(flowable)
+            parts = flowable.split(width, room - gap)
         if len(parts) >= 2:
             _, first_height = parts[0].wrap(width, 1e6)
             current.append(parts[0])

@@ -18,15 +18,16 @@ from ...memory import cycle_collector_paused
 from ...model import CardPrinting, CutGuides, Duplex, Layout, RenderedPdf, Sides, Topic, VerticalAlign
 from . import marks
 from ...model.card_grid import CardSlot
-from ..paragraph import TextWriter, write_stacked
+from ..textwriter import TextWriter, write_stacked
 from .margins import draw_margins, plan_margins
 from .printing import printing_advice, side_note
 from .sheets import CardSheets, Picture, PrintedCard, Sheet
+from ..cardtext import as_flowable
 from ..fitting import Fitted, shrink_to_box
 from ..furniture import SheetKind, describe_document, furnished_canvas
 from ..fonts import register_family
 from ..problems import RenderProblems
-from ..document import counted
+from ..summary import counted
 
 
 def render(topic: Topic, layout: Layout, options: CardPrinting,
@@ -213,7 +214,8 @@ def _draw_shrunk(canvas: Canvas, fitted: Fitted, x: float, y: float, width: floa
                  centred: bool, middle: bool) -> None:
     """Only with --keep-going: text that does not fit even at the smallest size is printed
     smaller still, all of it, and never onto the next card."""
-    shrunk = shrink_to_box(fitted.flowables, width, height)
+    flowables = [as_flowable(text) for text in fitted.flowables]  # drawn by Paragraph.drawOn, scaled
+    shrunk = shrink_to_box(flowables, width, height)
     scale = shrunk.scale
     used_width, used_height = (shrunk.right - shrunk.left) * scale, shrunk.height * scale
     canvas.saveState()
@@ -221,7 +223,7 @@ def _draw_shrunk(canvas: Canvas, fitted: Fitted, x: float, y: float, width: floa
                      y + height - used_height - (height - used_height) / 2 * middle)
     canvas.scale(scale, scale)
     top = shrunk.height
-    for flowable, used in zip(fitted.flowables, shrunk.heights):
+    for flowable, used in zip(flowables, shrunk.heights):
         flowable.drawOn(canvas, 0, top - used)
         top -= used + flowable.getSpaceAfter()
     canvas.restoreState()

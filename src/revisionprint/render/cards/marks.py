@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ...model import CardMarks, Layout, Lines, Stock, Stroke
 from ...model.card_grid import BandBox, CardSlot
 from ..fonts import draw_string, string_width
-from ..paragraph import TextWriter
+from ..textwriter import TextWriter
 from ..theme import colour, set_stroke
 from ...units import MM
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ...model import CutGuides, Duplex, Sides
 from . import marks
-from ..document import counted
+from ..summary import counted
 from .sheets import CardSheets
 from ...units import MM
 

@@ -14,7 +14,7 @@ from ...model import CardPrinting, CutGuides, Duplex, Flashcard, Layout, Overflo
 from . import marks
 from .pictures import Picture, place_picture, read_picture
 from ...model.card_grid import BandBox, CardSlot, back_slot, band_box, card_slots, folded_pairs, mirrors_left_to_right
-from ..paragraph import SOFT_HYPHEN, breaking_words
+from ..lines import SOFT_HYPHEN, breaking_words
 from ..fitting import Fitted, TextBlock, fit_block, split_into_boxes
 from ..fonts import Faces, covers, register_family
 from ..problems import RenderProblems, printable

@@ -16,8 +16,10 @@ from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer, Table
 from ...limits import SMALLEST_MAT_ZONE_MM
 from ...model import CardSortOptions, Factor, FactorColumn, Layout, RenderedPdf, Stroke, Topic, factor_column
 from ...units import MM
-from ..document import build_flowing_document, content_frame, counted, paper_description
+from ..document import build_flowing_document, content_frame, paper_description
+from ..summary import counted
 from ..question import question_heading
+from ..cardtext import as_flowable
 from ..fitting import TextBlock, fit_block
 from ..fonts import register_family
 from ..furniture import SheetKind
@@ -124,7 +126,7 @@ def _strip_cell(strip: Strip, layout: Layout, text_box: tuple[float, float], pro
         problems.add(strip.factor.origin, f"{strip.column.key}[{strip.index}]",
                      f"is too long for a card-sort strip even at {sort.text_size.smallest:g}pt; shorten it, or "
                      "make 'cardsort.strip_height' taller in the layout (--keep-going prints it smaller)")
-    text = KeepInFrame(text_width, text_height, fitted.flowables, mode="shrink")
+    text = KeepInFrame(text_width, text_height, [as_flowable(text) for text in fitted.flowables], mode="shrink")
     number = _heading(str(strip.number), layout, sort.number_size, colours.muted)
     cell = Table([[number, text]], colWidths=[sort.padding + sort.number_width, sort.padding + text_width],
                  rowHeights=sort.strip_height)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Spacer
 
 from ...model import FactorTableOptions, Layout, RenderedPdf, Topic, factor_column
-from ..document import build_flowing_document, content_frame, counted, paper_description
+from ..document import build_flowing_document, content_frame, paper_description
+from ..summary import counted
 from ..fitting import TextBlock
 from ..fonts import Faces, register_family
 from ..furniture import SheetKind

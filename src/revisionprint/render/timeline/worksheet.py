@@ -14,7 +14,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from ...model import Layout, RenderedPdf, TimelineMode, TimelineOptions, Topic
-from ..document import build_flowing_document, content_frame, counted, paper_description
+from ..document import build_flowing_document, content_frame, paper_description
+from ..summary import counted
 from ..question import question_heading
 from ..fitting import TextBlock
 from ..fonts import Faces, register_family
