@@ -98,6 +98,11 @@ def test_a_text_object_keeps_its_operators_and_subset_where_the_card_writer_adds
     assert text._code == ["BT", "1 0 0 1 0 0 Tm"], "PDFTextObject._code (render/textwriter.py TextWriter)"
     text.setFont(face, 10)
     assert text._curSubset == -1 and text._leading == 12, "PDFTextObject._curSubset, _leading (TextWriter)"
+    assert text._enforceColorSpace is None, "PDFTextObject._enforceColorSpace (TextWriter.colour)"
+    from reportlab.lib.colors import HexColor
+
+    text.setFillColor(HexColor("#336699"))
+    assert text._code[-1] == ".2 .4 .6 rg", "PDFTextObject.setFillColor writes 'r g b rg' (TextWriter.colour)"
     assert getFont(face)._dynamicFont, "TTFont._dynamicFont (TextWriter)"
     shown = text._formatText("Abc")
     assert shown.endswith("Tj") and text._curSubset == 0, "PDFTextObject._formatText (TextWriter)"

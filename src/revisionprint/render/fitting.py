@@ -203,14 +203,15 @@ def fit_block(block: TextBlock, family: str, colour: str, width: float, height: 
     return best if best is not None else attempt(sizes.smallest)
 
 
-def _sizes(sizes: SizeRange) -> list[float]:
+@lru_cache(maxsize=64)  # a few ranges, asked for on every card face
+def _sizes(sizes: SizeRange) -> tuple[float, ...]:
     values = []
     size = sizes.largest
     while size > sizes.smallest + 1e-6:
         values.append(size)
         size -= SIZE_STEP
     values.append(sizes.smallest)
-    return values
+    return tuple(values)
 
 
 def split_into_boxes(fitted: Fitted, width: float, height: float) -> list[Fitted]:

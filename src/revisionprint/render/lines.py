@@ -80,7 +80,7 @@ def break_plain(frag, max_width: float):
     if words:
         lines.append((max_width - used, words))
         longest = max(longest, used)
-    ascent, descent = getAscentDescent(font, size)
+    ascent, descent = _ascent_descent(font, size)
     return copy_frag(frag, kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size), longest
 
 

@@ -9,8 +9,10 @@ by character.
 
 from __future__ import annotations
 
-from typing import Sequence
+from functools import lru_cache
+from typing import Optional, Sequence
 
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
@@ -55,7 +57,11 @@ class TextWriter:
     def colour(self, colour) -> None:
         if colour != self._colour:
             self._colour = colour
-            self._text.setFillColor(colour)
+            operator = _rgb_fill(colour) if not self._text._enforceColorSpace else None
+            if operator is None:
+                self._text.setFillColor(colour)
+            else:
+                self._code.append(operator)
 
     def write(self, x: float, baseline: float, string: str) -> None:
         self._code.append(f"1 0 0 1 {fp_str(x, baseline)} Tm")
@@ -148,3 +154,16 @@ def write_stacked(writer: TextWriter, flowables: Sequence, heights: Sequence[flo
         else:
             flowable.drawOn(writer.canvas, x, top - height)
         top -= height + flowable.getSpaceAfter()
+
+
+def _rgb_fill(colour) -> Optional[str]:
+    """The operator PDFTextObject.setFillColor writes for an opaque RGB colour (a few colours,
+    set several times on every card), made once; None for any other kind of colour."""
+    if type(colour) is not Color or getattr(colour, "alpha", 1) not in (None, 1):
+        return None
+    return _rgb_operator(colour.red, colour.green, colour.blue)
+
+
+@lru_cache(maxsize=256)
+def _rgb_operator(red: float, green: float, blue: float) -> str:
+    return f"{fp_str((red, green, blue))} rg"
