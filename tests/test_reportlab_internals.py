@@ -101,6 +101,9 @@ def test_a_text_object_keeps_its_operators_and_subset_where_the_card_writer_adds
     assert text._enforceColorSpace is None, "PDFTextObject._enforceColorSpace (TextWriter.colour)"
     from reportlab.lib.colors import HexColor
 
+    canvas = Canvas(None)
+    canvas.setFillColor(HexColor("#112233"))
+    assert canvas._fillColorObj == HexColor("#112233"), "Canvas._fillColorObj (TextWriter.draw)"
     text.setFillColor(HexColor("#336699"))
     assert text._code[-1] == ".2 .4 .6 rg", "PDFTextObject.setFillColor writes 'r g b rg' (TextWriter.colour)"
     assert getFont(face)._dynamicFont, "TTFont._dynamicFont (TextWriter)"

@@ -108,11 +108,19 @@ class TextWriter:
 
     def draw(self, clip=None) -> None:
         """`clip`: a path nothing written may print outside (a card's rounded outline)."""
-        self.canvas.saveState()  # the text's colours must not leak into what is drawn next
         if clip is not None:
+            self.canvas.saveState()
             self.canvas.clipPath(clip, stroke=0, fill=0)
+            self.canvas.drawText(self._text)
+            self.canvas.restoreState()
+            return
+        # Not saved and restored around every card face (a copy of the canvas's whole state each
+        # time): the colour the text leaves set becomes the canvas's own, as after its
+        # setFillColor, so whatever is drawn next knows it; the fonts a text object selects are
+        # selected again by the next one.
         self.canvas.drawText(self._text)
-        self.canvas.restoreState()
+        if self._colour is not None:
+            self.canvas._fillColorObj = self._colour
 
 
 def write_lines(writer: TextWriter, style, bullet: str | None, para, x: float, top: float) -> None:

@@ -156,9 +156,9 @@ def _draw_front(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardS
 
 def _draw_back(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSlot) -> None:
     margin = plan.cards.safe_margin
-    canvas.saveState()
     if slot.upside_down:
         # Folded up from below, this back is read after turning the card over top to bottom.
+        canvas.saveState()
         canvas.translate(slot.x + slot.width / 2, slot.y + slot.height / 2)
         canvas.rotate(180)
         canvas.translate(-(slot.x + slot.width / 2), -(slot.y + slot.height / 2))
@@ -170,7 +170,8 @@ def _draw_back(canvas: Canvas, plan: CardSheets, card: PrintedCard, slot: CardSl
     _draw_face(writer, plan, card.back, card.back_picture, (slot.x + margin, bottom, width, height), centred=False)
     marks.write_card_number(writer, card.label, slot, plan.style, corner)
     writer.draw()
-    canvas.restoreState()
+    if slot.upside_down:
+        canvas.restoreState()
 
 
 def _draw_face(writer: TextWriter, plan: CardSheets, fitted: Fitted, picture: Optional[Picture],
