@@ -7,15 +7,15 @@ so that validating and `--help` never load ReportLab.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib
 import os
+import platform
 import re
-import socket
 import sys
 import tempfile
 import time
 import unicodedata
+import zlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
@@ -167,7 +167,9 @@ STALE_AFTER_SECONDS = 3600
 
 
 def _host_tag() -> str:
-    return hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+    # platform (which click's imports load anyway) and zlib, not socket and hashlib: those two
+    # would be loaded for this alone, by every command that writes a file.
+    return f"{zlib.crc32(platform.node().encode('utf-8', 'replace')):08x}"
 
 
 def remove_stale_temporaries(folder: Path, now: Optional[float] = None) -> None:
