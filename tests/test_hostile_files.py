@@ -455,3 +455,26 @@ def test_a_suggestion_among_many_long_choices_is_short(run, write_topic):
     [problem] = problems_of(run("validate", path))
     assert "names no event of this topic's timeline: 'Nothing like any of them'" in problem
     assert "Event 0 " in problem and len(problem) < 1300  # the message is cut at 1,000 characters
+
+
+@pytest.mark.parametrize("value", ["", "~", "null", "Null", "NULL", "nULL", "none", "yes", "Yes", "YES", "yES", "no",
+                                   "No", "NO", "true", "True", "TRUE", "tRUE", "false", "off", "Off", "OFF", "on",
+                                   "On", "ON", "y", "n", "0", "1", "1.5", ".inf", "2020-01-01", "0x1F", "=", "<<",
+                                   "'yes'", '"null"', "text", "Mao's *view*"])
+def test_values_are_read_as_null_or_yes_no_exactly_where_yaml_reads_them_so(value):
+    """Only the null and bool types are resolved (everything else is read as text): the same
+    values as PyYAML's own resolver gives those two types."""
+    import yaml
+
+    from revisionprint.yamlfile import BOOL_TAG, NULL_TAG, parse_yaml
+
+    text = f"key: {value}\n{value or 'empty'}: 1\n"
+    ours = parse_yaml(text.encode(), "t.yaml").root
+    theirs = yaml.compose(text, Loader=yaml.SafeLoader)
+
+    def kind(node) -> str:
+        return node.tag if node.tag in (NULL_TAG, BOOL_TAG) else "text"
+
+    pairs = [pair for entry in zip(ours.value, theirs.value) for pair in zip(*entry)]
+    assert len(pairs) == 4
+    assert [kind(mine) for mine, _ in pairs] == [kind(pyyaml) for _, pyyaml in pairs], value
