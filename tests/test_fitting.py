@@ -129,6 +129,10 @@ def test_a_card_text_wraps_as_its_card_paragraph_does(texts, width, bullets):
         # Line records and their runs, every field (a record's repr lists its fields, sorted).
         assert [repr(line) for line in text.blPara.lines] == [repr(line) for line in paragraph.blPara.lines]
         assert text.getSpaceAfter() == paragraph.getSpaceAfter()
+        # Known from the wrap's widest line, without looking at every line again.
+        from revisionprint.render.lines import lines_fit
+
+        assert text.fits_across == lines_fit(text) == lines_fit(paragraph)
 
 
 def test_a_card_text_drawn_by_paragraph_matches_its_quick_writing_when_a_word_sticks_out():

@@ -26,6 +26,8 @@ class CardText:
         self.text, self.style, self.bulletText, self.frags = text, style, bulletText, frags
         self.blPara = None
         self.width = self.height = 0.0
+        self._widest: float | None = None  # the widest line's width, and the room it was wrapped in
+        self._room = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Paragraph.wrap's width and height, for the styles fitting.paragraph_style makes
@@ -36,11 +38,12 @@ class CardText:
             paragraph = self.as_paragraph()
             size = paragraph.wrap(availWidth, availHeight)
             self.width, self.height, self.blPara = paragraph.width, paragraph.height, paragraph.blPara
+            self._widest = None
             return size
         style = self.style
         self.width = availWidth
-        self.blPara, _ = break_lines(self.frags, availWidth - style.leftIndent - style.firstLineIndent
-                                     - style.rightIndent)
+        self._room = availWidth - style.leftIndent - style.firstLineIndent - style.rightIndent
+        self.blPara, self._widest = break_lines(self.frags, self._room)
         self.height = len(self.blPara.lines) * style.leading
         return availWidth, self.height
 
@@ -48,9 +51,14 @@ class CardText:
         return self.style.spaceAfter
 
     @property
+    def fits_across(self) -> bool:
+        """lines_fit, known from the wrap: no line is wider than the room."""
+        return lines_fit(self) if self._widest is None else self._room - self._widest >= -0.01
+
+    @property
     def writable(self) -> bool:
         """Whether write_lines can draw this text as it is wrapped now."""
-        return bool(self.frags) and self.style.alignment in (TA_LEFT, TA_CENTER) and lines_fit(self)
+        return bool(self.frags) and self.style.alignment in (TA_LEFT, TA_CENTER) and self.fits_across
 
     def write_lines(self, writer: TextWriter, x: float, top: float) -> None:
         write_lines(writer, self.style, self.bulletText, self.blPara, x, top)

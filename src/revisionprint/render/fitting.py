@@ -171,7 +171,7 @@ def measure(flowables: list[Text], width: float) -> tuple[list[float], bool]:
     across = True
     for flowable in flowables:
         heights.append(flowable.wrap(width, 1e6)[1])
-        across = across and lines_fit(flowable)
+        across = across and (flowable.fits_across if isinstance(flowable, CardText) else lines_fit(flowable))
     return heights, across
 
 
