@@ -280,15 +280,16 @@ def draw_tag_band(canvas: Canvas, writer: TextWriter, slot: CardSlot, band: Band
     """A strip across the top of a front naming its tags, split in equal parts, one per tag's colour,
     each part naming its tag where the words fit: the words read in greyscale too. The words go
     into the face's text, which card_outline clips as it clips the strip."""
-    canvas.saveState()
     if corner_radius > 0:
         # The band follows the card's rounded corners instead of poking out of them.
+        canvas.saveState()
         canvas.clipPath(card_outline(canvas, slot, corner_radius), stroke=0, fill=0)
     part = (band.right - band.left) / len(colours)
     for index, band_colour in enumerate(colours):
-        canvas.setFillColor(colour(band_colour))
+        canvas.setFillColor(colour(band_colour))  # the canvas knows its fill colour: nothing to restore
         canvas.rect(band.left + index * part, band.bottom, part, band.top - band.bottom, stroke=0, fill=1)
-    canvas.restoreState()
+    if corner_radius > 0:
+        canvas.restoreState()
     y = band.bottom + BAND_BASELINE * style.marks.band_height
     size = style.marks.band_text.largest
     if len(tags) > 1 and all(string_width(tag, style.font, size) <= part - 2 * safe_margin for tag in tags):
