@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import click
 
-from .options import DEFAULT_CONTENT_FOLDER
+from .options import DEFAULT_CONTENT_FOLDER, file_to_write
 
 IMPORT_FORMATS = ("quizlet", "csv", "tsv", "anki-text", "apkg", "line-pairs")  # content.imports.FORMATS
 
 
-def _topic_file_name(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[Path]:
-    if value is None:
-        return None
-    if not value.strip():
-        raise click.BadParameter("give the name of the topic file to write, such as content/cells.yaml")
-    path = Path(value)
-    return path if path.suffix.lower() in (".yaml", ".yml") else path.with_name(path.name + ".yaml")
+_topic_file_name = file_to_write("topic file", (".yaml", ".yml"), "content/cells.yaml")
 
 
 @click.command("import")

@@ -45,14 +45,22 @@ def card_options(command):
 content_argument = click.argument("content", type=click.Path(exists=True, dir_okay=False))
 
 
-def file_name(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[Path]:
-    if value is None:
-        return None
-    if not value.strip():
-        raise click.BadParameter("give the name of the PDF file to write, such as cards.pdf")
-    path = Path(value)
-    # '-o cards' means cards.pdf: a file without the extension does not open as a PDF.
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+def file_to_write(kind: str, suffixes: tuple[str, ...], example: str):
+    """A click callback: the path of the file to write, with the first of `suffixes` added when it
+    has none of them ('-o cards' means cards.pdf: a file without the extension does not open)."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[Path]:
+        if value is None:
+            return None
+        if not value.strip():
+            raise click.BadParameter(f"give the name of the {kind} to write, such as {example}")
+        path = Path(value)
+        return path if path.suffix.lower() in suffixes else path.with_name(path.name + suffixes[0])
+
+    return callback
+
+
+file_name = file_to_write("PDF file", (".pdf",), "cards.pdf")
 
 
 output_file_option = click.option("-o", "--output", type=click.Path(dir_okay=False), callback=file_name,
