@@ -115,12 +115,17 @@ _DAY_MONTH = re.compile(f"(?=[\\dJFMASOND])(?:(?<!\\w)({_DAY}) ({_MONTH}\\b\\.?)
 _CJK_LETTERS = "\u3040-\u30fb\u30fd-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_OPENING = "\uff08\u300c\u300e\u3010\u3014\u3008\u300a\u3016"
 _CJK_CLOSING = "\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff1f\uff01\uff09\u300d\u300f\u3011\u3015\u3009\u300b\u3017"
-_CJK_BREAK = re.compile(f"(?<=[{_CJK_LETTERS}{_CJK_CLOSING}])(?=[{_CJK_LETTERS}{_CJK_OPENING}])")
+
+
+@lru_cache(maxsize=1)
+def _cjk_break():
+    # Compiled when a text that is not all ASCII first needs it (3 ms: every run would pay it).
+    return re.compile(f"(?<=[{_CJK_LETTERS}{_CJK_CLOSING}])(?=[{_CJK_LETTERS}{_CJK_OPENING}])")
 
 
 @lru_cache(maxsize=4096)
 def _cjk_breaks(text: str) -> str:
-    return _CJK_BREAK.sub(BREAK_HERE, text)
+    return _cjk_break().sub(BREAK_HERE, text)
 
 
 @lru_cache(maxsize=4096)  # a text is tried at several sizes while it is fitted
