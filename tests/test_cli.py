@@ -212,3 +212,11 @@ def test_a_stock_for_other_paper_than_the_layouts_is_pointed_out(run, write_topi
     result = run("flashcards", write_topic(CARDS_ONLY.format(title="Paper")), "--layout", "letter",
                  "--stock", "avery-l7413", "-o", tmp_path / "c.pdf")
     assert "avery-l7413 is A4 paper, though the layout 'letter' is for Letter" in result.output
+
+
+def test_large_counts_are_written_with_thousands_separators(run, write_topic, tmp_path):
+    cards = "".join(f"  - {{front: Question {n}, back: Answer {n}}}\n" for n in range(1200))
+    topic = write_topic("title: Many cards\nflashcards:\n" + cards)
+    assert "OK (1,200 flashcards, 0 factors, 0 timeline events)" in run("validate", topic).output
+    result = run("flashcards", topic, "-o", tmp_path / "cards.pdf")
+    assert "1,200 cards on 240 pages (120 sheets" in result.output, result.output

@@ -258,7 +258,7 @@ def test_extends_still_finds_a_file_next_to_the_layout(run, layout):
 def test_a_big_deck_with_ampersands_is_not_an_alias_bomb(run, write_topic):
     path = write_topic(deck(30_000, "  - front: Question {n} & more\n    back: Answer & {n}\n"))
     result = run("validate", path)
-    assert result.exit_code == 0 and "30000 flashcards" in result.output, result.output[:500]
+    assert result.exit_code == 0 and "30,000 flashcards" in result.output, result.output[:500]
 
 
 def test_a_wrapped_line_starting_with_an_ampersand_is_text(run, write_topic):

@@ -32,8 +32,8 @@ def validate(content: tuple[str, ...], layout_name: str, set_values: tuple[str, 
         if not quiet and count:
             click.echo(f"{path}: {count} problem{'s' if count != 1 else ''} (listed below)")
         elif not quiet and topic is not None:
-            click.echo(f"{topic.file}: OK ({len(topic.flashcards)} flashcards, {len(topic.factors)} factors, "
-                       f"{len(topic.timeline)} timeline events)")
+            click.echo(f"{topic.file}: OK ({len(topic.flashcards):,} flashcards, {len(topic.factors):,} factors, "
+                       f"{len(topic.timeline):,} timeline events)")
         if topic is not None:
             topics.append(topic)
     if invalid or layout_problems:

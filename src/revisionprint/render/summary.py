@@ -5,5 +5,5 @@ from __future__ import annotations
 
 
 def counted(number: int, thing: str) -> str:
-    """'1 card', '2 cards': the build summary is read by people."""
-    return f"{number} {thing}{'' if number == 1 else 's'}"
+    """'1 card', '2 cards', '1,000 cards': the build summary is read by people."""
+    return f"{number:,} {thing}{'' if number == 1 else 's'}"
