@@ -64,12 +64,12 @@ class TextWriter:
                 self._code.append(operator)
 
     def write(self, x: float, baseline: float, string: str) -> None:
-        self._code.append(f"1 0 0 1 {fp_str(x, baseline)} Tm")
+        self._start_line(x, baseline)
         self._code.append(f"{self._shown(string)} T*")
 
     def write_runs(self, x: float, baseline: float, runs) -> None:
         """Paragraph fragments (text with fontName, fontSize and rise) side by side."""
-        self._code.append(f"1 0 0 1 {fp_str(x, baseline)} Tm")
+        self._start_line(x, baseline)
         raised = False
         for run in runs:
             self.font(run.fontName, run.fontSize)
@@ -87,10 +87,14 @@ class TextWriter:
         if align != "left":
             width = sum(stringWidth(piece, name, size) for piece, name in runs)
             x -= width if align == "right" else width / 2
-        self._code.append(f"1 0 0 1 {fp_str(x, baseline)} Tm")
+        self._start_line(x, baseline)
         for piece, name in runs:
             self.font(name, size)
             self._code.append(self._shown(piece))
+
+    def _start_line(self, x: float, baseline: float) -> None:
+        """PDFTextObject.setTextOrigin's operator, without its record of the cursor."""
+        self._code.append(f"1 0 0 1 {fp_str(x, baseline)} Tm")
 
     def _shown(self, string: str) -> str:
         """The operators that show `string` in the current font: PDFTextObject._formatText's."""
